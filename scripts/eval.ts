@@ -1,0 +1,76 @@
+/** npm run eval -- --questions FILE.jsonl [--corpus DIR] [--index DIR] [--json]: scores the assistant. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { flag, parseArgs } from '../src/cli/parse-args.js';
+import { userMessageOf } from '../src/errors.js';
+import { loadFile } from '../src/ingest/load-file.js';
+import { answerQuestion } from '../src/route/answer-question.js';
+import { createRuntime } from '../src/runtime.js';
+import {
+  answerCorrect,
+  citationCorrect,
+  citationsVerbatim,
+  EvalItemSchema,
+  firstHitRank,
+  percentile,
+} from '../src/eval/score-answer.js';
+
+const { flags } = parseArgs(process.argv.slice(2), ['json', 'verbose']);
+try {
+  const file = flag(flags, 'questions');
+  if (!file) throw new Error('usage: npm run eval -- --questions FILE.jsonl [--corpus DIR]');
+  const rt = await createRuntime({ corpusDir: flag(flags, 'corpus'), indexDir: flag(flags, 'index') });
+  const deps = await rt.assistant();
+  const corpusDir = rt.buildOptions.corpusDir;
+  const texts = new Map<string, string | null>();
+  const sourceText = (name: string): string | null => texts.get(name) ?? null;
+  const items = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => EvalItemSchema.parse(JSON.parse(l)));
+  for (const name of new Set(items.flatMap((i) => i.sources.map((s) => s.file)).concat(deps.index.manifest.files.map((f) => f.name)))) {
+    texts.set(name, await loadFile(join(corpusDir, name), name).then((f) => f.text, () => null));
+  }
+  const rows = [];
+  for (const item of items) {
+    const answer = await answerQuestion(deps, item.question, { id: item.id });
+    const rank = item.sources.length ? firstHitRank(item, answer) : null;
+    rows.push({
+      item,
+      answer,
+      rank,
+      correct: answerCorrect(item, answer),
+      cited: item.sources.length ? citationCorrect(item, answer, sourceText) : null,
+      verbatim: citationsVerbatim(answer, sourceText),
+    });
+  }
+  const answerable = rows.filter((r) => r.item.sources.length);
+  const unanswerable = rows.filter((r) => !r.item.sources.length);
+  const recall = (k: number) => answerable.filter((r) => r.rank !== null && r.rank <= k).length / Math.max(1, answerable.length);
+  const latencies = rows.map((r) => r.answer.timings.totalMs);
+  const metrics = {
+    questions: rows.length,
+    'recall@1': recall(1),
+    'recall@5': recall(5),
+    'recall@10': recall(10),
+    mrr: answerable.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / Math.max(1, answerable.length),
+    answerAccuracy: rows.filter((r) => r.correct).length / Math.max(1, rows.length),
+    answerableAccuracy: answerable.filter((r) => r.correct).length / Math.max(1, answerable.length),
+    unanswerableDeclined: unanswerable.length ? unanswerable.filter((r) => r.correct).length / unanswerable.length : null,
+    citationAccuracy: answerable.filter((r) => r.cited).length / Math.max(1, answerable.length),
+    nonVerbatimCitations: rows.filter((r) => !r.verbatim).length,
+    latencyP50Ms: percentile(latencies, 50),
+    latencyP95Ms: percentile(latencies, 95),
+  };
+  const failures = rows
+    .filter((r) => !r.correct || (r.item.sources.length && (r.rank === null || r.rank > 5 || !r.cited)))
+    .map((r) => ({ id: r.item.id, category: r.item.category, rank: r.rank, correct: r.correct, cited: r.cited, kind: r.answer.kind, question: r.item.question, answer: r.answer.answer.slice(0, 240) }));
+  if (flags.json) console.log(JSON.stringify({ metrics, failures }));
+  else {
+    const fmt = (v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : String(v));
+    for (const [k, v] of Object.entries(metrics)) console.log(`${k.padEnd(22)} ${fmt(v)}`);
+    console.log(`\nfailures (${failures.length}):`);
+    for (const f of failures) console.log(`- ${f.id} [${f.category}] rank=${f.rank} correct=${f.correct} cited=${f.cited} ${f.kind}: ${f.question}\n    -> ${f.answer.replace(/\n/g, ' / ')}`);
+  }
+} catch (error) {
+  console.error(error instanceof Error && error.message.startsWith('usage') ? error.message : userMessageOf(error));
+  if (!(error instanceof Error && error.message.startsWith('usage'))) console.error(error);
+  process.exitCode = 1;
+}

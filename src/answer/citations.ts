@@ -1,0 +1,56 @@
+import type { Chunk } from '../parse/parse-document.js';
+import type { Citation, Retrieved } from '../types.js';
+
+/** A citation for the span [relStart, relEnd) of a chunk's text: the quote is sliced, never retyped. */
+export function citationFor(chunk: Chunk, relStart: number, relEnd: number, n: number): Citation {
+  return {
+    n,
+    chunkId: chunk.id,
+    ...chunk.place,
+    quote: chunk.text.slice(relStart, relEnd).trim(),
+    start: chunk.start + relStart,
+    end: chunk.start + relEnd,
+  };
+}
+
+function squash(text: string): { flat: string; map: number[] } {
+  const map: number[] = [];
+  let flat = '';
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (/\s/.test(ch)) {
+      if (!space && flat) {
+        flat += ' ';
+        map.push(i);
+      }
+      space = true;
+      continue;
+    }
+    space = false;
+    flat += ch;
+    map.push(i);
+  }
+  return { flat, map };
+}
+
+/**
+ * Where a claimed quote sits in a chunk, allowing only differences in white space; null when the
+ * quote is not in the passage (a fabricated or paraphrased quote).
+ */
+export function locateQuote(chunk: Chunk, quote: string): { start: number; end: number } | null {
+  const q = quote.trim();
+  if (q.length < 8) return null;
+  const exact = chunk.text.indexOf(q);
+  if (exact >= 0) return { start: exact, end: exact + q.length };
+  const { flat, map } = squash(chunk.text);
+  const fq = squash(q).flat;
+  const at = flat.indexOf(fq);
+  if (at < 0) return null;
+  return { start: map[at]!, end: map[at + fq.length - 1]! + 1 };
+}
+
+/** The passages an answer was built from, in the answer JSON's shape. */
+export function toRetrieved(hits: ReadonlyArray<{ chunk: Chunk; score: number }>): Retrieved[] {
+  return hits.map((h) => ({ chunkId: h.chunk.id, source: h.chunk.source, text: h.chunk.text, score: Number(h.score.toFixed(5)), place: h.chunk.place }));
+}

@@ -1,0 +1,51 @@
+/** A sentence, list item or table row inside a passage: offsets into the passage text. */
+export interface Span {
+  start: number;
+  end: number;
+  row: boolean;
+}
+
+const ABBREV = /\b(?:Mr|Mrs|Ms|Dr|St|No|approx|e\.g|i\.e|etc|Cllr|para|paras|vs|cf|Co|Ltd|Inc|Art|reg|s|ss|Sch)\.$/i;
+const LIST_START = /^[ \t]*(?:[-*•]\s|\(?[a-z0-9]{1,3}[.)]\s|\d+(?:\.\d+)+\s)/i;
+const PAGE_LINE = /^[ \t]*(?:-\s*)?Page\s+\d+(?:\s+of\s+\d+)?[ \t]*$/i;
+
+/** Splits passage text into sentences, list items and table rows, keeping exact offsets. */
+export function splitSentences(text: string): Span[] {
+  const raw: Span[] = [];
+  let start = 0;
+  const push = (end: number, row = false): void => {
+    raw.push({ start, end, row });
+    start = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+      const line = text.slice(lineStart, i);
+      const nextEnd = text.indexOf('\n', i + 1);
+      const next = text.slice(i + 1, nextEnd < 0 ? text.length : nextEnd);
+      const isRow = line.includes('\t');
+      if (isRow || !next.trim() || LIST_START.test(next) || next.includes('\t') || /[.:;!?]\s*$/.test(line) || PAGE_LINE.test(line) || PAGE_LINE.test(next)) {
+        push(i, isRow);
+      }
+      continue;
+    }
+    if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ')) {
+      const after = text.slice(i + 1).match(/^\s+(\S)/)?.[1] ?? '';
+      const before = text.slice(start, i + 1);
+      if ((!after || /[A-Z0-9(£"“‘]/.test(after)) && !ABBREV.test(before)) push(i + 1);
+    }
+  }
+  if (start < text.length) push(text.length);
+  const out: Span[] = [];
+  for (const s of raw) {
+    let a = s.start;
+    let b = s.end;
+    while (a < b && /[\s\-*•]/.test(text[a]!)) a++;
+    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    const body = text.slice(a, b);
+    if (body.length < 12 || PAGE_LINE.test(body)) continue;
+    out.push({ start: a, end: b, row: s.row });
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+import MiniSearch from 'minisearch';
+import { stem, STOPWORDS, words } from './tokenize.js';
+
+interface KeywordDoc {
+  id: number;
+  text: string;
+}
+
+const OPTIONS = {
+  fields: ['text'],
+  idField: 'id',
+  tokenize: (text: string) => words(text).map((w) => w.replace(/,(?=\d{3})/g, '')),
+  processTerm: (term: string) => (STOPWORDS.has(term) ? null : stem(term)),
+};
+
+/** BM25 keyword search (MiniSearch) over chunk texts; ids are chunk positions. */
+export class KeywordIndex {
+  private readonly mini: MiniSearch<KeywordDoc>;
+
+  private constructor(mini: MiniSearch<KeywordDoc>) {
+    this.mini = mini;
+  }
+
+  static build(texts: readonly string[]): KeywordIndex {
+    const mini = new MiniSearch<KeywordDoc>(OPTIONS);
+    mini.addAll(texts.map((text, id) => ({ id, text })));
+    return new KeywordIndex(mini);
+  }
+
+  static fromJSON(json: string): KeywordIndex {
+    return new KeywordIndex(MiniSearch.loadJSON<KeywordDoc>(json, OPTIONS));
+  }
+
+  toJSON(): string {
+    return JSON.stringify(this.mini);
+  }
+
+  search(query: string, k: number, allow?: (label: number) => boolean): Array<{ label: number; score: number }> {
+    const hits = this.mini.search(query, {
+      combineWith: 'OR',
+      prefix: (term) => term.length >= 6,
+      fuzzy: false,
+      filter: allow ? (r) => allow(r.id as number) : undefined,
+    });
+    return hits.slice(0, k).map((h) => ({ label: h.id as number, score: h.score }));
+  }
+}

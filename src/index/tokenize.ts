@@ -1,0 +1,46 @@
+import { cleanText } from '../parse/clean-text.js';
+
+/** Common English words that carry no meaning for search. */
+export const STOPWORDS = new Set(
+  `a about above after again against all am an and any are as at be because been before being below between both but by can
+could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is
+it its itself just me more most my no nor not now of off on once only or other our ours out over own same she should so some
+such than that the their theirs them then there these they this those through to too under until up very was we were what
+when where which while who whom why will with would you your yours yes also may might must shall us per via etc within what's
+whats s t`.split(/\s+/),
+);
+
+/** Light suffix stripping so that "authorisations" meets "authorisation" and "renewed" meets "renew". */
+export function stem(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 5) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 6) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 5) w = w.slice(0, -2);
+  else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
+  if (w.endsWith('isation') || w.endsWith('ization')) w = `${w.slice(0, -7)}is`;
+  else if (w.endsWith('ise') || w.endsWith('ize')) w = `${w.slice(0, -3)}is`;
+  if (w.endsWith('e') && w.length > 5) w = w.slice(0, -1);
+  return w;
+}
+
+/** Raw lower-case word tokens (letters and digits), before stop-word removal. */
+export function words(text: string): string[] {
+  return cleanText(text)
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .match(/[\p{L}\p{N}]+(?:[.,]\d+)*%?/gu) ?? [];
+}
+
+/** Search terms: lower-case, stop words removed, lightly stemmed. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    const t = w.replace(/,(?=\d{3})/g, '');
+    if (STOPWORDS.has(t) || t.length < 2 && !/\d/.test(t)) continue;
+    out.push(stem(t));
+  }
+  return out;
+}

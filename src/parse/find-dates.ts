@@ -1,0 +1,42 @@
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+const MONTH_RE = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+
+/** "25th October, 2023", "15 September 2017", "5<sup>th</sup> January 2023". */
+export const LONG_DATE_RE = new RegExp(
+  `\\b(\\d{1,2})\\s*(?:<sup>)?(?:st|nd|rd|th)?(?:</sup>)?,?\\s+${MONTH_RE},?\\s+(\\d{4})\\b`,
+  'gi',
+);
+
+/** Month number (1-12) for a month name or abbreviation, or null. */
+export function monthNumber(name: string): number | null {
+  const key = name.toLowerCase().slice(0, 3);
+  const i = MONTHS.findIndex((m) => m.startsWith(key));
+  return i < 0 ? null : i + 1;
+}
+
+/** ISO date for day/month/year if it exists in the calendar, else null. */
+export function isoDate(year: number, month: number, day: number): string | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return d.toISOString().slice(0, 10);
+}
+
+export interface FoundDate {
+  iso: string;
+  index: number;
+  length: number;
+}
+
+/** Every long-form date in a text, in order. */
+export function findLongDates(text: string): FoundDate[] {
+  const out: FoundDate[] = [];
+  for (const m of text.matchAll(LONG_DATE_RE)) {
+    const month = monthNumber(m[2]!);
+    const iso = month ? isoDate(Number(m[3]), month, Number(m[1])) : null;
+    if (iso) out.push({ iso, index: m.index, length: m[0].length });
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+import { expandQuery } from '../extract/mine-glossary.js';
+import type { LoadedIndex } from '../index/load-index.js';
+import type { Chunk } from '../parse/parse-document.js';
+
+/** Narrows a search to some councils, committees, dates or document types (all optional). */
+export interface SearchFilters {
+  council?: string;
+  committee?: string;
+  /** ISO dates, inclusive. */
+  from?: string;
+  to?: string;
+  docType?: string;
+  source?: string;
+}
+
+export interface SearchHit {
+  chunk: Chunk;
+  label: number;
+  score: number;
+  vectorRank: number | null;
+  keywordRank: number | null;
+}
+
+export interface SearchOptions {
+  k?: number;
+  filters?: SearchFilters;
+  /** Prefer passages from the newest meetings ("latest", "current"). */
+  preferRecent?: boolean;
+}
+
+const RRF_K = 60;
+const CANDIDATES = 80;
+const LATEST_RE = /\b(latest|current|currently|most recent|now|this year|up to date|newest)\b/i;
+
+/** Whether a question asks for the newest information. */
+export function asksForLatest(question: string): boolean {
+  return LATEST_RE.test(question);
+}
+
+function matchesFilters(chunk: Chunk, f: SearchFilters): boolean {
+  const p = chunk.place;
+  const has = (value: string | null, wanted?: string): boolean => !wanted || (value ?? '').toLowerCase().includes(wanted.toLowerCase());
+  if (!has(p.council, f.council) || !has(p.committee, f.committee) || !has(p.docType, f.docType) || !has(p.source, f.source)) return false;
+  if (f.from && (!p.meetingDate || p.meetingDate < f.from)) return false;
+  if (f.to && (!p.meetingDate || p.meetingDate > f.to)) return false;
+  return true;
+}
+
+/**
+ * Hybrid search: HNSW vectors and BM25 keywords, fused by reciprocal rank. The query is expanded with
+ * the corpus glossary; a passage reprinted in several packs is shown once.
+ */
+export async function search(index: LoadedIndex, question: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  const k = options.k ?? 10;
+  const query = expandQuery(question, index.glossary);
+  const filters = options.filters;
+  const allow = filters && Object.values(filters).some(Boolean) ? (label: number) => matchesFilters(index.chunks[label]!, filters) : undefined;
+  const qv = await index.embedder.embedQuery(query);
+  const byVector = index.vectors.search(qv, CANDIDATES, allow);
+  const byKeyword = index.keyword.search(query, CANDIDATES, allow);
+  const fused = new Map<number, SearchHit>();
+  const hitFor = (label: number): SearchHit => {
+    let hit = fused.get(label);
+    if (!hit) {
+      hit = { chunk: index.chunks[label]!, label, score: 0, vectorRank: null, keywordRank: null };
+      fused.set(label, hit);
+    }
+    return hit;
+  };
+  byVector.forEach((r, rank) => {
+    const hit = hitFor(r.label);
+    hit.vectorRank = rank;
+    hit.score += 1 / (RRF_K + rank);
+  });
+  byKeyword.forEach((r, rank) => {
+    const hit = hitFor(r.label);
+    hit.keywordRank = rank;
+    hit.score += 1 / (RRF_K + rank);
+  });
+  let hits = [...fused.values()];
+  if (options.preferRecent ?? asksForLatest(question)) {
+    const dates = hits.map((h) => h.chunk.place.meetingDate).filter((d): d is string => Boolean(d)).sort();
+    const newest = dates.at(-1);
+    const oldest = dates[0];
+    if (newest && oldest && newest !== oldest) {
+      const span = Date.parse(newest) - Date.parse(oldest);
+      for (const h of hits) {
+        const d = h.chunk.place.meetingDate;
+        const age = d ? (Date.parse(newest) - Date.parse(d)) / span : 1;
+        h.score *= 1 + 0.25 * (1 - age);
+      }
+    }
+  }
+  hits.sort((a, b) => b.score - a.score);
+  const seen = new Set<string>();
+  hits = hits.filter((h) => {
+    if (seen.has(h.chunk.dupKey)) return false;
+    seen.add(h.chunk.dupKey);
+    return true;
+  });
+  return hits.slice(0, k);
+}

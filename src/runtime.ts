@@ -1,0 +1,74 @@
+import OpenAI from 'openai';
+import { loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import type { BuildOptions, Extractor } from './index/build-index.js';
+import type { Embedder } from './index/embedder.js';
+import { openIndex } from './index/open-index.js';
+import { OpenAIEmbedder } from './index/openai-embedder.js';
+import type { AssistantDeps } from './route/answer-question.js';
+
+/** Wiring shared by main.ts and the scripts: configuration, logger, clients, index options. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  openai: OpenAI | null;
+  buildOptions: Omit<BuildOptions, 'rebuild'>;
+  /** Console progress for long builds (stderr, so stdout stays clean). */
+  progress: (done: number, total: number, stage: string) => void;
+  /** Opens the index (building it first when missing or stale) and returns the assistant's dependencies. */
+  assistant(): Promise<AssistantDeps>;
+}
+
+/** The extractors run at ingest. */
+export function defaultExtractors(): Extractor[] {
+  return [];
+}
+
+function progressPrinter(): Runtime['progress'] {
+  let last = '';
+  return (done, total, stage) => {
+    if (!process.stderr.isTTY || total < 50) return;
+    const line = `${stage} ${Math.round((100 * done) / Math.max(1, total))}%`;
+    if (line !== last) process.stderr.write(`\r${line}   ${done === total ? '\n' : ''}`);
+    last = line;
+  };
+}
+
+/** Builds the runtime from the environment; flags given on the command line win over it. */
+export async function createRuntime(overrides: { corpusDir?: string; indexDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Runtime> {
+  const config = loadConfig(overrides.env ?? process.env);
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  const openai =
+    config.OPENAI_API_KEY || config.OPENAI_BASE_URL
+      ? new OpenAI({
+          apiKey: config.OPENAI_API_KEY ?? 'not-needed',
+          baseURL: config.OPENAI_BASE_URL,
+          timeout: config.OPENAI_TIMEOUT_MS,
+          maxRetries: config.OPENAI_MAX_RETRIES,
+        })
+      : null;
+  let embedder: Embedder | undefined;
+  if (config.EMBEDDINGS === 'openai') {
+    if (!openai) throw new Error('EMBEDDINGS=openai needs OPENAI_API_KEY or OPENAI_BASE_URL');
+    embedder = await OpenAIEmbedder.create(openai, config.OPENAI_EMBEDDING_MODEL);
+  }
+  const buildOptions = {
+    corpusDir: overrides.corpusDir ?? config.CORPUS_DIR,
+    indexDir: overrides.indexDir ?? config.INDEX_DIR,
+    logger,
+    embedder,
+    extractors: defaultExtractors(),
+  };
+  const progress = progressPrinter();
+  return {
+    config,
+    logger,
+    openai,
+    buildOptions,
+    progress,
+    async assistant() {
+      const { index } = await openIndex({ ...buildOptions, onProgress: progress });
+      return { index, logger };
+    },
+  };
+}
