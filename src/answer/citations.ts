@@ -3,11 +3,15 @@ import type { Citation, Retrieved } from '../types.js';
 
 /** A citation for the span [relStart, relEnd) of a chunk's text: the quote is sliced, never retyped. */
 export function citationFor(chunk: Chunk, relStart: number, relEnd: number, n: number): Citation {
+  const quote = chunk.text.slice(relStart, relEnd).trim();
+  // A quote that opens with its own paragraph number ("5.1 All records…") is cited by that number.
+  const own = /^(?:[-*•]\s*)?(\d{1,3}(?:\.\d{1,3}){1,3})\.?\s/.exec(quote);
   return {
     n,
     chunkId: chunk.id,
     ...chunk.place,
-    quote: chunk.text.slice(relStart, relEnd).trim(),
+    paragraph: own ? own[1]! : chunk.place.paragraph,
+    quote,
     start: chunk.start + relStart,
     end: chunk.start + relEnd,
   };

@@ -3,7 +3,7 @@ import { terms } from '../index/tokenize.js';
 import type { SearchHit } from '../retrieve/search.js';
 import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
-import { answerType, hasAnswerType, keyTerms, type AnswerType } from './question-terms.js';
+import { answerType, hasAnswerType, isCompound, keyPairs, keyTerms, matchedTerms, type AnswerType } from './question-terms.js';
 import { splitSentences, type Span } from './split-sentences.js';
 
 export interface DraftAnswer {
@@ -20,13 +20,17 @@ interface Candidate {
   span: Span;
   text: string;
   covered: Set<string>;
+  typed: boolean;
   score: number;
 }
 
 /** Below this share of the question's (idf-weighted) key terms in the best passages, the papers do not answer it. */
-export const MIN_EVIDENCE = 0.55;
-const TOP_PASSAGES = 6;
+export const MIN_EVIDENCE = 0.5;
+const TOP_PASSAGES = 8;
 const MAX_STATEMENTS = 3;
+/** Weight of a question word the corpus never uses (a typo, or an abbreviation it does not define). */
+const UNKNOWN_TERM_WEIGHT = 1.5;
+const MAX_WEIGHT = 6;
 
 export const NOT_FOUND_TEXT =
   "I can't find this in the committee papers I have indexed. Democratic Services, or the officer named on the relevant report, may be able to help.";
@@ -40,48 +44,83 @@ function display(text: string, header: string | null, row: boolean): string {
   return cells.join(' | ');
 }
 
-function weight(termsList: Iterable<string>, idf: (t: string) => number): number {
-  let w = 0;
-  for (const t of termsList) w += idf(t);
-  return w;
+type Weigh = (t: string) => number;
+
+function weigher(idf: (t: string) => number, known: (t: string) => boolean): Weigh {
+  return (t) => (known(t) ? Math.min(MAX_WEIGHT, idf(t)) : UNKNOWN_TERM_WEIGHT);
+}
+
+function weight(termsList: Iterable<string> | Map<string, number>, w: Weigh): number {
+  let sum = 0;
+  if (termsList instanceof Map) for (const [t, f] of termsList) sum += f * w(t);
+  else for (const t of termsList) sum += w(t);
+  return sum;
+}
+
+function phraseBonus(pairs: readonly string[], text: string): number {
+  if (!pairs.length) return 0;
+  const ts = terms(text);
+  const have = new Set(ts.slice(1).map((t, i) => `${ts[i]} ${t}`));
+  return Math.min(0.3, 0.15 * pairs.filter((p) => have.has(p)).length);
 }
 
 /** The share of the question's weighted key terms that the best passages contain. */
-export function evidenceFor(key: readonly string[], hits: readonly SearchHit[], idf: (t: string) => number): number {
+export function evidenceFor(key: readonly string[], hits: readonly SearchHit[], w: Weigh): number {
   if (!key.length) return hits.length ? 1 : 0;
-  const total = weight(key, idf);
+  const total = weight(key, w);
   let best = 0;
   for (const hit of hits.slice(0, 3)) {
-    const present = new Set(terms(hit.chunk.indexText));
-    best = Math.max(best, weight(key.filter((t) => present.has(t)), idf) / total);
+    best = Math.max(best, weight(matchedTerms(key, new Set(terms(hit.chunk.indexText))), w) / total);
   }
   return best;
 }
 
-function candidates(hits: readonly SearchHit[], key: readonly string[], type: AnswerType, idf: (t: string) => number): Candidate[] {
-  const total = weight(key, idf) || 1;
+function candidates(hits: readonly SearchHit[], key: readonly string[], pairs: readonly string[], type: AnswerType, w: Weigh): Candidate[] {
+  const total = weight(key, w) || 1;
   const out: Candidate[] = [];
   hits.slice(0, TOP_PASSAGES).forEach((hit, rank) => {
-    const contextTerms = new Set(terms(hit.chunk.indexText));
-    const chunkCover = weight(key.filter((t) => contextTerms.has(t)), idf) / total;
-    for (const span of splitSentences(hit.chunk.text)) {
-      const text = hit.chunk.text.slice(span.start, span.end);
+    const chunk = hit.chunk;
+    const contextTerms = new Set(terms(chunk.indexText));
+    const chunkCover = weight(matchedTerms(key, contextTerms), w) / total;
+    const rowContext = terms(`${chunk.tableHeader ?? ''} ${chunk.place.section ?? ''} ${chunk.place.item ?? ''}`);
+    const sectionTerms = new Set(terms(chunk.place.section ?? ''));
+    let previous = new Set<string>();
+    for (const span of splitSentences(chunk.text)) {
+      const text = chunk.text.slice(span.start, span.end);
+      if (span.row && chunk.tableHeader && cleanText(text).split('\t').map((c) => c.trim()).filter(Boolean).join(' | ') === chunk.tableHeader) continue;
       const own = new Set(terms(text));
-      const covered = new Set(key.filter((t) => own.has(t)));
-      let score = weight(covered, idf) / total + 0.35 * chunkCover - 0.05 * rank;
-      if (type !== 'any') score += hasAnswerType(text, type) ? 0.2 : -0.2;
+      if (span.row) for (const t of rowContext) own.add(t);
+      const matched = matchedTerms(key, own);
+      // A sentence inherits half credit for what its section heading and the sentence before it say.
+      const context = new Set([...sectionTerms, ...previous]);
+      for (const [t, f] of matchedTerms(key, context)) if (!matched.has(t)) matched.set(t, f * 0.5);
+      previous = new Set(terms(text));
+      const covered = new Set([...matched].filter(([, f]) => f >= 0.6).map(([t]) => t));
+      const typed = type === 'any' || hasAnswerType(text, type);
+      let score = weight(matched, w) / total + 0.35 * chunkCover - 0.04 * rank + phraseBonus(pairs, text);
+      if (type !== 'any') score += typed ? 0.2 : -0.2;
       if (text.length > 450) score -= 0.1;
-      out.push({ hit, rank, span, text, covered, score });
+      // A heading or caption states nothing.
+      if (!span.row && text.length < 110 && !/[.:;!?]\s*$/.test(text)) score -= 0.2;
+      out.push({ hit, rank, span, text, covered, typed, score });
     }
   });
   return out.sort((a, b) => b.score - a.score);
 }
 
-/** A sentence that ends with a colon introduces the list after it: take the list too. */
-function withFollowingList(c: Candidate): Span {
-  if (!/:\s*$/.test(c.text)) return c.span;
+/**
+ * A sentence that ends with a colon introduces the list after it: take the list too. A list item
+ * means little without the sentence that introduces it: take that sentence too.
+ */
+function withListContext(c: Candidate): Span {
   const spans = splitSentences(c.hit.chunk.text);
   const i = spans.findIndex((s) => s.start === c.span.start);
+  const lead = spans[i - 1];
+  const text = c.hit.chunk.text;
+  if (lead && /:\s*$/.test(text.slice(lead.start, lead.end)) && c.span.start - lead.end < 40) {
+    return { ...c.span, start: lead.start };
+  }
+  if (!/:\s*$/.test(c.text)) return c.span;
   let end = c.span.end;
   for (const s of spans.slice(i + 1, i + 5)) {
     if (s.start - end > 40 || s.end - c.span.start > 600) break;
@@ -91,37 +130,53 @@ function withFollowingList(c: Candidate): Span {
 }
 
 function placeLabel(c: Citation): string {
-  const date = c.meetingDate ? new Date(`${c.meetingDate}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : null;
+  const date = c.meetingDate
+    ? new Date(`${c.meetingDate}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    : null;
   return [c.council, c.committee, date].filter(Boolean).join(', ');
+}
+
+/** Picks the statements: the best typed sentence, then up to two more that add what the question asks. */
+function choose(ranked: readonly Candidate[], compound: boolean): Candidate[] {
+  const best = ranked.find((c) => c.typed || /:\s*$/.test(c.text));
+  if (!best || best.score < ranked[0]!.score - 0.6) return [];
+  const chosen: Candidate[] = [best];
+  const covered = new Set(best.covered);
+  for (const c of ranked) {
+    if (chosen.length >= MAX_STATEMENTS || c.score < best.score * 0.55) break;
+    // In a two-part question the second part may want another kind of fact than the first.
+    if (chosen.includes(c) || (!c.typed && !compound)) continue;
+    const adds = [...c.covered].filter((t) => !covered.has(t));
+    const overlaps = chosen.some((x) => x.hit.chunk.dupKey === c.hit.chunk.dupKey && x.span.start < c.span.end && c.span.start < x.span.end);
+    const sameFact = chosen.some((x) => cleanText(x.text) === cleanText(c.text));
+    if (overlaps || sameFact || (!adds.length && c.score < best.score * 0.9)) continue;
+    chosen.push(c);
+    adds.forEach((t) => covered.add(t));
+  }
+  return chosen;
 }
 
 /**
  * Composes a short answer from the sentences of the top passages that answer the question, each
  * followed by its citation number; "not found" when the passages do not cover the question.
  */
-export function extractiveAnswer(question: string, hits: readonly SearchHit[], idf: (t: string) => number, latest = false): DraftAnswer {
+export function extractiveAnswer(
+  question: string,
+  hits: readonly SearchHit[],
+  idf: (t: string) => number,
+  known: (t: string) => boolean,
+  latest = false,
+): DraftAnswer {
   const key = keyTerms(question);
   const type = answerType(question);
-  const evidence = evidenceFor(key, hits, idf);
-  const ranked = candidates(hits, key, type, idf);
-  const best = ranked[0];
-  if (!best || evidence < MIN_EVIDENCE || (type !== 'any' && !hasAnswerType(best.text, type) && !/:\s*$/.test(best.text))) {
-    return { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence };
-  }
-  const chosen: Candidate[] = [best];
-  const covered = new Set(best.covered);
-  for (const c of ranked.slice(1)) {
-    if (chosen.length >= MAX_STATEMENTS || c.score < best.score * 0.6) break;
-    const adds = [...c.covered].filter((t) => !covered.has(t));
-    const duplicate = chosen.some((x) => x.hit.chunk.dupKey === c.hit.chunk.dupKey && Math.abs(x.span.start - c.span.start) < 5);
-    const sameFact = chosen.some((x) => cleanText(x.text) === cleanText(c.text));
-    if (duplicate || sameFact || (!adds.length && c.score < best.score * 0.85)) continue;
-    chosen.push(c);
-    adds.forEach((t) => covered.add(t));
-  }
+  const w = weigher(idf, known);
+  const evidence = evidenceFor(key, hits, w);
+  const enough = evidence >= MIN_EVIDENCE || (key.length >= 6 && evidence >= MIN_EVIDENCE - 0.1);
+  const chosen = enough ? choose(candidates(hits, key, keyPairs(question), type, w), isCompound(question)) : [];
+  if (!chosen.length) return { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence };
   const citations: Citation[] = [];
   const statements = chosen.map((c) => {
-    const span = withFollowingList(c);
+    const span = withListContext(c);
     const citation = citationFor(c.hit.chunk, span.start, span.end, citations.length + 1);
     citations.push(citation);
     return { text: display(c.hit.chunk.text.slice(span.start, span.end), c.hit.chunk.tableHeader, span.row), citation };
@@ -133,4 +188,11 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], i
   let answer = lines.join('\n');
   if (latest && sources.size === 1 && placeLabel(citations[0]!)) answer = `Latest papers (${placeLabel(citations[0]!)}): ${answer}`;
   return { kind: 'answer', answer, citations, evidence };
+}
+
+/** The ranked candidate sentences for a question, for tuning scripts. */
+export function debugCandidates(question: string, hits: readonly SearchHit[], idf: (t: string) => number, known: (t: string) => boolean) {
+  const key = keyTerms(question);
+  const w = weigher(idf, known);
+  return { key, evidence: evidenceFor(key, hits, w), ranked: candidates(hits, key, keyPairs(question), answerType(question), w) };
 }

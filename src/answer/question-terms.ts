@@ -6,7 +6,8 @@ const QUESTION_WORDS = new Set(
     'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'how', 'many', 'much', 'long', 'often', 'latest', 'current',
     'currently', 'recent', 'say', 'said', 'tell', 'give', 'show', 'find', 'know', 'need', 'want', 'please', 'anyone',
     'anything', 'our', 'we', 'us', 'kcc', 'council', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'any', 'has', 'have',
-    'there', 'get', 'got', 'actually', 'besides', 'since', 'per', 'value', 'now', 'level', 'happen', 'happened', 'about',
+    'there', 'get', 'got', 'besides', 'since', 'per', 'value', 'now', 'level', 'happen', 'happened', 'about',
+    'sent', 'send', 'go', 'goes', 'going', 'make', 'made', 'take', 'come', 'put', 'see', 'look', 'like', 'still',
   ].map((w) => terms(w)[0] ?? w),
 );
 
@@ -34,7 +35,8 @@ const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven
 export function hasAnswerType(sentence: string, type: AnswerType): boolean {
   switch (type) {
     case 'number':
-      return /\d/.test(sentence) || NUMBER_WORDS.test(sentence);
+      // A count or amount: digits that are not just a year or a financial-year label, or a number word.
+      return /\d/.test(sentence.replace(/\b(19|20)\d{2}(\/\d{2,4}|-\d{2,4})?\b/g, '')) || NUMBER_WORDS.test(sentence);
     case 'date':
       return /\b(19|20)\d{2}\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(sentence);
     case 'duration':
@@ -46,4 +48,43 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
     default:
       return true;
   }
+}
+
+/** Whether two stemmed terms are forms of one word: equal, or sharing a long common prefix ("certify", "certification"). */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const min = Math.min(a.length, b.length);
+  if (min < 4 || /\d/.test(a) || /\d/.test(b)) return false;
+  let p = 0;
+  while (p < min && a[p] === b[p]) p++;
+  return p === min || (p >= 5 && p >= 0.75 * min);
+}
+
+/** Credit for a key term found only as another form of the word ("reporting" for "reportable"). */
+export const SOFT_MATCH = 0.6;
+
+/** The key terms present among a text's terms: 1 when exact, SOFT_MATCH when another form of the word. */
+export function matchedTerms(key: readonly string[], textTerms: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of key) {
+    if (textTerms.has(k)) out.set(k, 1);
+    else for (const t of textTerms) if (sameWord(k, t)) {
+      out.set(k, SOFT_MATCH);
+      break;
+    }
+  }
+  return out;
+}
+
+/** Adjacent pairs of key terms in the question ("cabinet member", "member meet"), for phrase matches. */
+export function keyPairs(question: string): string[] {
+  const ts = terms(question).filter((t) => !QUESTION_WORDS.has(t));
+  const out: string[] = [];
+  for (let i = 0; i + 1 < ts.length; i++) out.push(`${ts[i]} ${ts[i + 1]}`);
+  return out;
+}
+
+/** Whether a question asks two things ("..., and has the policy changed?"). */
+export function isCompound(question: string): boolean {
+  return /\b(and|also|plus)\s+(what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b/i.test(question) || (question.match(/\?/g) ?? []).length > 1;
 }

@@ -64,6 +64,8 @@ export interface LoadedIndex {
   records: Record<string, unknown[]>;
   /** Inverse document frequency of a search term over the chunks. */
   idf(term: string): number;
+  /** Whether any chunk uses the term. */
+  known(term: string): boolean;
 }
 
 /**
@@ -91,6 +93,7 @@ export async function loadIndex(indexDir: string, external?: Embedder): Promise<
   const n = state.docCount ?? chunks.length;
   return {
     idf: (term: string) => Math.log(1 + n / (df[term] ?? 0.5)),
+    known: (term: string) => (df[term] ?? 0) > 0,
     manifest,
     chunks,
     vectors: await HnswVectorStore.load(join(dir, 'hnsw.bin'), manifest.embedder.dims, chunks.length),

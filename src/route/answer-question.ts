@@ -2,7 +2,7 @@ import type { Logger } from '../logger.js';
 import type { LoadedIndex } from '../index/load-index.js';
 import { extractiveAnswer } from '../answer/extractive-answer.js';
 import { toRetrieved } from '../answer/citations.js';
-import { asksForLatest, search, type SearchFilters } from '../retrieve/search.js';
+import { asksForLatest, search, type SearchFilters, type SearchHit } from '../retrieve/search.js';
 import type { Answer } from '../types.js';
 
 /** Everything a question may need; built once in main.ts or a script and passed in. */
@@ -19,14 +19,60 @@ export interface AskOptions {
 }
 
 const RETRIEVED = 12;
+const EXPANDED = 3;
+
+/**
+ * The hits, each of the best few followed by the next passage of the same part: a paragraph that
+ * answers the question often sits just after the one that matched it best.
+ */
+function withNeighbours(index: LoadedIndex, hits: readonly SearchHit[]): SearchHit[] {
+  const have = new Set(hits.map((h) => h.label));
+  const out: SearchHit[] = [];
+  hits.forEach((hit, i) => {
+    out.push(hit);
+    const next = index.chunks[hit.label + 1];
+    if (i < EXPANDED && next && next.source === hit.chunk.source && next.place.item === hit.chunk.place.item && !have.has(hit.label + 1)) {
+      have.add(hit.label + 1);
+      out.push({ ...hit, chunk: next, label: hit.label + 1, score: hit.score * 0.9 });
+    }
+  });
+  return out;
+}
+
+/** The parts of a compound question ("…, and has the policy changed?"), or [] for a simple one. */
+export function clausesOf(question: string): string[] {
+  const parts = question
+    .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|\s+[-–—]\s+(?=\w)/i)
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/).length >= 3);
+  return parts.length > 1 ? parts : [];
+}
+
+/** The main hits with the clause hits slotted in after the first few, without repeats. */
+function interleave(main: readonly SearchHit[], extra: readonly SearchHit[]): SearchHit[] {
+  const out = main.slice(0, 3);
+  const seen = new Set(out.map((h) => h.label));
+  for (const h of [...extra, ...main.slice(3)]) {
+    if (seen.has(h.label)) continue;
+    seen.add(h.label);
+    out.push(h);
+  }
+  return out;
+}
 
 /** Answers a question from the committee papers: retrieval, then an extractive answer with citations. */
 export async function answerQuestion(deps: AssistantDeps, question: string, options: AskOptions = {}): Promise<Answer> {
   const started = performance.now();
   const latest = asksForLatest(question);
   const hits = await search(deps.index, question, { k: RETRIEVED, filters: options.filters, preferRecent: latest });
+  // Each part of a two-part question gets its own search, so that both parts can be answered.
+  const extra: SearchHit[] = [];
+  for (const clause of clausesOf(question)) {
+    extra.push(...(await search(deps.index, clause, { k: 3, filters: options.filters, preferRecent: latest })));
+  }
   const searchMs = performance.now() - started;
-  const draft = extractiveAnswer(question, hits, deps.index.idf, latest);
+  const pool = interleave(withNeighbours(deps.index, hits), extra);
+  const draft = extractiveAnswer(question, pool, deps.index.idf, deps.index.known, latest);
   const totalMs = performance.now() - started;
   deps.logger.debug(
     { evidence: draft.evidence, kind: draft.kind, cited: draft.citations.map((c) => c.chunkId), searchMs, totalMs },
