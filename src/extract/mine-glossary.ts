@@ -5,9 +5,9 @@ export type Glossary = Record<string, string>;
 
 const SMALL = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an', '&', 'at', 'by', 'with']);
 
-function initials(wordsList: string[]): string {
+function initials(wordsList: string[], keepSmall = false): string {
   return wordsList
-    .filter((w) => !SMALL.has(w.toLowerCase()))
+    .filter((w) => keepSmall || !SMALL.has(w.toLowerCase()))
     .map((w) => w.split('-').map((p) => p.charAt(0)).join(''))
     .join('')
     .toUpperCase();
@@ -21,7 +21,8 @@ function expansionFor(acronym: string, before: string): string | null {
     const cand = ws.slice(ws.length - n);
     if (SMALL.has(cand[0]!.toLowerCase())) continue;
     const init = initials(cand);
-    if (init === letters || init.replace(/(.)(?=.)/g, '$1') === letters) return cand.join(' ').replace(/^[^A-Za-z]+|[^A-Za-z)]+$/g, '');
+    // "Freedom of Information (FOI)" spells its small words too.
+    if (init === letters || initials(cand, true) === letters) return cand.join(' ').replace(/^[^A-Za-z]+|[^A-Za-z)]+$/g, '');
     // Allow an acronym that takes two letters from one word ("CHIS" from "Covert Human Intelligence Source").
     if (init.length > letters.length) break;
   }

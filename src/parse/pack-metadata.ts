@@ -52,7 +52,8 @@ export function findCommittee(text: string): string | null {
   for (const line of lines.slice(0, 30)) {
     if (line.length > 80 || NOT_A_BODY.test(line) || /\d{3,}/.test(line)) continue;
     const upperish = line === line.toUpperCase() && /[A-Z]{3}/.test(line);
-    if (upperish && COMMITTEE_WORD.test(line) && !/^(\w+ )?(county|borough|district|city) council$/i.test(line)) {
+    const titled = line.split(/\s+/).every((w) => SMALL_WORDS.has(w) || /^[A-Z&(]/.test(w)) && !/[.:;]$/.test(line);
+    if ((upperish || titled) && COMMITTEE_WORD.test(line) && !/^(\w+ )?(county|borough|district|city) council$/i.test(line)) {
       return tidy(line);
     }
   }

@@ -119,9 +119,11 @@ export function chunkDocument(doc: ParsedDocument): Chunk[] {
         continue;
       }
       const size = group.length ? seg.end - group[0]!.start : 0;
+      // A passage never runs over a page break, so that its page is the page of every word in it.
+      const newPage = group.length > 0 && pageOf(doc, seg.start, part) !== pageOf(doc, group[0]!.start, part);
       const kindChange = group.length > 0 && (group[0]!.kind === 'row') !== (seg.kind === 'row');
       const headerChange = group.length > 0 && seg.kind === 'row' && group[0]!.header !== seg.header && group[0]!.header !== null;
-      if (group.length && (kindChange || headerChange || size + (seg.end - seg.start) > MAX_CHARS || size >= TARGET_CHARS)) flush();
+      if (group.length && (kindChange || headerChange || newPage || size + (seg.end - seg.start) > MAX_CHARS || size >= TARGET_CHARS)) flush();
       group.push(seg);
     }
     flush();

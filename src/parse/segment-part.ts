@@ -13,7 +13,7 @@ export interface Segment {
   header: string | null;
 }
 
-const PARA_NUM = /^(?:[-*•]\s*)?\(?((?:\d{1,3}\.){1,3}\d{1,3}|\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+\S/;
+const PARA_NUM = /^(?:[-*•]\s*)?\(?((?:\d{1,3}\.){1,3}\d{1,3}(?=\.?\s)|\d{1,3}(?=[.)]\s)|[a-z](?=[.)]\s)|[ivx]{1,4}(?=[.)]\s))[.)]?\s+\S/;
 const NUMBERED_HEADING = /^(?:#+\s*)?(\d{1,2}(?:\.\d{1,2})?)\.?\s+([A-Z][^.!?]{2,90})$/;
 const TERMINAL = /[.:;!?]["')\]]?$/;
 

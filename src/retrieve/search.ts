@@ -79,16 +79,11 @@ export async function search(index: LoadedIndex, question: string, options: Sear
   });
   let hits = [...fused.values()];
   if (options.preferRecent ?? asksForLatest(question)) {
-    const dates = hits.map((h) => h.chunk.place.meetingDate).filter((d): d is string => Boolean(d)).sort();
-    const newest = dates.at(-1);
-    const oldest = dates[0];
-    if (newest && oldest && newest !== oldest) {
-      const span = Date.parse(newest) - Date.parse(oldest);
-      for (const h of hits) {
-        const d = h.chunk.place.meetingDate;
-        const age = d ? (Date.parse(newest) - Date.parse(d)) / span : 1;
-        h.score *= 1 + 0.25 * (1 - age);
-      }
+    // The newest meeting's passages gain most, the next newest less; undated passages nothing.
+    const dates = [...new Set(hits.map((h) => h.chunk.place.meetingDate).filter((d): d is string => Boolean(d)))].sort().reverse();
+    for (const h of hits) {
+      const d = h.chunk.place.meetingDate;
+      if (d) h.score *= 1 + 0.3 / (1 + dates.indexOf(d));
     }
   }
   hits.sort((a, b) => b.score - a.score);

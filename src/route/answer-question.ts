@@ -25,15 +25,19 @@ const EXPANDED = 3;
  * The hits, each of the best few followed by the next passage of the same part: a paragraph that
  * answers the question often sits just after the one that matched it best.
  */
-function withNeighbours(index: LoadedIndex, hits: readonly SearchHit[]): SearchHit[] {
-  const have = new Set(hits.map((h) => h.label));
+export function withNeighbours(index: LoadedIndex, hits: readonly SearchHit[]): SearchHit[] {
+  const placed = new Set<number>();
   const out: SearchHit[] = [];
   hits.forEach((hit, i) => {
+    if (placed.has(hit.label)) return;
+    placed.add(hit.label);
     out.push(hit);
     const next = index.chunks[hit.label + 1];
-    if (i < EXPANDED && next && next.source === hit.chunk.source && next.place.item === hit.chunk.place.item && !have.has(hit.label + 1)) {
-      have.add(hit.label + 1);
-      out.push({ ...hit, chunk: next, label: hit.label + 1, score: hit.score * 0.9 });
+    if (i < EXPANDED && next && next.source === hit.chunk.source && next.place.item === hit.chunk.place.item && !placed.has(hit.label + 1)) {
+      placed.add(hit.label + 1);
+      // A neighbour already among the hits moves up; otherwise it joins with a slightly lower score.
+      const found = hits.find((h) => h.label === hit.label + 1);
+      out.push(found ?? { ...hit, chunk: next, label: hit.label + 1, score: hit.score * 0.9 });
     }
   });
   return out;
