@@ -117,6 +117,17 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     }
   }
 
+  const unchanged =
+    prev !== null &&
+    reused === names.length &&
+    prev.manifest.files.length === names.length &&
+    prev.manifest.files.every((f) => f.status === 'indexed');
+  if (unchanged) {
+    const report = { files: names.length, indexed: 0, reused, skipped, chunks: prev.chunks.length, embedded: 0, ms: Math.round(performance.now() - started), indexPath: prev.dir };
+    logger.info({ ...report, skipped: 0 }, 'index up to date');
+    return report;
+  }
+
   const allChunks = results.flatMap((r) => r.chunks);
   const embedder: Embedder =
     options.embedder ?? (prev?.localState ? new LocalEmbedder(prev.localState) : LocalEmbedder.fit(allChunks.map((c) => c.indexText), LOCAL_DIMS));
