@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { flag, parseArgs } from '../src/cli/parse-args.js';
 import { userMessageOf } from '../src/errors.js';
-import { answerQuestion } from '../src/route/answer-question.js';
 import { createRuntime } from '../src/runtime.js';
 
 const { flags, positional } = parseArgs(process.argv.slice(2), ['json']);
@@ -28,12 +27,12 @@ try {
         console.log(JSON.stringify({ id, kind: 'error', answer: 'This line has no "question".' }));
         continue;
       }
-      console.log(JSON.stringify(await answerQuestion(deps, item.question, { id })));
+      console.log(JSON.stringify(await deps.ask(item.question, { id })));
     }
   } else {
     const question = positional.join(' ').trim();
     if (!question) throw new Error('usage: npm run ask -- [--corpus DIR] [--index DIR] --json "question"');
-    const answer = await answerQuestion(deps, question);
+    const answer = await deps.ask(question);
     if (flags.json) console.log(JSON.stringify(answer, null, 2));
     else {
       console.log(answer.answer);

@@ -33,6 +33,7 @@ try {
   const again = await buildIndex({ ...rt.buildOptions, indexDir });
   const index = await loadIndex(indexDir);
   const deps = { index, logger: rt.logger };
+
   const items = readFileSync(questionsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => EvalItemSchema.parse(JSON.parse(l)));
   const latencies: number[] = [];
   for (let i = 0; i < rounds; i++) {

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { flag, parseArgs } from '../src/cli/parse-args.js';
 import { userMessageOf } from '../src/errors.js';
 import { loadFile } from '../src/ingest/load-file.js';
-import { answerQuestion } from '../src/route/answer-question.js';
 import { createRuntime } from '../src/runtime.js';
 import {
   answerCorrect,
@@ -30,7 +29,7 @@ try {
   }
   const rows = [];
   for (const item of items) {
-    const answer = await answerQuestion(deps, item.question, { id: item.id });
+    const answer = await deps.ask(item.question, { id: item.id });
     const rank = item.sources.length ? firstHitRank(item, answer) : null;
     rows.push({
       item,

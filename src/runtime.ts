@@ -5,7 +5,9 @@ import type { BuildOptions, Extractor } from './index/build-index.js';
 import type { Embedder } from './index/embedder.js';
 import { openIndex } from './index/open-index.js';
 import { OpenAIEmbedder } from './index/openai-embedder.js';
-import type { AssistantDeps } from './route/answer-question.js';
+import { createAssistant, type Assistant } from './assistant.js';
+import { createDeadlineService, type DeadlineService } from './deadlines/index.js';
+import type { LoadedIndex } from './index/load-index.js';
 
 /** Wiring shared by main.ts and the scripts: configuration, logger, clients, index options. */
 export interface Runtime {
@@ -15,8 +17,9 @@ export interface Runtime {
   buildOptions: Omit<BuildOptions, 'rebuild'>;
   /** Console progress for long builds (stderr, so stdout stays clean). */
   progress: (done: number, total: number, stage: string) => void;
-  /** Opens the index (building it first when missing or stale) and returns the assistant's dependencies. */
-  assistant(): Promise<AssistantDeps>;
+  deadlines: DeadlineService;
+  /** Opens the index (building it first when missing or stale) and returns the assistant. */
+  assistant(): Promise<Assistant & { index: LoadedIndex }>;
 }
 
 /** The extractors run at ingest. */
@@ -60,15 +63,17 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
     extractors: defaultExtractors(),
   };
   const progress = progressPrinter();
+  const deadlines = createDeadlineService({ nation: config.COUNCIL_NATION });
   return {
     config,
     logger,
     openai,
     buildOptions,
     progress,
+    deadlines,
     async assistant() {
       const { index } = await openIndex({ ...buildOptions, onProgress: progress });
-      return { index, logger };
+      return { index, ...createAssistant({ index, logger, deadlines, now: () => new Date() }) };
     },
   };
 }
