@@ -3,7 +3,7 @@ import { AppError, userMessageOf } from './errors.js';
 import type { LoadedIndex } from './index/load-index.js';
 import type { DeadlineService } from './deadlines/index.js';
 import { deadlineAnswer, deadlineHelp } from './route/deadline-answer.js';
-import { answerQuestion, type AskOptions } from './route/answer-question.js';
+import { answerQuestion, type AskOptions, type AssistantDeps } from './route/answer-question.js';
 import type { Answer, Place } from './types.js';
 
 /** A passage with the text around it, for "Show source". */
@@ -33,6 +33,7 @@ export interface AssistantParts {
   deadlines: DeadlineService;
   /** Today's date; injected so that answers are testable. */
   now: () => Date;
+  llm?: AssistantDeps['llm'];
 }
 
 function errorAnswer(question: string, error: unknown): Answer {
@@ -51,7 +52,7 @@ export function createAssistant(parts: AssistantParts): Assistant {
         const today = isoDay(parts.now());
         const due = deadlines.answerQuestion(question, today);
         if (due) return deadlineAnswer(question, due, performance.now() - started, options.id);
-        return await answerQuestion({ index, logger }, question, options);
+        return await answerQuestion({ index, logger, llm: parts.llm }, question, options);
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, 'question failed');
         return { ...errorAnswer(question, error), ...(options.id === undefined ? {} : { id: options.id }) };

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { loadConfig, type Config } from './config.js';
+import { llmConfigured, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import type { BuildOptions, Extractor } from './index/build-index.js';
 import type { Embedder } from './index/embedder.js';
@@ -73,7 +73,11 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
     deadlines,
     async assistant() {
       const { index } = await openIndex({ ...buildOptions, onProgress: progress });
-      return { index, ...createAssistant({ index, logger, deadlines, now: () => new Date() }) };
+      const llm =
+        openai && llmConfigured(config)
+          ? { client: openai, settings: { model: config.OPENAI_MODEL!, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES } }
+          : undefined;
+      return { index, ...createAssistant({ index, logger, deadlines, now: () => new Date(), llm }) };
     },
   };
 }

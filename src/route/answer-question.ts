@@ -1,6 +1,8 @@
 import type { Logger } from '../logger.js';
 import type { LoadedIndex } from '../index/load-index.js';
-import { extractiveAnswer } from '../answer/extractive-answer.js';
+import type OpenAI from 'openai';
+import { extractiveAnswer, NOT_FOUND_TEXT, type DraftAnswer } from '../answer/extractive-answer.js';
+import { llmAnswer, type LlmSettings } from '../answer/llm-answer.js';
 import { toRetrieved } from '../answer/citations.js';
 import { asksForLatest, search, type SearchFilters, type SearchHit } from '../retrieve/search.js';
 import type { Answer } from '../types.js';
@@ -9,7 +11,15 @@ import type { Answer } from '../types.js';
 export interface AssistantDeps {
   index: LoadedIndex;
   logger: Logger;
+  /** An OpenAI-compatible chat model; extractive answers when absent. */
+  llm?: { client: OpenAI; settings: LlmSettings };
 }
+
+const FALLBACK_NOTES = {
+  unavailable: 'The language model was unavailable, so this answer was taken directly from the papers.',
+  'invalid-output': "The language model's answer could not be read, so this answer was taken directly from the papers.",
+  'no-verified-citation': "The language model's answer could not be checked against the papers, so this answer was taken directly from them.",
+} as const;
 
 export interface AskOptions {
   id?: string;
@@ -43,6 +53,12 @@ export function withNeighbours(index: LoadedIndex, hits: readonly SearchHit[]): 
   return out;
 }
 
+/** Whether a question leans on the one before it. */
+export function isFollowUp(question: string): boolean {
+  const words = question.trim().split(/\s+/);
+  return words.length <= 6 || /^(and|what about|how about|also|same for|what if|or)\b/i.test(question.trim()) || /\b(it|that|this|they|those|them)\b/i.test(question) && words.length <= 10;
+}
+
 /** The parts of a compound question ("…, and has the policy changed?"), or [] for a simple one. */
 export function clausesOf(question: string): string[] {
   const parts = question
@@ -68,15 +84,29 @@ function interleave(main: readonly SearchHit[], extra: readonly SearchHit[]): Se
 export async function answerQuestion(deps: AssistantDeps, question: string, options: AskOptions = {}): Promise<Answer> {
   const started = performance.now();
   const latest = asksForLatest(question);
-  const hits = await search(deps.index, question, { k: RETRIEVED, filters: options.filters, preferRecent: latest });
+  const previous = options.history?.at(-1);
+  // A short follow-up ("and for CHIS?") is searched together with the question before it.
+  const query = previous && isFollowUp(question) ? `${previous} ${question}` : question;
+  const hits = await search(deps.index, query, { k: RETRIEVED, filters: options.filters, preferRecent: latest });
   // Each part of a two-part question gets its own search, so that both parts can be answered.
   const extra: SearchHit[] = [];
-  for (const clause of clausesOf(question)) {
+  for (const clause of clausesOf(query)) {
     extra.push(...(await search(deps.index, clause, { k: 3, filters: options.filters, preferRecent: latest })));
   }
   const searchMs = performance.now() - started;
   const pool = interleave(withNeighbours(deps.index, hits), extra);
-  const draft = extractiveAnswer(question, pool, deps.index.idf, deps.index.known, latest);
+  let draft: Pick<DraftAnswer, 'kind' | 'answer' | 'citations'> & { evidence?: number } | null = null;
+  const notes: string[] = [];
+  if (deps.llm) {
+    const result = await llmAnswer(deps.llm.client, deps.llm.settings, question, pool, options.history ?? [], deps.logger);
+    if (result.ok) {
+      draft = result.notFound
+        ? { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [] }
+        : { kind: 'answer', answer: result.answer, citations: result.citations };
+      if (result.dropped) notes.push(`${result.dropped} citation(s) from the model did not match the papers and were removed.`);
+    } else notes.push(FALLBACK_NOTES[result.reason]);
+  }
+  draft ??= extractiveAnswer(query, pool, deps.index.idf, deps.index.known, latest);
   const totalMs = performance.now() - started;
   deps.logger.debug(
     { evidence: draft.evidence, kind: draft.kind, cited: draft.citations.map((c) => c.chunkId), searchMs, totalMs },
@@ -89,7 +119,7 @@ export async function answerQuestion(deps: AssistantDeps, question: string, opti
     answer: draft.answer,
     citations: draft.citations,
     retrieved: toRetrieved(hits),
-    notes: [],
+    notes,
     timings: { totalMs: Number(totalMs.toFixed(2)), searchMs: Number(searchMs.toFixed(2)) },
   };
 }
