@@ -5,6 +5,7 @@ import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
 import { answerType, hasAnswerType, isCompound, keyPairs, keyTerms, matchedTerms, type AnswerType } from './question-terms.js';
 import { splitSentences, type Span } from './split-sentences.js';
+import { clausesOf } from './question-terms.js';
 
 export interface DraftAnswer {
   kind: 'answer' | 'not_found';
@@ -136,11 +137,24 @@ function placeLabel(c: Citation): string {
   return [c.council, c.committee, date].filter(Boolean).join(', ');
 }
 
-/** Picks the statements: the best typed sentence, then up to two more that add what the question asks. */
-function choose(ranked: readonly Candidate[], compound: boolean): Candidate[] {
+/** The best sentence of the kind the question wants, unless it trails the best sentence by far. */
+function bestTyped(ranked: readonly Candidate[]): Candidate | null {
   const best = ranked.find((c) => c.typed || /:\s*$/.test(c.text));
-  if (!best || best.score < ranked[0]!.score - 0.6) return [];
+  return best && best.score >= ranked[0]!.score - 0.6 ? best : null;
+}
+
+/**
+ * Picks the statements: the best typed sentence for the question (and for each part of a compound
+ * question), then up to MAX_STATEMENTS in all that add what the question asks.
+ */
+function choose(ranked: readonly Candidate[], compound: boolean, clauseBests: readonly Candidate[]): Candidate[] {
+  const best = bestTyped(ranked);
+  if (!best) return [];
   const chosen: Candidate[] = [best];
+  for (const c of clauseBests) {
+    const same = chosen.some((x) => x.hit.chunk.id === c.hit.chunk.id && x.span.start === c.span.start);
+    if (!same && chosen.length < MAX_STATEMENTS) chosen.push(c);
+  }
   const covered = new Set(best.covered);
   for (const c of ranked) {
     if (chosen.length >= MAX_STATEMENTS || c.score < best.score * 0.55) break;
@@ -172,7 +186,12 @@ export function extractiveAnswer(
   const w = weigher(idf, known);
   const evidence = evidenceFor(key, hits, w);
   const enough = evidence >= MIN_EVIDENCE || (key.length >= 6 && evidence >= MIN_EVIDENCE - 0.1);
-  const chosen = enough ? choose(candidates(hits, key, keyPairs(question), type, w), isCompound(question)) : [];
+  const clauseBests = clausesOf(question).flatMap((clause) => {
+    const ranked = candidates(hits, keyTerms(clause), keyPairs(clause), answerType(clause), w);
+    const b = ranked.length ? bestTyped(ranked) : null;
+    return b ? [b] : [];
+  });
+  const chosen = enough ? choose(candidates(hits, key, keyPairs(question), type, w), isCompound(question), clauseBests) : [];
   if (!chosen.length) return { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence };
   const citations: Citation[] = [];
   const statements = chosen.map((c) => {

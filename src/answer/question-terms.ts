@@ -16,16 +16,18 @@ export function keyTerms(question: string): string[] {
   return [...new Set(terms(question).filter((t) => !QUESTION_WORDS.has(t)))];
 }
 
-export type AnswerType = 'number' | 'date' | 'duration' | 'frequency' | 'person' | 'any';
+export type AnswerType = 'number' | 'money' | 'date' | 'duration' | 'frequency' | 'person' | 'yesno' | 'any';
 
 /** What kind of fact the question wants, from its opening words. */
 export function answerType(question: string): AnswerType {
-  const q = question.toLowerCase();
+  const q = question.toLowerCase().trim();
+  if (/\bhow much\b/.test(q) && !/\bhow much (time|longer|notice)\b/.test(q)) return 'money';
   if (/\bhow (many|much)\b|\bwhat (percentage|proportion|share|number|amount|rate|score|figure)\b|\bhow (big|large)\b/.test(q)) return 'number';
   if (/\bhow often\b|\bhow frequently\b/.test(q)) return 'frequency';
   if (/\bhow long\b|\bwithin how\b|\btimescale\b|\bdeadline\b/.test(q)) return 'duration';
   if (/^\s*when\b|\bwhat date\b|\bfrom when\b/.test(q)) return 'date';
   if (/^\s*who\b|\bwhich (officer|member|councillor)\b/.test(q)) return 'person';
+  if (/^(any|has|have|had|is|are|was|were|did|does|do|can|could|will|should|must)\b/.test(q)) return 'yesno';
   return 'any';
 }
 
@@ -37,6 +39,10 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
     case 'number':
       // A count or amount: digits that are not just a year or a financial-year label, or a number word.
       return /\d/.test(sentence.replace(/\b(19|20)\d{2}(\/\d{2,4}|-\d{2,4})?\b/g, '')) || NUMBER_WORDS.test(sentence);
+    case 'money':
+      return /£|€|\$|\b\d[\d,.]*\s*(m|bn|k|million|billion|thousand|pounds?)\b/i.test(sentence);
+    case 'yesno':
+      return /\b(no|not|none|never|nil|unchanged|has been|have been|had been|remains?|remained|yes)\b/i.test(sentence);
     case 'date':
       return /\b(19|20)\d{2}\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(sentence);
     case 'duration':
@@ -88,3 +94,13 @@ export function keyPairs(question: string): string[] {
 export function isCompound(question: string): boolean {
   return /\b(and|also|plus)\s+(what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b/i.test(question) || (question.match(/\?/g) ?? []).length > 1;
 }
+
+/** The parts of a compound question ("…, and has the policy changed?"), or [] for a simple one. */
+export function clausesOf(question: string): string[] {
+  const parts = question
+    .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|\s+[-–—]\s+(?=\w)/i)
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/).length >= 3);
+  return parts.length > 1 ? parts : [];
+}
+

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { LoadedIndex } from '../index/load-index.js';
 import type OpenAI from 'openai';
+import { clausesOf } from '../answer/question-terms.js';
 import { extractiveAnswer, NOT_FOUND_TEXT, type DraftAnswer } from '../answer/extractive-answer.js';
 import { llmAnswer, type LlmSettings } from '../answer/llm-answer.js';
 import { toRetrieved } from '../answer/citations.js';
@@ -59,15 +60,6 @@ export function isFollowUp(question: string): boolean {
   return words.length <= 6 || /^(and|what about|how about|also|same for|what if|or)\b/i.test(question.trim()) || /\b(it|that|this|they|those|them)\b/i.test(question) && words.length <= 10;
 }
 
-/** The parts of a compound question ("…, and has the policy changed?"), or [] for a simple one. */
-export function clausesOf(question: string): string[] {
-  const parts = question
-    .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|\s+[-–—]\s+(?=\w)/i)
-    .map((p) => p.trim())
-    .filter((p) => p.split(/\s+/).length >= 3);
-  return parts.length > 1 ? parts : [];
-}
-
 /** The main hits with the clause hits slotted in after the first few, without repeats. */
 function interleave(main: readonly SearchHit[], extra: readonly SearchHit[]): SearchHit[] {
   const out = main.slice(0, 3);
@@ -80,21 +72,28 @@ function interleave(main: readonly SearchHit[], extra: readonly SearchHit[]): Se
   return out;
 }
 
+/**
+ * The passages for a question: the ranked hits shown as `retrieved`, and the wider pool the answer is
+ * drawn from (each best hit's next passage, and the best hits of each part of a compound question).
+ */
+export async function retrievePool(index: LoadedIndex, question: string, options: AskOptions, latest: boolean) {
+  const previous = options.history?.at(-1);
+  // A short follow-up ("and for CHIS?") is searched together with the question before it.
+  const query = previous && isFollowUp(question) ? `${previous} ${question}` : question;
+  const hits = await search(index, query, { k: RETRIEVED, filters: options.filters, preferRecent: latest });
+  const extra: SearchHit[] = [];
+  for (const clause of clausesOf(query)) {
+    extra.push(...(await search(index, clause, { k: 3, filters: options.filters, preferRecent: latest })));
+  }
+  return { query, hits, pool: interleave(withNeighbours(index, hits), extra) };
+}
+
 /** Answers a question from the committee papers: retrieval, then an extractive answer with citations. */
 export async function answerQuestion(deps: AssistantDeps, question: string, options: AskOptions = {}): Promise<Answer> {
   const started = performance.now();
   const latest = asksForLatest(question);
-  const previous = options.history?.at(-1);
-  // A short follow-up ("and for CHIS?") is searched together with the question before it.
-  const query = previous && isFollowUp(question) ? `${previous} ${question}` : question;
-  const hits = await search(deps.index, query, { k: RETRIEVED, filters: options.filters, preferRecent: latest });
-  // Each part of a two-part question gets its own search, so that both parts can be answered.
-  const extra: SearchHit[] = [];
-  for (const clause of clausesOf(query)) {
-    extra.push(...(await search(deps.index, clause, { k: 3, filters: options.filters, preferRecent: latest })));
-  }
+  const { query, hits, pool } = await retrievePool(deps.index, question, options, latest);
   const searchMs = performance.now() - started;
-  const pool = interleave(withNeighbours(deps.index, hits), extra);
   let draft: Pick<DraftAnswer, 'kind' | 'answer' | 'citations'> & { evidence?: number } | null = null;
   const notes: string[] = [];
   if (deps.llm) {
