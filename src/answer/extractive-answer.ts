@@ -163,7 +163,9 @@ function choose(ranked: readonly Candidate[], compound: boolean, clauseBests: re
     const adds = [...c.covered].filter((t) => !covered.has(t));
     const overlaps = chosen.some((x) => x.hit.chunk.dupKey === c.hit.chunk.dupKey && x.span.start < c.span.end && c.span.start < x.span.end);
     const sameFact = chosen.some((x) => cleanText(x.text) === cleanText(c.text));
-    if (overlaps || sameFact || (!adds.length && c.score < best.score * 0.9)) continue;
+    // The sentence right after a chosen one often finishes the answer ("…£50 million… £17.8 million…").
+    const follows = chosen.some((x) => x.hit.chunk.id === c.hit.chunk.id && c.span.start >= x.span.end && c.span.start - x.span.end < 4);
+    if (overlaps || sameFact || (!adds.length && !follows && c.score < best.score * 0.9)) continue;
     chosen.push(c);
     adds.forEach((t) => covered.add(t));
   }

@@ -8,12 +8,14 @@ const QUESTION_WORDS = new Set(
     'anything', 'our', 'we', 'us', 'kcc', 'council', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'any', 'has', 'have',
     'there', 'get', 'got', 'besides', 'since', 'per', 'value', 'now', 'level', 'happen', 'happened', 'about',
     'sent', 'send', 'go', 'goes', 'going', 'make', 'made', 'take', 'come', 'put', 'see', 'look', 'like', 'still',
+    'done', 'doing', 'happening', 'since', 'so', 'far', 'yet',
   ].map((w) => terms(w)[0] ?? w),
 );
 
 /** The content terms of a question (stemmed), without question words. */
 export function keyTerms(question: string): string[] {
-  return [...new Set(terms(question).filter((t) => !QUESTION_WORDS.has(t)))];
+  // "actually" stems to "actual", which is a content word ("actual loss"); the adverb is not.
+  return [...new Set(terms(question.replace(/\bactually\b/gi, ' ')).filter((t) => !QUESTION_WORDS.has(t)))];
 }
 
 export type AnswerType = 'number' | 'money' | 'date' | 'duration' | 'frequency' | 'person' | 'yesno' | 'any';
