@@ -27,7 +27,7 @@ interface Candidate {
 
 /** Below this share of the question's (idf-weighted) key terms in the best passages, the papers do not answer it. */
 export const MIN_EVIDENCE = 0.5;
-const TOP_PASSAGES = 8;
+const TOP_PASSAGES = 10;
 const MAX_STATEMENTS = 3;
 /** Weight of a question word the corpus never uses (a typo, or an abbreviation it does not define). */
 const UNKNOWN_TERM_WEIGHT = 1.5;
@@ -147,13 +147,17 @@ function bestTyped(ranked: readonly Candidate[]): Candidate | null {
  * Picks the statements: the best typed sentence for the question (and for each part of a compound
  * question), then up to MAX_STATEMENTS in all that add what the question asks.
  */
-function choose(ranked: readonly Candidate[], compound: boolean, clauseBests: readonly Candidate[]): Candidate[] {
+function choose(ranked: readonly Candidate[], compound: boolean, perClause: readonly Candidate[][]): Candidate[] {
   const best = bestTyped(ranked);
   if (!best) return [];
   const chosen: Candidate[] = [best];
-  for (const c of clauseBests) {
-    const same = chosen.some((x) => x.hit.chunk.id === c.hit.chunk.id && x.span.start === c.span.start);
-    if (!same && chosen.length < MAX_STATEMENTS) chosen.push(c);
+  const repeats = (c: Candidate): boolean =>
+    chosen.some((x) => (x.hit.chunk.dupKey === c.hit.chunk.dupKey && x.span.start === c.span.start) || cleanText(x.text) === cleanText(c.text));
+  for (const clauseRanked of perClause) {
+    // Each part of the question gets its own best sentence, not one already chosen for another part.
+    const top = clauseRanked[0]?.score ?? 0;
+    const pick = clauseRanked.find((c) => (c.typed || /:\s*$/.test(c.text)) && !repeats(c) && c.score >= top - 0.6);
+    if (pick && chosen.length < MAX_STATEMENTS) chosen.push(pick);
   }
   const covered = new Set(best.covered);
   for (const c of ranked) {
@@ -188,12 +192,8 @@ export function extractiveAnswer(
   const w = weigher(idf, known);
   const evidence = evidenceFor(key, hits, w);
   const enough = evidence >= MIN_EVIDENCE || (key.length >= 6 && evidence >= MIN_EVIDENCE - 0.1);
-  const clauseBests = clausesOf(question).flatMap((clause) => {
-    const ranked = candidates(hits, keyTerms(clause), keyPairs(clause), answerType(clause), w);
-    const b = ranked.length ? bestTyped(ranked) : null;
-    return b ? [b] : [];
-  });
-  const chosen = enough ? choose(candidates(hits, key, keyPairs(question), type, w), isCompound(question), clauseBests) : [];
+  const perClause = clausesOf(question).map((clause) => candidates(hits, keyTerms(clause), keyPairs(clause), answerType(clause), w));
+  const chosen = enough ? choose(candidates(hits, key, keyPairs(question), type, w), isCompound(question), perClause) : [];
   if (!chosen.length) return { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence };
   const citations: Citation[] = [];
   const statements = chosen.map((c) => {

@@ -1,12 +1,12 @@
 import { InputError } from '../errors.js';
 import { NATIONS, type Nation } from './bank-holidays-schema.js';
 import type { Calendar } from './calendar.js';
-import { endOfPeriodBeginningWith, correspondingDate } from './count-months.js';
-import { addWorkingDays, rollToWorkingDay, toSkipped, workingDaysBetween, type Walk } from './count-working-days.js';
+import { endOfPeriodBeginningWith } from './end-of-period-beginning-with.js';
+import { addWorkingDays, rollToWorkingDay, toSkipped, workingDaysBetween, type Walk } from './add-working-days.js';
 import type { DeadlineRule } from './deadline-rule.js';
 import type { DeadlineProgress, DeadlineResult } from './deadline-result.js';
 import { describeCalendar, describeSkipped, nationsLabel, scopeNations } from './describe-days.js';
-import { addDays, daysBetween, formatDayLong, isIsoDate, MONTH_LONG, partsOf, weekdayShort } from './iso-date.js';
+import { addDays, addMonthsClamped, daysBetween, formatDayLong, isIsoDate, MONTH_LONG, partsOf, weekdayShort } from './iso-date.js';
 import { bundledRules, describeCount, findRule } from './load-rules.js';
 
 /** What `computeDeadline` needs: everything comes in, nothing is read from the clock or disk. */
@@ -19,7 +19,7 @@ export interface ComputeDeadlineInput {
   today?: string;
   /** The council's nation for rules that use it; default England and Wales. */
   nation?: Nation;
-  /** The rule set; default the bundled rules. */
+  /** The rule set; default the bundled rules (data/deadline-rules.json, read once). */
   rules?: readonly DeadlineRule[];
   calendar: Calendar;
 }
@@ -56,7 +56,8 @@ function countWorkingDays(rule: DeadlineRule, start: string, calendar: Calendar,
 }
 
 function countCalendarMonths(rule: DeadlineRule, start: string, calendar: Calendar, nations: Nation[]): Outcome {
-  const target = correspondingDate(start, rule.amount);
+  // ICO method (and Dodds v Walker [1981]): the same day number, else the month's last day.
+  const target = addMonthsClamped(start, rule.amount);
   const months = `${rule.amount} calendar month${rule.amount === 1 ? '' : 's'}`;
   const steps = [`${rule.subject} ${rule.dateVerb} ${formatDayLong(start)}: that is day 1; the time is ${months}.`];
   if (target.clamped) {

@@ -1,4 +1,3 @@
-import { NATIONS } from './bank-holidays-schema.js';
 import type { DeadlineProgress, DeadlineResult } from './deadline-result.js';
 import { nationsLabel } from './describe-days.js';
 import { formatDayLong, formatDayShort } from './iso-date.js';
@@ -87,7 +86,7 @@ export function explainDeadline(result: DeadlineResult): string {
   if (result.skipped.length > 0) {
     lines.push('Non-working weekdays skipped:');
     for (const s of result.skipped) {
-      const names = s.holidays.map((h) => `${h.title} ${nationsLabel(h.nations, NATIONS)}`).join(' / ');
+      const names = s.holidays.map((h) => `${h.title} ${nationsLabel(h.nations, result.calendar.nations)}`).join(' / ');
       lines.push(`  - ${formatDayLong(s.date)}: ${names}${s.projected ? ' (projected)' : ''}`);
     }
   }

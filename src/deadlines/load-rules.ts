@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError, InputError } from '../errors.js';
-import bundledRulesJson from '../../data/deadline-rules.json' with { type: 'json' };
 import { describeIssues } from './bank-holidays-schema.js';
 import {
   RuleOverridesSchema,
@@ -24,9 +23,9 @@ export function parseRules(raw: unknown, origin = 'the deadline rules'): Deadlin
 
 let bundled: readonly DeadlineRule[] | undefined;
 
-/** The bundled rules (validated once, then shared). */
+/** The bundled rules, read and validated once on first use, then shared. */
 export function bundledRules(): readonly DeadlineRule[] {
-  bundled ??= Object.freeze(parseRules(bundledRulesJson, 'The bundled deadline rules'));
+  bundled ??= Object.freeze(parseRules(readJson(DEFAULT_RULES_PATH, 'deadline rules file'), 'The bundled deadline rules'));
   return bundled;
 }
 

@@ -51,17 +51,30 @@ export function ruleFromKeywords(question: string): string | null {
   return 'complaint-response';
 }
 
+// A deadline question asks when something is due or says when it happened; statistics and
+// meeting questions that merely mention an FOI and a date are left to the document search.
+const INTENT =
+  /\b(?:due|deadlines?|expire[sd]?|expiry|run(?:s)? out|lapse[sd]?|cease[sd]?|time ?limits?|last day|by when|when (?:is|does|do|must|should|will|would|can|are)|respond|response|reply|acknowledg\w*|received|came in|come in|arrived|submitted|requested|approved|granted|authori[sz]ed|took effect|dated|lodged|logged|renew\w*|ends?|ending)\b/;
+const STATISTICS = /\bhow many\b|\bnumber of\b|\bpercentage\b|\bproportion\b|\bperformance\b|\bkpi\b|%/;
+
+/** Whether the wording asks for a deadline rather than a statistic or a record. */
+export function looksLikeDeadlineQuestion(question: string): boolean {
+  const q = question.toLowerCase();
+  return INTENT.test(q) && !STATISTICS.test(q);
+}
+
 /**
  * Recognises a plain deadline question such as "FOI received 21 December 2026, when's it due?"
  * or "when does a directed surveillance authorisation approved on 1 June 2026 expire?".
- * Returns the rule and the ISO date, or null when the question names no rule or no date.
+ * Returns the rule and the ISO date, or null when the question names no rule or no date, or
+ * reads as a statistics question ("how many FOIs were received on ...") rather than a deadline.
  * A date with no year is the nearest such date not more than 183 days after `today`
  * (this year if so, else last year). A date that is present but impossible or ambiguous
  * (31/02/2026, 21/12/26) throws an InputError whose userMessage says so.
  */
 export function parseDeadlineQuestion(question: string, today: string): DeadlineQuestion | null {
   const rule = ruleFromKeywords(question);
-  if (!rule) return null;
+  if (!rule || !looksLikeDeadlineQuestion(question)) return null;
   const match = findDateInText(question);
   if (!match) return null;
   return { rule, date: resolveDateMatch(match, { today, missingYear: 'nearest' }) };

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { LoadedIndex } from '../index/load-index.js';
 import type OpenAI from 'openai';
-import { clausesOf } from '../answer/question-terms.js';
+import { clausesOf, keyTerms } from '../answer/question-terms.js';
 import { extractiveAnswer, NOT_FOUND_TEXT, type DraftAnswer } from '../answer/extractive-answer.js';
 import { llmAnswer, type LlmSettings } from '../answer/llm-answer.js';
 import { toRetrieved } from '../answer/citations.js';
@@ -60,11 +60,13 @@ export function isFollowUp(question: string): boolean {
   return words.length <= 6 || /^(and|what about|how about|also|same for|what if|or)\b/i.test(question.trim()) || /\b(it|that|this|they|those|them)\b/i.test(question) && words.length <= 10;
 }
 
-/** The main hits with the clause hits slotted in after the first few, without repeats. */
-function interleave(main: readonly SearchHit[], extra: readonly SearchHit[]): SearchHit[] {
-  const out = main.slice(0, 3);
-  const seen = new Set(out.map((h) => h.label));
-  for (const h of [...extra, ...main.slice(3)]) {
+/** The first few main hits, then the clause hits taken in turn (best of each clause first), then the rest. */
+function interleave(main: readonly SearchHit[], perClause: readonly SearchHit[][]): SearchHit[] {
+  const turns: SearchHit[] = [];
+  for (let i = 0; i < Math.max(0, ...perClause.map((c) => c.length)); i++) for (const c of perClause) if (c[i]) turns.push(c[i]!);
+  const out: SearchHit[] = [];
+  const seen = new Set<number>();
+  for (const h of [...main.slice(0, 3), ...turns, ...main.slice(3)]) {
     if (seen.has(h.label)) continue;
     seen.add(h.label);
     out.push(h);
@@ -81,9 +83,10 @@ export async function retrievePool(index: LoadedIndex, question: string, options
   // A short follow-up ("and for CHIS?") is searched together with the question before it.
   const query = previous && isFollowUp(question) ? `${previous} ${question}` : question;
   const hits = await search(index, query, { k: RETRIEVED, filters: options.filters, preferRecent: latest });
-  const extra: SearchHit[] = [];
+  const extra: SearchHit[][] = [];
   for (const clause of clausesOf(query)) {
-    extra.push(...(await search(index, clause, { k: 3, filters: options.filters, preferRecent: latest })));
+    // The clause's content words only: its question words would only add noise to the search.
+    extra.push(await search(index, keyTerms(clause).length >= 2 ? keyTerms(clause).join(' ') : clause, { k: 3, filters: options.filters, preferRecent: latest }));
   }
   return { query, hits, pool: interleave(withNeighbours(index, hits), extra) };
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonthsClamped, daysInMonth, isRealDate, partsOf, shiftMonth, toIso } from './iso-date.js';
+import { addDays, daysInMonth, isRealDate, partsOf, shiftMonth, toIso } from './iso-date.js';
 
 /** The end of a period of months, with the corresponding date it was measured against. */
 export interface PeriodEnd {
@@ -27,13 +27,4 @@ export function endOfPeriodBeginningWith(start: string, months: number): PeriodE
     return { end: addDays(correspondingDate, -1), correspondingDate, targetMonth };
   }
   return { end: toIso({ ...target, day: daysInMonth(target.year, target.month) }), correspondingDate: null, targetMonth };
-}
-
-/**
- * The corresponding date `months` calendar months after `from` (ICO subject-access method, and
- * Dodds v Walker [1981]): the same day number; where that day does not exist, the last day of
- * the month, flagged `clamped`.
- */
-export function correspondingDate(from: string, months: number): { date: string; clamped: boolean } {
-  return addMonthsClamped(from, months);
 }
