@@ -30,7 +30,7 @@ export interface SearchOptions {
 
 const RRF_K = 60;
 const CANDIDATES = 80;
-const LATEST_RE = /\b(latest|current|currently|most recent|now|this year|up to date|newest)\b/i;
+const LATEST_RE = /\b(latest|current|currently|most recent|now|this year|up to date|newest|since|so far)\b/i;
 
 /** Whether a question asks for the newest information. */
 export function asksForLatest(question: string): boolean {

@@ -86,7 +86,7 @@ export async function retrievePool(index: LoadedIndex, question: string, options
   const extra: SearchHit[][] = [];
   for (const clause of clausesOf(query)) {
     // The clause's content words only: its question words would only add noise to the search.
-    extra.push(await search(index, keyTerms(clause).length >= 2 ? keyTerms(clause).join(' ') : clause, { k: 3, filters: options.filters, preferRecent: latest }));
+    extra.push(await search(index, keyTerms(clause).length >= 2 ? keyTerms(clause).join(' ') : clause, { k: 3, filters: options.filters, preferRecent: latest || asksForLatest(clause) }));
   }
   return { query, hits, pool: interleave(withNeighbours(index, hits), extra) };
 }
