@@ -81,10 +81,11 @@ function candidates(hits: readonly SearchHit[], key: readonly string[], pairs: r
   const out: Candidate[] = [];
   hits.slice(0, TOP_PASSAGES).forEach((hit, rank) => {
     const chunk = hit.chunk;
-    const contextTerms = new Set(terms(chunk.indexText));
+    const placeTerms = terms(`${chunk.place.council ?? ''} ${chunk.place.committee ?? ''}`);
+    const contextTerms = new Set([...terms(chunk.indexText), ...placeTerms]);
     const chunkCover = weight(matchedTerms(key, contextTerms), w) / total;
     const rowContext = terms(`${chunk.tableHeader ?? ''} ${chunk.place.section ?? ''} ${chunk.place.item ?? ''}`);
-    const sectionTerms = new Set(terms(chunk.place.section ?? ''));
+    const sectionTerms = new Set([...terms(chunk.place.section ?? ''), ...placeTerms]);
     let previous = new Set<string>();
     for (const span of splitSentences(chunk.text)) {
       const text = chunk.text.slice(span.start, span.end);

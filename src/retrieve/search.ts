@@ -32,6 +32,22 @@ const RRF_K = 60;
 const CANDIDATES = 80;
 const LATEST_RE = /\b(latest|current|currently|most recent|now|this year|up to date|newest|since|so far)\b/i;
 
+const GENERIC_NAME_WORDS = new Set(['county', 'borough', 'district', 'city', 'council', 'of', 'the', 'royal', 'london', 'metropolitan', 'town', 'parish', 'and', 'upon', 'on']);
+
+/** The councils in the index that a question names ("at Kent", "Wessex's", or a glossary acronym such as KCC). */
+export function councilsNamed(index: LoadedIndex, question: string): Set<string> {
+  const named = new Set<string>();
+  const councils = new Set(index.chunks.map((c) => c.place.council).filter((c): c is string => Boolean(c)));
+  if (councils.size < 2) return named;
+  const q = question.toLowerCase();
+  for (const council of councils) {
+    const words = council.toLowerCase().split(/\s+/).filter((w) => !GENERIC_NAME_WORDS.has(w));
+    const acronyms = Object.entries(index.glossary).filter(([, long]) => long === council).map(([a]) => a);
+    if (words.some((w) => new RegExp(`\\b${w}\\b`).test(q)) || acronyms.some((a) => new RegExp(`\\b${a}\\b`).test(question))) named.add(council);
+  }
+  return named;
+}
+
 /** Whether a question asks for the newest information. */
 export function asksForLatest(question: string): boolean {
   return LATEST_RE.test(question);
@@ -78,6 +94,9 @@ export async function search(index: LoadedIndex, question: string, options: Sear
     hit.score += 1 / (RRF_K + rank);
   });
   let hits = [...fused.values()];
+  // A question that names a council is about that council's papers first.
+  const named = councilsNamed(index, question);
+  if (named.size) for (const h of hits) if (h.chunk.place.council && named.has(h.chunk.place.council)) h.score *= 1.5;
   if (options.preferRecent ?? asksForLatest(question)) {
     // The newest meeting's passages gain most, the next newest less; undated passages nothing.
     const dates = [...new Set(hits.map((h) => h.chunk.place.meetingDate).filter((d): d is string => Boolean(d)))].sort().reverse();
