@@ -3,7 +3,7 @@ import { terms } from '../index/tokenize.js';
 import type { SearchHit } from '../retrieve/search.js';
 import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
-import { answerType, hasAnswerType, isCompound, keyPairs, keyTerms, matchedTerms, type AnswerType } from './question-terms.js';
+import { answerType, countedThing, countsThing, hasAnswerType, isCompound, keyPairs, keyTerms, matchedTerms, type AnswerType } from './question-terms.js';
 import { splitSentences, type Span } from './split-sentences.js';
 import { clausesOf } from './question-terms.js';
 
@@ -76,7 +76,7 @@ export function evidenceFor(key: readonly string[], hits: readonly SearchHit[], 
   return best;
 }
 
-function candidates(hits: readonly SearchHit[], key: readonly string[], pairs: readonly string[], type: AnswerType, w: Weigh): Candidate[] {
+function candidates(hits: readonly SearchHit[], key: readonly string[], pairs: readonly string[], type: AnswerType, w: Weigh, thing: readonly string[] = []): Candidate[] {
   const total = weight(key, w) || 1;
   const out: Candidate[] = [];
   hits.slice(0, TOP_PASSAGES).forEach((hit, rank) => {
@@ -98,7 +98,9 @@ function candidates(hits: readonly SearchHit[], key: readonly string[], pairs: r
       for (const [t, f] of matchedTerms(key, context)) if (!matched.has(t)) matched.set(t, f * 0.5);
       previous = new Set(terms(text));
       const covered = new Set([...matched].filter(([, f]) => f >= 0.6).map(([t]) => t));
-      const typed = type === 'any' || hasAnswerType(text, type);
+      const typed =
+        (type === 'any' || hasAnswerType(text, type)) &&
+        (type !== 'number' || countsThing(text, thing, span.row ? `${chunk.tableHeader ?? ''}` : ''));
       let score = weight(matched, w) / total + 0.35 * chunkCover - 0.04 * rank + phraseBonus(pairs, text);
       if (type !== 'any') score += typed ? 0.2 : -0.2;
       if (text.length > 450) score -= 0.1;
@@ -193,8 +195,8 @@ export function extractiveAnswer(
   const w = weigher(idf, known);
   const evidence = evidenceFor(key, hits, w);
   const enough = evidence >= MIN_EVIDENCE || (key.length >= 6 && evidence >= MIN_EVIDENCE - 0.1);
-  const perClause = clausesOf(question).map((clause) => candidates(hits, keyTerms(clause), keyPairs(clause), answerType(clause), w));
-  const chosen = enough ? choose(candidates(hits, key, keyPairs(question), type, w), isCompound(question), perClause) : [];
+  const perClause = clausesOf(question).map((clause) => candidates(hits, keyTerms(clause), keyPairs(clause), answerType(clause), w, countedThing(clause)));
+  const chosen = enough ? choose(candidates(hits, key, keyPairs(question), type, w, countedThing(question)), isCompound(question), perClause) : [];
   if (!chosen.length) return { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence };
   const citations: Citation[] = [];
   const statements = chosen.map((c) => {

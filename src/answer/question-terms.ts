@@ -35,12 +35,34 @@ export function answerType(question: string): AnswerType {
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|billion|half|twice|none|no)\b/i;
 
+/** The thing a "how many" question counts ("how many stage 1 complaints did…" -> stage, 1, complaint). */
+export function countedThing(question: string): string[] {
+  const m = /\bhow many\s+(.+?)(?:\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|got|in|on|at|for|by|over|during)\b|[?,]|$)/i.exec(question);
+  return m ? terms(m[1]!).filter((t) => !QUESTION_WORDS.has(t)) : [];
+}
+
+const YEARS = /\b(19|20)\d{2}(\/\d{2,4}|-\d{2,4})?\b/g;
+
+/** Whether a sentence gives a count of the thing: a number within a few words before or after it. */
+export function countsThing(sentence: string, thing: readonly string[], context = ''): boolean {
+  if (!thing.length) return true;
+  if (context && terms(context).some((t) => thing.some((x) => sameWord(x, t)))) return true;
+  const ws = sentence.replace(YEARS, ' ').split(/\s+/);
+  return ws.some((w, i) => {
+    if (!/^\(?£?\d[\d,.]*%?\)?$/.test(w) && !NUMBER_WORDS.test(w)) return false;
+    // "56 grants", "7 KPIs did…"; or "the number of complaints was 5,580".
+    const after = terms(ws.slice(i + 1, i + 4).join(' '));
+    const before = /^(was|were|is|are|of|totall?ed|numbered|reached|received|:)$/i.test(ws[i - 1] ?? '') ? terms(ws.slice(Math.max(0, i - 5), i).join(' ')) : [];
+    return [...after, ...before].some((t) => thing.some((x) => sameWord(x, t)));
+  });
+}
+
 /** Whether a sentence holds the kind of fact the question wants. */
 export function hasAnswerType(sentence: string, type: AnswerType): boolean {
   switch (type) {
     case 'number':
       // A count or amount: digits that are not just a year or a financial-year label, or a number word.
-      return /\d/.test(sentence.replace(/\b(19|20)\d{2}(\/\d{2,4}|-\d{2,4})?\b/g, '')) || NUMBER_WORDS.test(sentence);
+      return /\d/.test(sentence.replace(YEARS, '')) || NUMBER_WORDS.test(sentence);
     case 'money':
       return /£|€|\$|\b\d[\d,.]*\s*(m|bn|k|million|billion|thousand|pounds?)\b/i.test(sentence);
     case 'yesno':

@@ -48,6 +48,13 @@ export function mineGlossary(text: string): Glossary {
   for (const [acronym, forms] of counts) {
     out[acronym] = [...forms.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0];
   }
+  // Names used often but never defined ("Grant Thornton" for GT): their initials, unless taken.
+  const names = new Map<string, number>();
+  for (const m of clean.matchAll(/\b([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){1,2})\b/g)) names.set(m[1]!, (names.get(m[1]!) ?? 0) + 1);
+  for (const [name, n] of names) {
+    const acronym = initials(name.split(' '));
+    if (n >= 5 && !out[acronym] && !/^(The|This|That|These|Our|Their|Appendix|Page|Table)\b/.test(name)) out[acronym] = name;
+  }
   return out;
 }
 
