@@ -26,11 +26,9 @@ interface Candidate {
 }
 
 /** Below this share of the question's (idf-weighted) key terms in the best passages, the papers do not answer it. */
-export const MIN_EVIDENCE = 0.5;
+export const MIN_EVIDENCE = 0.55;
 const TOP_PASSAGES = 10;
 const MAX_STATEMENTS = 3;
-/** Weight of a question word the corpus never uses (a typo, or an abbreviation it does not define). */
-const UNKNOWN_TERM_WEIGHT = 1.5;
 const MAX_WEIGHT = 6;
 
 export const NOT_FOUND_TEXT =
@@ -47,8 +45,16 @@ function display(text: string, header: string | null, row: boolean): string {
 
 type Weigh = (t: string) => number;
 
-function weigher(idf: (t: string) => number, known: (t: string) => boolean): Weigh {
-  return (t) => (known(t) ? Math.min(MAX_WEIGHT, idf(t)) : UNKNOWN_TERM_WEIGHT);
+/**
+ * Key-term weights: rarer terms count more. A word the corpus never uses is the heart of a question the
+ * papers cannot answer ("mayor's salary"), so it weighs more than the question's other words; an unknown acronym may just be
+ * undefined in the papers ("GT"), so it weighs less.
+ */
+function weigher(idf: (t: string) => number, known: (t: string) => boolean, question: string): Weigh {
+  const acronyms = new Set((question.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []).map((a) => a.toLowerCase().replace(/s$/, '')));
+  const knownWeights = keyTerms(question).filter(known).map((t) => Math.min(MAX_WEIGHT, idf(t)));
+  const base = knownWeights.length ? knownWeights.reduce((a, b) => a + b, 0) / knownWeights.length : 3;
+  return (t) => (known(t) ? Math.min(MAX_WEIGHT, idf(t)) : acronyms.has(t) ? 0.5 * base : 1.5 * base);
 }
 
 function weight(termsList: Iterable<string> | Map<string, number>, w: Weigh): number {
@@ -192,7 +198,7 @@ export function extractiveAnswer(
 ): DraftAnswer {
   const key = keyTerms(question);
   const type = answerType(question);
-  const w = weigher(idf, known);
+  const w = weigher(idf, known, question);
   const evidence = evidenceFor(key, hits, w);
   const enough = evidence >= MIN_EVIDENCE || (key.length >= 6 && evidence >= MIN_EVIDENCE - 0.1);
   const perClause = clausesOf(question).map((clause) => candidates(hits, keyTerms(clause), keyPairs(clause), answerType(clause), w, countedThing(clause)));
@@ -217,6 +223,6 @@ export function extractiveAnswer(
 /** The ranked candidate sentences for a question, for tuning scripts. */
 export function debugCandidates(question: string, hits: readonly SearchHit[], idf: (t: string) => number, known: (t: string) => boolean) {
   const key = keyTerms(question);
-  const w = weigher(idf, known);
+  const w = weigher(idf, known, question);
   return { key, evidence: evidenceFor(key, hits, w), ranked: candidates(hits, key, keyPairs(question), answerType(question), w) };
 }

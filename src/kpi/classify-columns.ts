@@ -60,7 +60,8 @@ export function roleOf(header: string): ColumnRole | null {
 
 /** Whether a row reads as a header: at least two recognised roles, or an indicator/name column. */
 export function looksLikeHeader(cells: readonly string[]): boolean {
-  const roles = cells.map(roleOf).filter((r): r is ColumnRole => r !== null);
+  if (cells.some((c) => c.length > 80 || /[£$]|<ul|<li/.test(c))) return false;
+  const roles = cells.filter((c) => c.length <= 50).map(roleOf).filter((r): r is ColumnRole => r !== null);
   const dataLike = cells.filter((c) => /^[-+]?[£$]?\d[\d,.]*%?$/.test(c.trim()) || /^(green|amber|red)$/i.test(c.trim())).length;
   return dataLike === 0 && (roles.length >= 2 || (roles.includes('name') && cells.length >= 2));
 }

@@ -28,7 +28,7 @@ interface Sentence {
 /** A sentence must share this much of an indicator's name (weighted) to speak for it on its own. */
 const OWN_MATCH = 0.4;
 /** A sentence of a paragraph about the indicator may state its value with a weaker match ("at 97% for this quarter"). */
-const PARAGRAPH_MATCH = 0.5;
+const PARAGRAPH_MATCH = 0.3;
 const WEAK_OWN_MATCH = 0.1;
 
 function sentencesOf(text: string, from: number, to: number, glossary: Glossary): Sentence[] {
@@ -56,7 +56,7 @@ function sentencesOf(text: string, from: number, to: number, glossary: Glossary)
  */
 function periodClash(name: string, sentence: string): boolean {
   if (!/rolling|12 months|12-month|annual/i.test(name)) return false;
-  const mentionsShort = /\bquarter\b|\bsingle month\b|\bthis month\b|\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(sentence);
+  const mentionsShort = /\b(?:in|during|for|this|the) (?:the )?quarter\b|\bsingle month\b|\bthis month\b|\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(sentence);
   const mentionsLong = /12.month|rolling|last (?:12 months|year)|annual|over the (?:last|past) year/i.test(sentence);
   return mentionsShort && !mentionsLong;
 }
@@ -76,21 +76,24 @@ export function matchCommentary(
   const sentences = sentencesOf(text, from, to, glossary);
   const names = indicators.map((i) => kpiTerms(i.name, glossary));
   const weight = termWeights(names);
+  const own = names.map((terms) => sentences.map((sent) => coverage(terms, sent.terms, weight)));
   const candidates: Array<{ i: number; s: number; score: number; figures: SentenceFigures }> = [];
   indicators.forEach((ind, i) => {
     const terms = names[i]!;
     sentences.forEach((sent, s) => {
-      const own = coverage(terms, sent.terms, weight);
-      if (own < WEAK_OWN_MATCH) return;
+      const mine = own[i]![s]!;
+      if (mine < WEAK_OWN_MATCH) return;
       const shared = new Set(terms.filter((t) => sent.terms.has(t))).size;
       const para = coverage(terms, sent.paragraph, weight);
       const figures = sentenceFigures(sent.text, ind.name);
       if (figures.value && periodClash(ind.name, sent.text)) figures.value = null;
-      const strong = own >= OWN_MATCH && shared >= 2;
+      const strong = mine >= OWN_MATCH && shared >= 2;
       const viaParagraph = para >= PARAGRAPH_MATCH && figures.value !== null && figures.valueStated;
       if (!strong && !viaParagraph) return;
       if (!figures.value && !figures.target && !figures.floor) return;
-      candidates.push({ i, s, score: own + 0.3 * para + (figures.value ? 1 : 0), figures });
+      // A sentence that matches another indicator as well (a summary naming two) speaks less clearly for this one.
+      const rival = Math.max(0, ...own.map((row, j) => (j === i ? 0 : row[s]!)));
+      candidates.push({ i, s, score: mine - 0.5 * rival + 0.3 * para + (figures.value ? 1 : 0), figures });
     });
   });
   candidates.sort((a, b) => b.score - a.score || a.s - b.s);

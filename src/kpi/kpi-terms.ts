@@ -27,6 +27,8 @@ const COMMON_ACRONYMS: Glossary = {
 
 /** Words an officer may use for a word the reports use. */
 const SYNONYMS: Record<string, string> = {
+  children: 'child',
+  childrens: 'child',
   potholes: 'pothole',
   pot: 'pothole',
   faults: 'repairs',

@@ -10,10 +10,10 @@ export interface SentenceFigures {
 const FIGURE_RE = /(?<![\w.,/£])(£\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%|m\b|k\b)?(?:\s+(days|weeks|hours|minutes|cases|tonnes))?/g;
 const MONTHS = /^\s*(?:st|nd|rd|th)?\s*(?:<sup>\s*(?:st|nd|rd|th)\s*<\/sup>)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const COUNTER_BEFORE = /\b(?:quarter|qtr|q|level|stage|phase|key stage|year|round|tier|ks|page|item|section|paragraph|para|top|lre|step|group|rounds?)\s*$/i;
-const CHANGE_BEFORE = /\b(?:increase|decrease|reduction|rise|fall|drop|change|growth|improvement|decline|up|down|increasing|decreasing|rising|falling|reducing)\s+(?:of|by)\s*$|\bby\s*$/i;
+const CHANGE_BEFORE = /\b(?:increase|decrease|reduction|rise|fall|drop|change|growth|improvement|decline|up|down|increasing|decreasing|rising|falling|reducing)\s+(?:of|by)\s*(?:[\d,.]+\s*\(\s*)?$|\bby\s*$/i;
 const CHANGE_AFTER = /^\s*(?:percentage points?|pp\b|points?\b|more\b|fewer\b|less\b|increase|decrease|higher|lower|up\b|down\b|reduction|change|rise|growth|above pre|below pre|of (?:the )?(?:same period|pre-))/i;
 const PREVIOUS_BEFORE = /(?:\bfrom|compared (?:with|to)|previous (?:quarter|year|month|period)(?: of| was| when it was)?|last (?:quarter|year|month)(?: of| was)?|(?:england|national|regional|latest national|benchmark)(?: average| figure| rate| position| performance)?(?: of| was| at)?|average of|when it was|pre-pandemic level of)\s*$/i;
-const TARGET_BEFORE = /\btarget(?: range)?(?: of)?(?: between)?(?: (?:below|above|under|over|at least|no more than|less than|of below|of above))?\s*$/i;
+const TARGET_BEFORE = /\btarget(?: range)?(?: (?:is|was) to \w+)?(?: of)?(?: between)?(?: (?:below|above|under|over|at least|no more than|less than|of below|of above))?\s*$/i;
 const FLOOR_BEFORE = /\bfloor(?: standard)?(?: of)?(?: (?:below|above))?\s*$/i;
 const STATED_BEFORE = /(?:\b(?:was|is|were|are|at|to|reached|remains at|stood at|of only|kpi of|measure of)|^|,)\s*(?:only\s+)?$/i;
 
@@ -41,6 +41,7 @@ function nameNumbers(name: string): Set<string> {
 export function sentenceFigures(sentence: string, indicatorName: string): SentenceFigures {
   const percent = isPercentIndicator(indicatorName);
   const own = nameNumbers(indicatorName);
+  const perPopulation = /\bper [\d,]+/i.test(indicatorName);
   const out: SentenceFigures = { value: null, valueStated: false, target: null, floor: null };
   for (const m of sentence.matchAll(FIGURE_RE)) {
     const at = m.index;
@@ -57,7 +58,8 @@ export function sentenceFigures(sentence: string, indicatorName: string): Senten
     if (/^\s+(?:of|out of)\s+(?:the\s+)?\d/i.test(after) || /\d\s+(?:of|out of)\s+(?:the\s+)?$/i.test(before)) continue;
     const printed = m[0].trim();
     if (TARGET_BEFORE.test(before) || /^\s*target\b/i.test(after)) {
-      out.target ??= `${comparison(before)}${printed}`;
+      const upper = /between\s*$/i.test(before) ? /^\s*and\s+(\d[\d,.]*%?)/.exec(after) : null;
+      out.target ??= upper ? `between ${printed} and ${upper[1]}` : `${comparison(before)}${printed}`;
       continue;
     }
     if (FLOOR_BEFORE.test(before)) {
@@ -65,6 +67,8 @@ export function sentenceFigures(sentence: string, indicatorName: string): Senten
       continue;
     }
     if (out.value !== null || isPct !== percent) continue;
+    // A rate "per 100,000" is stated as a rate, not as a head count of the same people.
+    if (perPopulation && !/\bper [\d,]+|\brate\b/i.test(sentence)) continue;
     if (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after) || PREVIOUS_BEFORE.test(before)) continue;
     out.value = printed;
     out.valueStated = STATED_BEFORE.test(before);
