@@ -1,6 +1,7 @@
 /**
  * npm run ask -- [--corpus DIR] [--index DIR] --json "question"
  * npm run ask -- --questions FILE.jsonl   (one JSON answer per line, in order, with each item's id)
+ * Filters: --council NAME --committee NAME --from YYYY-MM-DD --to YYYY-MM-DD --type minutes|report|appendix|agenda
  */
 import { readFileSync } from 'node:fs';
 import { flag, parseArgs } from '../src/cli/parse-args.js';
@@ -11,6 +12,14 @@ const { flags, positional } = parseArgs(process.argv.slice(2), ['json']);
 try {
   const rt = await createRuntime({ corpusDir: flag(flags, 'corpus'), indexDir: flag(flags, 'index') });
   const deps = await rt.assistant();
+  // Optional filters: --council, --committee, --from DATE, --to DATE, --type (agenda, minutes, report, appendix).
+  const filters = {
+    council: flag(flags, 'council'),
+    committee: flag(flags, 'committee'),
+    from: flag(flags, 'from'),
+    to: flag(flags, 'to'),
+    docType: flag(flags, 'type'),
+  };
   const file = flag(flags, 'questions');
   if (file) {
     const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
@@ -27,12 +36,12 @@ try {
         console.log(JSON.stringify({ id, kind: 'error', answer: 'This line has no "question".' }));
         continue;
       }
-      console.log(JSON.stringify(await deps.ask(item.question, { id })));
+      console.log(JSON.stringify(await deps.ask(item.question, { id, filters })));
     }
   } else {
     const question = positional.join(' ').trim();
     if (!question) throw new Error('usage: npm run ask -- [--corpus DIR] [--index DIR] --json "question"');
-    const answer = await deps.ask(question);
+    const answer = await deps.ask(question, { filters });
     if (flags.json) console.log(JSON.stringify(answer, null, 2));
     else {
       console.log(answer.answer);
