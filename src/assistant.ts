@@ -3,7 +3,14 @@ import { AppError, userMessageOf } from './errors.js';
 import type { LoadedIndex } from './index/load-index.js';
 import type { DeadlineService } from './deadlines/index.js';
 import { deadlineAnswer, deadlineHelp } from './route/deadline-answer.js';
+import { findKpis } from './kpi/find-kpis.js';
+import { describeRecord } from './kpi/format-kpi.js';
+import { kpiAnswer } from './kpi/kpi-answer.js';
+import { toKpiRecords } from './kpi/kpi-record.js';
 import { answerQuestion, type AskOptions, type AssistantDeps } from './route/answer-question.js';
+import { countedThing } from './answer/question-terms.js';
+import { toRetrieved } from './answer/citations.js';
+import { search } from './retrieve/search.js';
 import type { Answer, Place } from './types.js';
 
 /** A passage with the text around it, for "Show source". */
@@ -42,9 +49,25 @@ function errorAnswer(question: string, error: unknown): Answer {
 
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
+/**
+ * A structured answer (KPI, audit, RIPA) still lists the passages it rests on: first the passages
+ * holding its citations, then the document search's best passages for the question.
+ */
+async function withRetrieved(index: LoadedIndex, answer: Answer, started: number): Promise<Answer> {
+  const cited = answer.citations.flatMap((c) => {
+    const label = index.chunks.findIndex((ch) => ch.source === c.source && c.start !== null && ch.start <= c.start && c.start < ch.end);
+    return label < 0 ? [] : [{ chunk: index.chunks[label]!, label, score: 1, vectorRank: null, keywordRank: null }];
+  });
+  const hits = await search(index, answer.question, { k: 12 });
+  const seen = new Set<number>();
+  const merged = [...cited, ...hits].filter((h) => !seen.has(h.label) && seen.add(h.label));
+  return { ...answer, retrieved: toRetrieved(merged.slice(0, 12)), timings: { ...answer.timings, totalMs: Number((performance.now() - started).toFixed(2)) } };
+}
+
 /** Builds the assistant from its parts (made once in main.ts or a script). */
 export function createAssistant(parts: AssistantParts): Assistant {
   const { index, logger, deadlines } = parts;
+  const kpis = toKpiRecords(index.records.kpi);
   return {
     async ask(question, options = {}) {
       const started = performance.now();
@@ -52,6 +75,10 @@ export function createAssistant(parts: AssistantParts): Assistant {
         const today = isoDay(parts.now());
         const due = deadlines.answerQuestion(question, today);
         if (due) return deadlineAnswer(question, due, performance.now() - started, options.id);
+        // "How many FOI requests did we receive?" asks for a count, not for a KPI's value.
+        const asksCount = countedThing(question).length > 0 && !/\b(kpis?|indicators?|measures?)\b/i.test(question);
+        const kpi = asksCount ? null : kpiAnswer(question, kpis);
+        if (kpi) return withRetrieved(index, { ...kpi, ...(options.id === undefined ? {} : { id: options.id }) }, started);
         return await answerQuestion({ index, logger, llm: parts.llm }, question, options);
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, 'question failed');
@@ -59,8 +86,18 @@ export function createAssistant(parts: AssistantParts): Assistant {
       }
     },
     async kpi(query) {
-      // TODO(#4): structured KPI records; until then the documents answer.
-      return this.ask(query);
+      try {
+        const answer = kpiAnswer(query, kpis) ?? kpiAnswer(`latest KPI ${query}`, kpis);
+        if (answer) return answer;
+        // Throws KpiNotFoundError, with the nearest indicators, when nothing matches.
+        const matches = findKpis(query, kpis).slice(0, 3);
+        const citations = matches.flatMap((m, i) => (m.citations[0] ? [{ ...m.citations[0], n: i + 1 }] : []));
+        const lines = matches.map((m, i) => `${describeRecord(m.latest, m.ref)}${m.citations[0] ? ` [${i + 1}]` : ''}`);
+        return { question: query, kind: 'kpi', answer: lines.join('\n'), citations, retrieved: [], notes: [], data: { matches }, timings: { totalMs: 0 } };
+      } catch (error) {
+        if (!(error instanceof AppError)) logger.error({ err: error }, 'kpi look-up failed');
+        return errorAnswer(query, error);
+      }
     },
     deadline(text) {
       const started = performance.now();

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { llmConfigured, loadConfig, type Config } from './config.js';
+import { kpiExtractor } from './kpi/extract-kpis.js';
 import { createLogger, type Logger } from './logger.js';
 import type { BuildOptions, Extractor } from './index/build-index.js';
 import type { Embedder } from './index/embedder.js';
@@ -24,7 +25,7 @@ export interface Runtime {
 
 /** The extractors run at ingest. */
 export function defaultExtractors(): Extractor[] {
-  return [];
+  return [kpiExtractor];
 }
 
 function progressPrinter(): Runtime['progress'] {

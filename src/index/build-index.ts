@@ -11,6 +11,7 @@ import { HnswVectorStore } from './vector-store.js';
 import {
   FORMAT_VERSION,
   PARSER_VERSION,
+  extractorSignature,
   hashFile,
   listCorpus,
   packVectors,
@@ -23,6 +24,8 @@ import { readStoredIndex, type FileData, type StoredIndex } from './load-index.j
 /** Structured records pulled from a parsed document at ingest (KPI rows, audit summaries...). */
 export interface Extractor {
   name: string;
+  /** Bump when the extractor changes: records are then extracted again (no re-embedding). */
+  version?: string;
   extract(doc: ParsedDocument): unknown[];
 }
 
@@ -80,6 +83,13 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const embedderId = options.embedder?.id ?? `local-tfidf-hash-v1:${LOCAL_DIMS}`;
   const prev = reusable(stored, embedderId, options.rebuild ?? false);
   const extractors = options.extractors ?? [];
+  const signature = extractorSignature(extractors);
+  const reExtract = prev !== null && prev.manifest.extractors !== signature;
+  const extract = (doc: ParsedDocument): Record<string, unknown[]> => {
+    const records: Record<string, unknown[]> = {};
+    for (const ex of extractors) records[ex.name] = ex.extract(doc);
+    return records;
+  };
 
   const results: FileResult[] = [];
   const skipped: BuildReport['skipped'] = [];
@@ -90,7 +100,13 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     const hash = await hashFile(path);
     const before = prev?.manifest.files.find((f) => f.name === name && f.status !== 'skipped');
     if (prev && before && before.hash === hash) {
-      results.push(previousResult(prev, name, before));
+      const result = previousResult(prev, name, before);
+      if (reExtract) {
+        // Same text, same chunks and vectors: only the records are made again.
+        const loaded = await loadFile(path, name);
+        result.data = { ...result.data, records: extract(parseDocument(name, loaded.text, loaded.pageStarts)) };
+      }
+      results.push(result);
       reused++;
       continue;
     }
@@ -99,8 +115,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
       const doc = parseDocument(name, loaded.text, loaded.pageStarts);
       const chunks = chunkDocument(doc);
       if (!chunks.length) throw new IngestError(name, 'has no text to index');
-      const records: Record<string, unknown[]> = {};
-      for (const ex of extractors) records[ex.name] = ex.extract(doc);
+      const records = extract(doc);
       const glossary: Glossary = mineGlossary(loaded.text);
       const entry: FileEntry = { name, hash, bytes: loaded.text.length, status: 'indexed', reason: null, chunks: chunks.length };
       results.push({ entry, chunks, vectors: chunks.map(() => null), data: { glossary, records } });
@@ -121,7 +136,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     prev !== null &&
     reused === names.length &&
     prev.manifest.files.length === names.length &&
-    prev.manifest.files.every((f) => f.status === 'indexed');
+    prev.manifest.files.every((f) => f.status === 'indexed') &&
+    !reExtract;
   if (unchanged) {
     const report = { files: names.length, indexed: 0, reused, skipped, chunks: prev.chunks.length, embedded: 0, ms: Math.round(performance.now() - started), indexPath: prev.dir };
     logger.info({ ...report, skipped: 0 }, 'index up to date');
@@ -148,6 +164,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     formatVersion: FORMAT_VERSION,
     parserVersion: PARSER_VERSION,
     embedder: { id: embedder.id, dims: embedder.dims },
+    extractors: signature,
     createdAt: new Date().toISOString(),
     files: results.map((r) => r.entry),
     chunkCount: allChunks.length,

@@ -21,6 +21,8 @@ export const ManifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
   parserVersion: z.string(),
   embedder: z.object({ id: z.string(), dims: z.number() }),
+  /** Which record extractors (name@version) produced the records. */
+  extractors: z.string().default(''),
   createdAt: z.string(),
   files: z.array(FileEntrySchema),
   chunkCount: z.number(),
@@ -89,4 +91,9 @@ export function unpackVectors(buf: Buffer, dims: number): Float32Array[] {
   const copy = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   for (let i = 0; i * dims < copy.length; i++) out.push(copy.subarray(i * dims, (i + 1) * dims));
   return out;
+}
+
+/** The signature of a set of extractors, recorded in the manifest. */
+export function extractorSignature(extractors: ReadonlyArray<{ name: string; version?: string }>): string {
+  return extractors.map((e) => `${e.name}@${e.version ?? '1'}`).join(',');
 }

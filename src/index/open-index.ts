@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import type { Logger } from '../logger.js';
 import { buildIndex, type BuildOptions, type BuildReport } from './build-index.js';
-import { PARSER_VERSION, currentVersionDir, hashFile, listCorpus, ManifestSchema } from './index-files.js';
+import { PARSER_VERSION, currentVersionDir, extractorSignature, hashFile, listCorpus, ManifestSchema } from './index-files.js';
 import { loadIndex, type LoadedIndex } from './load-index.js';
 import { readFile } from 'node:fs/promises';
 
 /** Whether the index is missing or out of date with the corpus folder (files, contents, parser or embedder). */
-export async function isIndexStale(corpusDir: string, indexDir: string, embedderId: string): Promise<boolean> {
+export async function isIndexStale(corpusDir: string, indexDir: string, embedderId: string, extractors = ''): Promise<boolean> {
   const dir = await currentVersionDir(indexDir);
   if (!dir) return true;
   try {
     const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')));
-    if (manifest.parserVersion !== PARSER_VERSION || manifest.embedder.id !== embedderId) return true;
+    if (manifest.parserVersion !== PARSER_VERSION || manifest.embedder.id !== embedderId || manifest.extractors !== extractors) return true;
     const names = await listCorpus(corpusDir);
     if (names.length !== manifest.files.length) return true;
     for (const name of names) {
@@ -30,6 +30,6 @@ export async function openIndex(
 ): Promise<{ index: LoadedIndex; build: BuildReport | null }> {
   const embedderId = options.embedder?.id ?? 'local-tfidf-hash-v1:768';
   let build: BuildReport | null = null;
-  if (await isIndexStale(options.corpusDir, options.indexDir, embedderId)) build = await buildIndex(options);
+  if (await isIndexStale(options.corpusDir, options.indexDir, embedderId, extractorSignature(options.extractors ?? []))) build = await buildIndex(options);
   return { index: await loadIndex(options.indexDir, options.embedder), build };
 }

@@ -1,6 +1,6 @@
 import { splitSentences } from '../answer/split-sentences.js';
 import type { Glossary } from '../extract/mine-glossary.js';
-import { coverage, kpiTerms, termWeights } from './kpi-terms.js';
+import { coverage, documentFrequency, kpiTerms, termWeights } from './kpi-terms.js';
 import { sentenceFigures, type SentenceFigures } from './sentence-figures.js';
 
 /** An indicator whose table lost its figures: the commentary may state them. */
@@ -29,7 +29,7 @@ interface Sentence {
 const OWN_MATCH = 0.4;
 /** A sentence of a paragraph about the indicator may state its value with a weaker match ("at 97% for this quarter"). */
 const PARAGRAPH_MATCH = 0.3;
-const WEAK_OWN_MATCH = 0.1;
+const TARGET_ONLY_MATCH = 0.6;
 
 function sentencesOf(text: string, from: number, to: number, glossary: Glossary): Sentence[] {
   const out: Sentence[] = [];
@@ -76,24 +76,32 @@ export function matchCommentary(
   const sentences = sentencesOf(text, from, to, glossary);
   const names = indicators.map((i) => kpiTerms(i.name, glossary));
   const weight = termWeights(names);
+  const df = documentFrequency(names);
   const own = names.map((terms) => sentences.map((sent) => coverage(terms, sent.terms, weight)));
   const candidates: Array<{ i: number; s: number; score: number; figures: SentenceFigures }> = [];
   indicators.forEach((ind, i) => {
     const terms = names[i]!;
     sentences.forEach((sent, s) => {
       const mine = own[i]![s]!;
-      if (mine < WEAK_OWN_MATCH) return;
-      const shared = new Set(terms.filter((t) => sent.terms.has(t))).size;
+      const sharedTerms = new Set(terms.filter((t) => sent.terms.has(t)));
+      const shared = sharedTerms.size;
+      if (!shared) return;
+      // A weakly matching sentence must at least share a word few indicators use ("clients", not "people").
+      const distinctive = [...sharedTerms].some((t) => (df.get(t) ?? 0) <= 2 && !/^\d+$/.test(t));
       const para = coverage(terms, sent.paragraph, weight);
       const figures = sentenceFigures(sent.text, ind.name);
       if (figures.value && periodClash(ind.name, sent.text)) figures.value = null;
+      // A count ("Number of homes ...") is taken only when the sentence says it is the result ("was 279").
+      if (figures.value && !figures.valueStated && !/%|percent|proportion|\brate\b/i.test(ind.name)) figures.value = null;
       const strong = mine >= OWN_MATCH && shared >= 2;
-      const viaParagraph = para >= PARAGRAPH_MATCH && figures.value !== null && figures.valueStated;
+      const viaParagraph = para >= PARAGRAPH_MATCH && distinctive && figures.value !== null && figures.valueStated;
       if (!strong && !viaParagraph) return;
       if (!figures.value && !figures.target && !figures.floor) return;
+      // Without a value, a target is taken only from a sentence plainly about this indicator.
+      if (!figures.value && mine < TARGET_ONLY_MATCH) return;
       // A sentence that matches another indicator as well (a summary naming two) speaks less clearly for this one.
       const rival = Math.max(0, ...own.map((row, j) => (j === i ? 0 : row[s]!)));
-      candidates.push({ i, s, score: mine - 0.5 * rival + 0.3 * para + (figures.value ? 1 : 0), figures });
+      candidates.push({ i, s, score: mine - 0.5 * rival + 0.3 * para + (figures.value ? 2 : 0), figures });
     });
   });
   candidates.sort((a, b) => b.score - a.score || a.s - b.s);

@@ -58,6 +58,21 @@ function pageOf(doc: ParsedDocument, offset: number, part: Part): number | null 
   return pageAt(doc.markers, offset, part.start);
 }
 
+/** Markdown headings naming a service ("## Housing Services"), the fallback area of the tables below them. */
+function headingAreas(text: string, part: Part): Array<Marker<string>> {
+  const out: Array<Marker<string>> = [];
+  const re = /^#{1,6}[ \t]+(.+)$/gm;
+  re.lastIndex = part.start;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < part.end) {
+    const heading = cellText(m[1]);
+    if (heading && heading.length <= 80 && !/performance|indicator|\bkpis?\b|summary|appendix|dashboard|activity|contents|report\b/i.test(heading)) {
+      out.push({ at: m.index, value: heading });
+    }
+  }
+  return out;
+}
+
 /** Period headings ("Results to June") with the offsets they apply from. */
 function sectionPeriods(text: string, part: Part, context: KpiPeriod | null): Array<Marker<KpiPeriod>> {
   const out: Array<Marker<KpiPeriod>> = [];
@@ -94,6 +109,7 @@ function extractPart(doc: ParsedDocument, part: Part): KpiRecord[] {
   const period = reportPeriod(title, text, part.start, part.end);
   const periods = sectionPeriods(text, part, period);
   const areas: Array<Marker<string>> = [];
+  const headings = headingAreas(text, part);
   const counts = findRagCounts(text, part.start, part.end);
   const records: KpiRecord[] = [];
   const ragOnly = new Set<KpiRecord>();
@@ -115,11 +131,12 @@ function extractPart(doc: ParsedDocument, part: Part): KpiRecord[] {
     previous = { model, end: table.end };
     const kind = kindOf(text, table, model);
     const areaMark = latestBefore(areas, table.start);
+    const headingMark = areaMark ? null : latestBefore(headings, table.start);
     const heading = latestBefore(periods, table.start);
     const tablePeriod = heading && (!areaMark || heading.at > areaMark.at) ? heading.value : period;
     for (const row of model.rows) {
       const fields = rowFields(model, row);
-      const section = model.group ?? areaMark?.value ?? null;
+      const section = model.group ?? areaMark?.value ?? headingMark?.value ?? null;
       const record: KpiRecord = {
         id: `${doc.source}#${row.start}`,
         kind,

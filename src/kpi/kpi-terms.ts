@@ -41,7 +41,10 @@ const SYNONYMS: Record<string, string> = {
 
 /** The acronyms officers use, with any the documents define. */
 export function kpiGlossary(extra: Glossary = {}): Glossary {
-  return { ...COMMON_ACRONYMS, ...extra };
+  const out: Glossary = { ...COMMON_ACRONYMS };
+  // The council's own initials ("KCC") say nothing about which indicator a sentence is about.
+  for (const [k, v] of Object.entries(extra)) if (!/\b(?:council|county|borough|district)\b/i.test(v)) out[k] ??= v;
+  return out;
 }
 
 /**
@@ -62,7 +65,7 @@ export function kpiTerms(text: string, glossary: Glossary = COMMON_ACRONYMS): st
     const word = SYNONYMS[raw] ?? raw;
     for (const w of word.split(' ')) {
       if (STOPWORDS.has(w) || GENERIC.has(w)) continue;
-      out.push(stem(w));
+      out.push(stem(w).replace(/(?<=^.{4,})(?:ation|ion|iv|ity|ment|ness)$/, ''));
     }
   }
   return out;
@@ -70,10 +73,16 @@ export function kpiTerms(text: string, glossary: Glossary = COMMON_ACRONYMS): st
 
 /** Document frequency weights: a term in few indicator names says more than one in many. */
 export function termWeights(names: ReadonlyArray<readonly string[]>): (term: string) => number {
-  const df = new Map<string, number>();
-  for (const terms of names) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  const df = documentFrequency(names);
   const n = Math.max(1, names.length);
   return (term: string) => Math.log(1 + n / (df.get(term) ?? 0.5));
+}
+
+/** In how many of the names each term occurs. */
+export function documentFrequency(names: ReadonlyArray<readonly string[]>): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const terms of names) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  return df;
 }
 
 /** Weighted share of `of`'s terms found in `within` (0..1). */

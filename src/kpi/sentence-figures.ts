@@ -42,6 +42,7 @@ export function sentenceFigures(sentence: string, indicatorName: string): Senten
   const percent = isPercentIndicator(indicatorName);
   const own = nameNumbers(indicatorName);
   const perPopulation = /\bper [\d,]+/i.test(indicatorName);
+  const money = /£|cost|spend|value|income|budget|saving|fund|debt|receipts|contributions/i.test(indicatorName);
   const out: SentenceFigures = { value: null, valueStated: false, target: null, floor: null };
   for (const m of sentence.matchAll(FIGURE_RE)) {
     const at = m.index;
@@ -51,13 +52,15 @@ export function sentenceFigures(sentence: string, indicatorName: string): Senten
     const digits = `${m[2]!.replace(/,/g, '')}${m[3] ?? ''}`;
     const isPct = m[4] === '%';
     if (!isPct && /^(?:19|20)\d\d$/.test(digits)) continue;
-    if (/^[/–-]\s*\d/.test(after) || /^-?\s*(?:month|year|week|day|hour)\b/i.test(after)) continue;
+    if (/^[/–-]\s*\d/.test(after) || /^-?\s*(?:month|year|week|day|hour)\b/i.test(after) || /^-[a-z]/i.test(after)) continue;
+    // "The target is to return 18 units and create 36 homes": every figure of a sentence about the target is a target.
+    const aboutTarget = /\b(?:target|aim|ambition) (?:is|was|will be)\b/i.test(sentence.slice(0, at));
     if (!isPct && MONTHS.test(after)) continue;
     if (COUNTER_BEFORE.test(before)) continue;
     if (!isPct && own.has(digits)) continue;
     if (/^\s+(?:of|out of)\s+(?:the\s+)?\d/i.test(after) || /\d\s+(?:of|out of)\s+(?:the\s+)?$/i.test(before)) continue;
     const printed = m[0].trim();
-    if (TARGET_BEFORE.test(before) || /^\s*target\b/i.test(after)) {
+    if (TARGET_BEFORE.test(before) || /^\s*target\b/i.test(after) || aboutTarget) {
       const upper = /between\s*$/i.test(before) ? /^\s*and\s+(\d[\d,.]*%?)/.exec(after) : null;
       out.target ??= upper ? `between ${printed} and ${upper[1]}` : `${comparison(before)}${printed}`;
       continue;
@@ -67,6 +70,7 @@ export function sentenceFigures(sentence: string, indicatorName: string): Senten
       continue;
     }
     if (out.value !== null || isPct !== percent) continue;
+    if (m[1] && !money) continue;
     // A rate "per 100,000" is stated as a rate, not as a head count of the same people.
     if (perPopulation && !/\bper [\d,]+|\brate\b/i.test(sentence)) continue;
     if (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after) || PREVIOUS_BEFORE.test(before)) continue;

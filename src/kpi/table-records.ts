@@ -148,7 +148,7 @@ export function rowFields(table: KpiTable, row: TableRow): RowFields {
       if (note) notes.push(`${cellText(header[i])}: ${note}`);
     }
   });
-  const directionRaw = cellText(at('direction')) || null;
+  const directionRaw = at('direction')?.trim() || null;
   const inRange = cellText(at('inRange'));
   return {
     ...refAndName(cells, roles),

@@ -1,0 +1,26 @@
+/**
+ * npm run kpi -- [--json] [--corpus DIR] [--index DIR] QUERY
+ * npm run kpi -- [--json] --rag red [--area "Adult Social Care"]
+ * A thin wrapper: opens the index through the runtime, takes its KPI records, hands over to runKpiCli.
+ */
+import { flag, parseArgs } from '../src/cli/parse-args.js';
+import { userMessageOf } from '../src/errors.js';
+import { loadKpiRecords } from '../src/kpi/load-kpi-records.js';
+import { runKpiCli } from '../src/kpi/run-kpi-cli.js';
+import { createRuntime } from '../src/runtime.js';
+
+const argv = process.argv.slice(2);
+const { flags } = parseArgs(argv, ['json', 'list']);
+try {
+  const rt = await createRuntime({ corpusDir: flag(flags, 'corpus'), indexDir: flag(flags, 'index') });
+  const deps = await rt.assistant();
+  const { records, fromIndex } = await loadKpiRecords(deps.index.records, rt.buildOptions.corpusDir);
+  if (!fromIndex) rt.logger.warn({ records: records.length }, 'index has no kpi records; read them from the corpus');
+  process.exitCode = runKpiCli(argv, records, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+} catch (error) {
+  console.error(userMessageOf(error));
+  process.exitCode = 1;
+}
