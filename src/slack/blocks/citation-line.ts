@@ -1,0 +1,35 @@
+import type { Citation } from '../../types.js';
+import { formatIsoDay, truncate } from './text.js';
+
+const COUNCIL_SUFFIXES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\s+Metropolitan Borough Council$/i, ' MBC'],
+  [/\s+County Borough Council$/i, ' CBC'],
+  [/\s+(County|City) Council$/i, ' CC'],
+  [/\s+Borough Council$/i, ' BC'],
+  [/\s+District Council$/i, ' DC'],
+];
+
+/** "Kent County Council" as "Kent CC": the short form officers use. */
+export function shortCouncil(name: string): string {
+  for (const [pattern, short] of COUNCIL_SUFFIXES) if (pattern.test(name)) return name.replace(pattern, short);
+  return name;
+}
+
+/** Where a citation sits, without its number: "Kent CC · Governance and Audit Committee · 25 Oct 2023 · Item 9 · para 5.2". */
+export function citationPlace(c: Pick<Citation, 'source' | 'council' | 'committee' | 'meetingDate' | 'item' | 'itemNumber' | 'page' | 'paragraph'>): string {
+  const parts: string[] = [];
+  if (c.council) parts.push(shortCouncil(c.council));
+  if (c.committee) parts.push(c.committee);
+  if (c.meetingDate) parts.push(formatIsoDay(c.meetingDate));
+  if (c.itemNumber) parts.push(`Item ${c.itemNumber}`);
+  else if (c.item) parts.push(truncate(c.item, 60));
+  if (c.paragraph) parts.push(`para ${c.paragraph}`);
+  if (c.page !== null) parts.push(`p. ${c.page}`);
+  if (!c.council && !c.committee && !c.meetingDate) parts.push(c.source);
+  return truncate(parts.join(' · '), 280);
+}
+
+/** A compact citation line: "[1] Kent CC · Governance and Audit Committee · 25 Oct 2023 · Item 9 · para 5.2". */
+export function citationLine(c: Citation): string {
+  return `[${c.n}] ${citationPlace(c)}`;
+}

@@ -1,0 +1,44 @@
+import type { App } from '@slack/bolt';
+import { userMessageOf } from '../../../errors.js';
+import { CommentMetaSchema, FEEDBACK_INPUT, FEEDBACK_VIEW, parseValue } from '../../blocks/action-values.js';
+import { buildFeedbackRecord } from '../../build-feedback-record.js';
+import type { SlackDeps } from '../../deps.js';
+import { markAck, noteFailure, requestOf } from '../../request-state.js';
+
+/** The optional comment after 👎: recorded before the modal closes, so that a failure can be shown in it. */
+export function registerFeedbackComment(app: App, deps: SlackDeps): void {
+  app.view(FEEDBACK_VIEW, async ({ ack, view, body, context }) => {
+    const request = requestOf(context, deps.logger, body);
+    const meta = parseValue(CommentMetaSchema, view.private_metadata);
+    const comment = view.state.values[FEEDBACK_INPUT.block]?.[FEEDBACK_INPUT.action]?.value?.trim() ?? '';
+    if (!meta || !comment) {
+      request.outcome = meta ? 'no_comment' : 'invalid_value';
+      await ack();
+      return markAck(request);
+    }
+    try {
+      const { ch, ...value } = meta;
+      await deps.feedback.append(
+        buildFeedbackRecord({
+          id: deps.newId(),
+          at: deps.now(),
+          event: 'comment',
+          value,
+          cached: deps.answers.get(value.a),
+          comment,
+          userId: body.user.id,
+          teamId: body.team?.id ?? null,
+          channelId: ch,
+        }),
+      );
+      request.outcome = 'feedback_comment';
+      await ack();
+      markAck(request);
+    } catch (error) {
+      noteFailure(request, error);
+      await ack({ response_action: 'errors', errors: { [FEEDBACK_INPUT.block]: userMessageOf(error) } });
+      markAck(request);
+      request.userNotified = true;
+    }
+  });
+}
