@@ -29,6 +29,8 @@ const ConfigSchema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalString,
+  /** Who sees slash-command answers by default: the channel (public) or only the asker (private). */
+  SLACK_SLASH_REPLIES: z.preprocess(emptyToUndefined, z.enum(['public', 'private']).default('public')),
   SLACK_ALLOWED_TEAM_IDS: csv,
   SLACK_ALLOWED_CHANNEL_IDS: csv,
   FEEDBACK_FILE: z.preprocess(emptyToUndefined, z.string().default('data/feedback.jsonl')),

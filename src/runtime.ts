@@ -31,10 +31,13 @@ export function defaultExtractors(): Extractor[] {
 function progressPrinter(): Runtime['progress'] {
   let last = '';
   return (done, total, stage) => {
-    if (!process.stderr.isTTY || total < 50) return;
-    const line = `${stage} ${Math.round((100 * done) / Math.max(1, total))}%`;
-    if (line !== last) process.stderr.write(`\r${line}   ${done === total ? '\n' : ''}`);
+    if (total < 50) return;
+    const pct = Math.round((100 * done) / Math.max(1, total));
+    // A live percentage on a terminal; a line per quarter in a log.
+    const line = process.stderr.isTTY ? `${stage} ${pct}%` : `${stage} ${Math.floor(pct / 25) * 25}%`;
+    if (line === last) return;
     last = line;
+    process.stderr.write(process.stderr.isTTY ? `\r${line}   ${done === total ? '\n' : ''}` : `${line}\n`);
   };
 }
 

@@ -154,7 +154,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
  * FEEDBACK_FILE as JSON Lines. Resolves once connected or listening.
  */
 export async function startSlack(config: Config, assistant: Assistant, logger: Logger): Promise<{ stop(): Promise<void> }> {
-  const slack = createSlackApp({ config, assistant, logger, feedback: createJsonlFeedbackStore(config.FEEDBACK_FILE) });
+  const slack = createSlackApp({
+    config,
+    assistant,
+    logger,
+    feedback: createJsonlFeedbackStore(config.FEEDBACK_FILE),
+    settings: { slashVisibility: config.SLACK_SLASH_REPLIES === 'private' ? 'ephemeral' : 'in_channel' },
+  });
   const { port } = await slack.start();
   logger.info({ mode: slack.mode, port }, 'slack app started');
   return { stop: () => slack.stop() };
