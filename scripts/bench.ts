@@ -14,6 +14,8 @@ import { loadIndex } from '../src/index/load-index.js';
 import { loadFile } from '../src/ingest/load-file.js';
 import { answerQuestion } from '../src/route/answer-question.js';
 import { createRuntime } from '../src/runtime.js';
+import { createAssistant } from '../src/assistant.js';
+import { benchSlashAck } from '../src/slack/bench-ack.js';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const questionsFile = flag(flags, 'questions', '../shared/eval/dev.jsonl')!;
@@ -33,6 +35,7 @@ try {
   const again = await buildIndex({ ...rt.buildOptions, indexDir });
   const index = await loadIndex(indexDir);
   const deps = { index, logger: rt.logger };
+  const assistant = { index, ...createAssistant({ index, logger: rt.logger, deadlines: rt.deadlines, now: () => new Date() }) };
 
   const items = readFileSync(questionsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => EvalItemSchema.parse(JSON.parse(l)));
   const latencies: number[] = [];
@@ -59,6 +62,7 @@ try {
     const found = await baseline.search(item.question, 5);
     if (found.some((r) => item.sources.some((s) => containsQuote(r.text, s.quote)))) theirs++;
   }
+  const ack = await benchSlashAck(assistant, 50);
   clearInterval(sample);
   const rows: Array<[string, string]> = [
     ['corpus files', String(full.files)],
@@ -69,6 +73,7 @@ try {
     ['query latency p95', `${percentile(latencies, 95).toFixed(1)} ms (${rounds} questions)`],
     ['index size on disk', `${(dirBytes(indexDir) / 1024 / 1024).toFixed(1)} MiB`],
     ['peak memory (RSS)', `${Math.round(peakRss / 1024 / 1024)} MiB`],
+    ['slash command ack p50 / p99', `${ack.p50Ms.toFixed(1)} ms / ${ack.p99Ms.toFixed(1)} ms (signed /deadline and /ask over loopback into Bolt)`],
     ['recall@5, this pipeline', `${(ours / answerable.length).toFixed(3)} (${ours}/${answerable.length})`],
     ['recall@5, LangChain baseline', `${(theirs / answerable.length).toFixed(3)} (${theirs}/${answerable.length}; ${baseline.chunks} chunks of 1000/200, HNSWLib, same embedder)`],
   ];
