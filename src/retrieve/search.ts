@@ -106,11 +106,20 @@ export async function search(index: LoadedIndex, question: string, options: Sear
     }
   }
   hits.sort((a, b) => b.score - a.score);
-  const seen = new Set<string>();
+  // A passage reprinted in several packs is shown once, at its best rank; the copy shown is the one in
+  // a standalone document (the original report) rather than a reprint inside a meeting pack.
+  const first = new Map<string, SearchHit>();
   hits = hits.filter((h) => {
-    if (seen.has(h.chunk.dupKey)) return false;
-    seen.add(h.chunk.dupKey);
-    return true;
+    const kept = first.get(h.chunk.dupKey);
+    if (!kept) {
+      first.set(h.chunk.dupKey, h);
+      return true;
+    }
+    if (h.chunk.place.docType === 'document' && kept.chunk.place.docType !== 'document') {
+      kept.chunk = h.chunk;
+      kept.label = h.label;
+    }
+    return false;
   });
   return hits.slice(0, k);
 }

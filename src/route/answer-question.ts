@@ -4,6 +4,7 @@ import type OpenAI from 'openai';
 import { clausesOf, keyTerms } from '../answer/question-terms.js';
 import { extractiveAnswer, NOT_FOUND_TEXT, type DraftAnswer } from '../answer/extractive-answer.js';
 import { llmAnswer, type LlmSettings } from '../answer/llm-answer.js';
+import { preferOriginal } from '../answer/prefer-original.js';
 import { toRetrieved } from '../answer/citations.js';
 import { asksForLatest, search, type SearchFilters, type SearchHit } from '../retrieve/search.js';
 import type { Answer } from '../types.js';
@@ -119,7 +120,7 @@ export async function answerQuestion(deps: AssistantDeps, question: string, opti
     question,
     kind: draft.kind,
     answer: draft.answer,
-    citations: draft.citations,
+    citations: preferOriginal(deps.index, draft.citations),
     retrieved: toRetrieved(hits),
     notes,
     timings: { totalMs: Number(totalMs.toFixed(2)), searchMs: Number(searchMs.toFixed(2)) },

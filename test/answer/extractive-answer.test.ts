@@ -86,3 +86,25 @@ describe('extractive answers', () => {
     expect(answer.answer).toContain('65 working days');
   });
 });
+
+describe('reprinted reports', () => {
+  const dir = tempDir();
+  const GT = 'The Cabinet Member\'s Meeting becomes a political meeting, for Cabinet members only.';
+
+  it('cites the standalone report rather than its reprint inside a meeting pack', async () => {
+    const corpusDir = join(dir, 'corpus');
+    mkdirSync(corpusDir);
+    writeFileSync(join(corpusDir, 'review.txt'), `Kent County Council Governance Review\n\nMay 2023\n\nRecommendations\n\n${GT}\n\nCreate post-decision Scrutiny panels.\n`);
+    writeFileSync(
+      join(corpusDir, 'pack.txt'),
+      pack('Kent County Council', 'Governance and Audit Committee', 'Wednesday, 25th October, 2023', `Appendix: External Audit Governance Review\n\nPage 90\n\n${GT}\n\nThe committee noted the review.`),
+    );
+    const { logger } = memoryLogger();
+    await buildIndex({ corpusDir, indexDir: join(dir, 'index'), logger });
+    const index = await loadIndex(join(dir, 'index'));
+    const answer = await answerQuestion({ index, logger }, 'What did the governance review recommend for the Cabinet Members Meeting?');
+    const cited = answer.citations.find((c) => c.quote.includes('political meeting'))!;
+    expect(cited.source).toBe('review.txt');
+    expect(readFileSync(join(corpusDir, 'review.txt'), 'utf8').slice(cited.start!, cited.end!)).toBe(cited.quote);
+  });
+});

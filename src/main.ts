@@ -1,0 +1,33 @@
+/**
+ * npm start: configuration -> logger -> index (built first if missing or stale) -> assistant ->
+ * Slack when SLACK_BOT_TOKEN is set, otherwise the local chat page on PORT. Wiring only.
+ */
+import { userMessageOf } from './errors.js';
+import { createRuntime } from './runtime.js';
+import { startSlack } from './slack/app.js';
+import { startLocalPage } from './web/start-local-page.js';
+
+async function main(): Promise<void> {
+  const rt = await createRuntime();
+  process.stderr.write(`Opening the index of ${rt.buildOptions.corpusDir} (built now if missing or out of date)...\n`);
+  const assistant = await rt.assistant();
+  const { manifest } = assistant.index;
+  process.stderr.write(`Index ready: ${manifest.chunkCount} passages from ${manifest.files.filter((f) => f.status !== 'skipped').length} files.\n`);
+  const running = rt.config.SLACK_BOT_TOKEN
+    ? await startSlack(rt.config, assistant, rt.logger)
+    : await startLocalPage({ config: rt.config, assistant, logger: rt.logger });
+  if ('url' in running) process.stdout.write(`Committee Assistant is running at ${running.url} (no Slack tokens set, so this is the local chat page)\n`);
+  else process.stdout.write('Committee Assistant is connected to Slack.\n');
+  const stop = async (): Promise<void> => {
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error && /^Invalid configuration/.test(error.message) ? error.message : userMessageOf(error)}\n`);
+  if (!(error instanceof Error && /^Invalid configuration/.test(error.message))) process.stderr.write(`${String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});
