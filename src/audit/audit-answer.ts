@@ -4,7 +4,7 @@ import type { AuditRecord } from './audit-record.js';
 import { mentionsRef, plain } from './audit-text.js';
 import { matchedTerms } from '../answer/question-terms.js';
 import { auditTerms, findAudits, groupAudits, type AuditMatch, type AuditSearch } from './find-audits.js';
-import { asWords, auditLabel, describeAudit, describeFocus, focusedItems, meetingLabel } from './render-audit.js';
+import { aspectOf, asWords, auditLabel, describeAudit, describeFocus, focusedItems, where } from './render-audit.js';
 
 export { findAudits, type AuditMatch, type AuditSearch } from './find-audits.js';
 
@@ -58,13 +58,13 @@ function levelList(search: AuditSearch, list: CitationList): string[] {
   for (const a of search.audits.slice(0, 8)) {
     const s = a.summary!;
     const prospects = s.prospects ? `; prospects for improvement ${asWords(s.prospects)}` : '';
-    lines.push(`• ${auditLabel(a)}: ${asWords(s.opinion ?? search.level!)}${prospects} (${meetingLabel(s.meeting)}) ${list.cite(s.place, s.opinionSpan ?? s.heading)}`);
+    lines.push(`• ${auditLabel(a)}: ${asWords(s.opinion ?? search.level!)}${prospects}${where(s.meeting)} ${list.cite(s.place, s.opinionSpan ?? s.heading)}`);
   }
   return lines;
 }
 
 function overviewLines(search: AuditSearch, list: CitationList): string[] {
-  return search.overview.slice(0, 3).map((o) => `${search.audits.length ? 'Context' : 'Overview'} (${meetingLabel(o.meeting)}): “${plain(o.text)}” ${list.cite(o.place, o.span)}`);
+  return search.overview.slice(0, 3).map((o) => `${search.audits.length ? 'Context' : 'Overview'}${where(o.meeting)}: “${plain(o.text)}” ${list.cite(o.place, o.span)}`);
 }
 
 /** Audits mentioned in the papers without a printed opinion, for a note on a level question. */
@@ -91,9 +91,10 @@ function render(search: AuditSearch, records: readonly AuditRecord[], list: Cita
   // Words of the audit's own title say which audit, not which point of it.
   const titleTerms = new Set(auditTerms(`${top.title} ${top.ref ?? ''}`));
   const focus = search.terms.filter((t) => !matchedTerms([t], titleTerms).size);
+  const aspect = aspectOf(search.query);
   const found = focusedItems(top, focus);
-  if (found.length) return describeFocus(top, found, focus, list).join('\n');
-  for (const a of audits.slice(0, MAX_AUDITS)) lines.push(...describeAudit(a, list), '');
+  if (found.length) return describeFocus(top, found, focus, list, aspect === 'actions').join('\n');
+  for (const a of audits.slice(0, MAX_AUDITS)) lines.push(...describeAudit(a, list, aspect), '');
   if (audits.length > MAX_AUDITS) notes.push(`${audits.length - MAX_AUDITS} more audit(s) matched: ${audits.slice(MAX_AUDITS).map(auditLabel).join('; ')}.`);
   lines.push(...overviewLines(search, list));
   return lines.join('\n').trim();

@@ -27,7 +27,7 @@ export function extractAudits(doc: ParsedDocument): AuditRecord[] {
     if (part.kind === 'agenda') continue;
     const segments = segmentPart(doc.text, part.start, part.end, doc.markers);
     const meeting = meetingOf(doc, part);
-    const { summaries, covered } = readAuditSummaries(doc, part, segments, spanner, meeting);
+    const { summaries, covered } = readAuditSummaries(doc, segments, spanner, meeting);
     out.push(...summaries, ...readAuditNotes(doc, part, segments, covered, spanner, meeting));
   }
   // Records cross into the index as JSON: check them against the schema on the way out.

@@ -36,12 +36,14 @@ const AUDIT_WORDS = new Set(
   levels key area areas development strength strengths prospect prospects improvement improvements high priority priorities issue issues
   management action actions which what any list show all tell did does do the on about progress made since summary summaries outcome
   outcomes result results recommendation recommendations council kcc our we paper papers committee limited substantial adequate
-  reasonable satisfactory full no nil head annual overall done happen happened taken been`.split(/\s+/).flatMap((w) => terms(w)),
+  reasonable satisfactory full no nil head annual overall done happen happened taken been fixed fix fixing addressed address being work working well good practice plan plans agreed agree developed`.split(/\s+/).flatMap((w) => terms(w)),
 );
 
-/** Search terms with money written one way ("£25k" and "£25,000" both "25000"). */
+/** Search terms with money written one way ("£25k" and "£25,000" both "25000") and acronyms in the singular. */
 export function auditTerms(text: string): string[] {
-  return terms(text).map((t) => {
+  // Plural acronyms, which the stemmer leaves alone: "KPI's" and "KPIs" meet "KPI".
+  const singular = text.replace(/\b([A-Z]{2,5})['’]?s\b/g, '$1');
+  return terms(singular).map((t) => {
     const k = /^(\d+)k$/.exec(t);
     return k ? String(Number(k[1]) * 1000) : t;
   });

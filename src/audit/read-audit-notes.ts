@@ -20,7 +20,7 @@ export function isOverviewSentence(sentence: string): boolean {
   return ANNUAL.test(sentence) || (/assurance/i.test(sentence) && (COUNTED.test(sentence) || SHARE.test(sentence)));
 }
 
-function minuteMeeting(doc: ParsedDocument, base: Meeting, heading: string): { meeting: Meeting; number: string } | null {
+function minuteMeeting(base: Meeting, heading: string): { meeting: Meeting; number: string } | null {
   const m = MINUTE_HEADING.exec(heading);
   if (!m || Number(m[1]) < 1) return null;
   return { number: m[1]!, meeting: { ...base, item: m[2]!.replace(/[*_]/g, '').trim(), itemNumber: m[3] ?? null } };
@@ -56,7 +56,7 @@ export function readAuditNotes(
     if (covered.some(([s, e]) => seg.start >= s && seg.end <= e)) continue;
     const clean = plain(cleanText(doc.text.slice(seg.start, seg.end)));
     if (!clean) continue;
-    const asMinute = part.kind === 'minutes' ? minuteMeeting(doc, base, clean) : null;
+    const asMinute = part.kind === 'minutes' ? minuteMeeting(base, clean) : null;
     if (seg.kind === 'heading' || (asMinute && /^\d{2,4}$/.test(asMinute.number) && clean.length < 120)) {
       // A cover sheet's "Subject:" names the paper's audits; its sections come later.
       sectionRefs = /^(?:subject|title|re)\s*:/i.test(clean) ? [] : findRefs(clean);

@@ -1,5 +1,4 @@
 import type { ParsedDocument } from '../parse/parse-document.js';
-import type { Part } from '../parse/find-parts.js';
 import type { Segment } from '../parse/segment-part.js';
 import { cleanText } from '../parse/clean-text.js';
 import type { Span, Spanner } from './cite-span.js';
@@ -64,13 +63,13 @@ function headerColumns(cells: string[]): Draft['columns'] {
 }
 
 /**
- * Reads internal audit report summaries from one part: a heading (with the audit's reference when
+ * Reads internal audit report summaries from the segments of one part: a heading (with the audit's reference when
  * it has one) followed within a few lines by an opinion line ("Audit Opinion  LIMITED", "Assurance
  * level: Reasonable"), then sections of key strengths, areas for development with their priorities,
  * prospects for improvement and the summary of management responses. A repeated heading with the
  * same reference (a new page of the same summary) continues it.
  */
-export function readAuditSummaries(doc: ParsedDocument, part: Part, segments: readonly Segment[], spanner: Spanner, meeting: Meeting): SummariesRead {
+export function readAuditSummaries(doc: ParsedDocument, segments: readonly Segment[], spanner: Spanner, meeting: Meeting): SummariesRead {
   const summaries: AuditSummary[] = [];
   const covered: Array<[number, number]> = [];
   const cleanOf = (seg: Segment): string => plain(cleanText(doc.text.slice(seg.start, seg.end)));

@@ -14,6 +14,12 @@ export function meetingLabel(m: Meeting): string {
   return [m.committee, shortDate(m.date), m.itemNumber ? `item ${m.itemNumber}` : null].filter(Boolean).join(', ');
 }
 
+/** " (Governance and Audit Committee, 25 Oct 2023, item 5)", or nothing when the paper does not say. */
+export function where(m: Meeting): string {
+  const label = meetingLabel(m);
+  return label ? ` (${label})` : '';
+}
+
 /** "CA07-2023 Procurement", or the title alone. */
 export function auditLabel(a: AuditMatch): string {
   return a.ref && a.title !== a.ref ? `${a.ref} ${a.title}` : a.title;
@@ -101,44 +107,72 @@ export function opinionLine(a: AuditMatch, list: CitationList): string {
   const opinion = s.opinion ? `Internal Audit opinion: ${asWords(s.opinion)}` : 'no opinion printed';
   const prospects = s.prospects ? `; prospects for improvement: ${asWords(s.prospects)}` : '';
   const span = s.opinionSpan ?? s.heading;
-  return `${auditLabel(a)} (${meetingLabel(s.meeting)}): ${opinion}${prospects} ${list.cite(s.place, span)}.`;
+  return `${auditLabel(a)}${where(s.meeting)}: ${opinion}${prospects} ${list.cite(s.place, span)}.`;
 }
 
 function quoteLine(label: string, text: string, cite: string): string {
   return `${label}: “${plain(text)}” ${cite}`;
 }
 
-/** A full account of one audit: opinion, high-priority findings (or all), responses, latest progress. */
-export function describeAudit(a: AuditMatch, list: CitationList): string[] {
+/** The part of a summary a question asks for ("what were the key strengths…"), or null for the usual account. */
+export type AuditAspect = 'strengths' | 'prospects' | 'actions' | 'findings';
+
+/** Which part of a summary a question asks for. */
+export function aspectOf(question: string): AuditAspect | null {
+  const q = question.toLowerCase();
+  if (/\bstrengths?\b|working well|good practice/.test(q)) return 'strengths';
+  if (/\bprospects?\b/.test(q)) return 'prospects';
+  if (/management (?:actions?|responses?)|action plans?|actions? (?:agreed|taken)|\bresponses?\b|being (?:fixed|addressed|done)|\bprogress\b/.test(q)) return 'actions';
+  if (/areas? for (?:development|improvement)|\ball (?:the )?findings\b|\bweakness\w*|\bmedium\b|\blow priority\b/.test(q)) return 'findings';
+  return null;
+}
+
+function bullets(lines: string[], head: string, points: ReadonlyArray<AuditPoint & { priority?: string | null }>, place: DocPlace, list: CitationList): void {
+  if (!points.length) return;
+  lines.push(head);
+  for (const p of points) lines.push(`• ${plain(p.text)}${p.priority ? ` (${p.priority})` : ''} ${list.cite(place, p.span)}`);
+}
+
+/**
+ * A full account of one audit: opinion and prospects, then the part asked for (by default the
+ * high-priority findings and the management responses), then the latest progress reported.
+ */
+export function describeAudit(a: AuditMatch, list: CitationList, aspect: AuditAspect | null = null): string[] {
   const lines = [opinionLine(a, list)];
   const s = a.summary;
-  if (s) {
+  if (s && aspect === 'strengths') bullets(lines, 'Key strengths:', s.strengths, s.place, list);
+  else if (s && aspect === 'prospects') bullets(lines, 'Basis for the prospects opinion:', s.prospectsBasis, s.place, list);
+  else if (s && aspect === 'findings') bullets(lines, 'Areas for development:', s.findings, s.place, list);
+  else if (s && aspect !== 'actions') {
     const high = s.findings.filter((f) => f.priority === 'high');
-    const shown = high.length ? high : s.findings.slice(0, 3);
-    if (shown.length) lines.push(high.length ? 'High-priority findings:' : 'Areas for development:');
-    for (const f of shown) {
-      const extra = f.priority && !high.length ? ` (${f.priority})` : '';
-      lines.push(`• ${plain(f.text)}${extra} ${list.cite(s.place, f.span)}`);
-    }
+    if (high.length) bullets(lines, 'High-priority findings:', high.map((f) => ({ ...f, priority: null })), s.place, list);
+    else bullets(lines, 'Areas for development:', s.findings.slice(0, 3), s.place, list);
+  }
+  if (s) {
     const rows = s.managementResponses.filter((r) => (r.issuesRaised ?? 0) > 0);
     if (rows.length) {
       const parts = rows.map((r) => `${r.actionPlans ?? '?'} of ${r.issuesRaised} ${r.priority ?? r.label.toLowerCase()}-risk`);
       lines.push(`Management action plans agreed: ${parts.join(', ')} issues ${list.cite(s.place, rows[0]!.span)}.`);
     }
   } else {
-    for (const m of a.mentions.slice(0, 2)) lines.push(quoteLine(`Discussed (${meetingLabel(m.meeting)})`, m.text, list.cite(m.place, m.span)));
+    for (const m of a.mentions.slice(0, 2)) lines.push(quoteLine(`Discussed${where(m.meeting)}`, m.text, list.cite(m.place, m.span)));
   }
   const progress = latestProgress(a);
-  if (progress) lines.push(quoteLine(`Latest progress reported (${meetingLabel(progress.note.meeting)})`, progress.span.quote, list.cite(progress.note.place, progress.span)));
-  else if (s && a.mentions[0]) lines.push(quoteLine(`Also discussed (${meetingLabel(a.mentions[0].meeting)})`, a.mentions[0].text, list.cite(a.mentions[0].place, a.mentions[0].span)));
+  if (progress) lines.push(quoteLine(`Latest progress reported${where(progress.note.meeting)}`, progress.span.quote, list.cite(progress.note.place, progress.span)));
+  else if (s && a.mentions[0]) lines.push(quoteLine(`Also discussed${where(a.mentions[0].meeting)}`, a.mentions[0].text, list.cite(a.mentions[0].place, a.mentions[0].span)));
+  if (aspect === 'actions') {
+    const listed = progress?.note.actions.length ? progress.note : a.updates.find((u) => u.actions.length && u.meeting.date === a.updates[0]?.meeting.date);
+    if (listed) bullets(lines, `Actions reported${listed.status ? ` (${listed.status.replace('-', ' ')})` : ''}:`, listed.actions, listed.place, list);
+  }
   return lines;
 }
 
 /** What an audit says on a specific point, with the opinion and the latest progress reported on that point. */
-export function describeFocus(a: AuditMatch, found: readonly Item[], words: readonly string[], list: CitationList): string[] {
+export function describeFocus(a: AuditMatch, found: readonly Item[], words: readonly string[], list: CitationList, asksProgress = false): string[] {
   const lines = [opinionLine(a, list)];
   for (const it of found) lines.push(quoteLine(it.label, it.text, list.cite(it.place, it.span)));
-  const progress = latestProgress(a, words);
-  if (progress) lines.push(quoteLine(`Progress reported (${meetingLabel(progress.note.meeting)})`, progress.span.quote, list.cite(progress.note.place, progress.span)));
+  // "Is it being fixed?": the latest progress on the point, or else the latest progress at all.
+  const progress = latestProgress(a, words) ?? (aspectOf(words.join(' ')) === 'actions' || asksProgress ? latestProgress(a) : null);
+  if (progress) lines.push(quoteLine(`Progress reported${where(progress.note.meeting)}`, progress.span.quote, list.cite(progress.note.place, progress.span)));
   return lines;
 }

@@ -78,7 +78,7 @@ export function checkRipa(input: RipaCheckInputRaw, policy: RipaPolicy | null, d
   const expiry = expiryLine(ctx, i.technique, source, comms ? undefined : i.approvalDate);
   lines.push(expiry.line);
   const review = reviewLine(ctx, i.technique, i.confidentialInfoLikely);
-  const renewal = renewalLine(ctx, i.technique, source, expiry.date);
+  const renewal = renewalLine(ctx, i.technique, source, expiry.date?.date ?? null);
   lines.push(review, renewal.line);
   const register = comms ? null : registerLine(ctx, i.approvalDate);
   if (register) lines.push(register.line);

@@ -8,6 +8,7 @@ import {
   approvalLine,
   authoriserLines,
   cancellationLine,
+  interceptionLine,
   intrusiveLine,
   permittedLine,
   quotedLine,
@@ -32,6 +33,8 @@ function linesFor(topic: RipaQuestionTopic, q: RipaQuestion, ctx: LineContext, q
   const [main] = techniques(q);
   const t = main!;
   switch (topic) {
+    case 'interception':
+      return [interceptionLine(ctx)];
     case 'intrusive':
       return [intrusiveLine(ctx)];
     case 'permitted':
@@ -47,11 +50,9 @@ function linesFor(topic: RipaQuestionTopic, q: RipaQuestion, ctx: LineContext, q
       return q.technique ? [approvalLine(ctx, t).line] : [approvalLine(ctx, t).line, approvalLine(ctx, 'communications-data').line];
     case 'duration':
       return techniques(q).map((x) => expiryLine(ctx, x, q.source, q.date ?? undefined).line);
-    case 'renewal': {
-      // A date given with a renewal question is when the current authorisation runs out.
-      const expiry = q.date ? { rule: '', date: q.date, dateText: q.date, counts: '', citation: '' } : null;
-      return [renewalLine(ctx, t, q.source, expiry).line];
-    }
+    case 'renewal':
+      // A date given with a renewal question is the last day of the current authorisation.
+      return [renewalLine(ctx, t, q.source, q.date).line];
     case 'review':
       return [reviewLine(ctx, t, q.confidential)];
     case 'cancellation':

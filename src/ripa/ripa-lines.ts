@@ -98,8 +98,8 @@ export function expiryLine(ctx: LineContext, technique: RipaTechnique, source: S
   return { line: line(ctx, 'expiry', text, para, statutes), date: result };
 }
 
-/** How renewal works, with the renewed expiry when the current one is known. */
-export function renewalLine(ctx: LineContext, technique: RipaTechnique, source: SourceKind, expiry: RipaDate | null): { line: RipaLine; date: RipaDate | null } {
+/** How renewal works, with the renewal's expiry when the last day of the current authorisation (ISO) is known. */
+export function renewalLine(ctx: LineContext, technique: RipaTechnique, source: SourceKind, currentEnds: string | null): { line: RipaLine; date: RipaDate | null } {
   if (technique === 'communications-data') {
     return { line: line(ctx, 'renewal', 'Renewal: for one further month at a time, through NAFN and OCDA.', [], [STATUTES.commsDuration]), date: null };
   }
@@ -116,8 +116,8 @@ export function renewalLine(ctx: LineContext, technique: RipaTechnique, source: 
   ];
   const statutes = [...(rule ? [rule.statute] : []), STATUTES.judicialRenewal];
   let date: RipaDate | null = null;
-  if (expiry && rule && !juvenile) {
-    date = asDate(ctx.deadlines.compute(id, expiry.date, ctx.today));
+  if (currentEnds && rule && !juvenile) {
+    date = asDate(ctx.deadlines.compute(id, currentEnds, ctx.today));
     parts.push(`If renewed, it runs to the end of ${date.dateText}.`);
   }
   return { line: line(ctx, 'renewal', parts.join(' '), paras, statutes), date };
@@ -134,7 +134,8 @@ export function registerLine(ctx: LineContext, dated?: string): { line: RipaLine
     return { line: line(ctx, 'register-copy', result ? `${text} By that rule: ${result.dateText}.` : text, []), date: result };
   }
   const p = para[0]!;
-  const text = `Central register: send a copy of the authorisation (and of any renewal or cancellation) within ${days} working days`;
+  const to = /(?:forwarded|sent|sends?|given|copied|passed) to (?:the )?(.+?) within\b/i.exec(p.text)?.[1];
+  const text = `Central register: send a copy of the authorisation (and of any renewal or cancellation)${to ? ` to the ${to}` : ''} within ${days} working days`;
   if (!dated || !base) return { line: line(ctx, 'register-copy', `${text}.`, para), date: null };
   // The council's own policy sets the period: the calculator counts it, citing that paragraph.
   const rules = applyRuleOverrides(ctx.deadlines.rules, {

@@ -1,3 +1,4 @@
+import type { RipaParagraph } from './ripa-policy.js';
 import type { RipaLine, RipaTechnique } from './ripa-outcome.js';
 import { capital, line, pick, policyName, sentenceOf, type LineContext, type SourceKind } from './ripa-lines.js';
 import { STATUTES } from './statutes.js';
@@ -10,6 +11,12 @@ export function intrusiveLine(ctx: LineContext): RipaLine {
   const rule = sentenceOf(p[0], /\bnot\b|cannot|prohibit/i);
   const local = rule ? ` ${capital(policyName(ctx.policy))} says: “${rule}”` : '';
   return line(ctx, 'permitted', `Not allowed: covert surveillance in residential premises or a private vehicle (a device, or a person, in the home or vehicle) is intrusive surveillance, which the council may not authorise or carry out.${local}`, p, [STATUTES.intrusive]);
+}
+
+/** Phone taps and reading messages: interception, which no council may do. */
+export function interceptionLine(ctx: LineContext): RipaLine {
+  const p = pick(ctx.policy, 'communications-data', /content|telecommunications|subscriber/i).filter((x) => /content|bug|intercept/i.test(x.text));
+  return line(ctx, 'permitted', "Not allowed: tapping a phone or reading someone's texts or emails is interception, which a council can never authorise; it may only obtain communications data (who, when and where, never the content) through NAFN.", p, [STATUTES.interception, STATUTES.commsAuthorisation]);
 }
 
 /** What the technique may be used for at all. */
@@ -104,30 +111,28 @@ export function welfareLine(ctx: LineContext, source: SourceKind): RipaLine {
   const text = juvenile
     ? 'Safeguards: an enhanced risk assessment of the source’s welfare before authorising; a source under 16 may never be used against their parent or guardian and needs an appropriate adult at meetings.'
     : 'Safeguards: a documented risk assessment of the source’s security and welfare before authorising.';
-  return line(ctx, 'welfare', text, p, juvenile ? [STATUTES.juveniles] : []);
+  return line(ctx, 'welfare', text, p, juvenile ? [STATUTES.chisWelfare, STATUTES.juveniles] : [STATUTES.chisWelfare]);
 }
 
 /** Internet and social media investigations: own accounts, open sources, getting past privacy settings. */
 export function socialMediaLines(ctx: LineContext, question: string): RipaLine[] {
-  const lines: RipaLine[] = [];
   const personal = /\b(?:own|personal|private|my)\b[^?]{0,30}\b(?:account|profile|facebook|instagram|phone|laptop|device|equipment)/i.test(question);
-  const restricted = /friend request|private profile|\brestricted\b|\blocked\b|closed group|join (?:a |the )?group|befriend|message (?:them|him|her)|friends only|privacy settings/i.test(question);
-  const own = pick(ctx.policy, 'social-media', /personal (?:equipment|(?:social media )?accounts?)|own (?:equipment|accounts?)/i)[0];
-  const ownRule = own && /personal|own/i.test(own.text) ? sentenceOf(own, /personal|own/i) : null;
-  if (personal || ownRule) {
-    const kit = pick(ctx.policy, 'social-media', /legends?|equipment not linked|false/i).filter((p) => p !== own && /legend|equipment/i.test(p.text));
-    const text = ownRule
-      ? `${personal ? 'No. ' : ''}Never use your own equipment or personal social media accounts for an investigation: “${ownRule}” Use the council’s equipment and its registered online identities (“legends”) instead.`
-      : 'Never use your own equipment or personal accounts for an investigation: use the council’s equipment and approved online identities.';
-    lines.push(line(ctx, 'social-media', text, [...(own ? [own] : []), ...kit.slice(0, 1)]));
-  }
-  const open = pick(ctx.policy, 'social-media', /open source|single view/i).filter((p) => /open source|single view/i.test(p.text));
-  const same = pick(ctx.policy, 'social-media', /same considerations|lifestyle/i).filter((p) => /same considerations|lifestyle/i.test(p.text));
-  lines.push(line(ctx, 'social-media', "Looking once at open, public information is unlikely to need an authorisation; repeatedly viewing or recording someone's online life is treated like offline surveillance and may need a directed surveillance authorisation.", [...open, ...same].slice(0, 2)));
-  const gate = pick(ctx.policy, 'social-media', /restricted|friends|access controls/i).filter((p) => /restricted|friends|access controls/i.test(p.text));
+  const restricted = /friend request|private profile|\brestricted\b|\blocked\b|closed group|join (?:a |the )?group|befriend|message (?:them|him|her)|friends only|privacy settings|fake (?:profile|account)|\bchis\b/i.test(question);
+  const about = (re: RegExp): RipaParagraph[] => pick(ctx.policy, 'social-media', re, 2).filter((p) => re.test(p.text));
+  const own = about(/personal (?:equipment|(?:social media )?accounts?)|own (?:equipment|accounts?|devices?)/i)[0];
+  const ownRule = sentenceOf(own, /personal|own/i);
+  const kit = about(/legends?|equipment not linked|false on-?line/i).filter((p) => p !== own).slice(0, 1);
+  const open = [...about(/open source|single view/i), ...about(/same considerations|lifestyle|repeated/i)].slice(0, 2);
+  const gate = about(/restricted|friends|access controls/i).slice(0, 1);
+  // Lines are made in the order they are shown, so that citation numbers run in order.
+  const ownLine = (): RipaLine =>
+    line(ctx, 'social-media', `${personal ? 'No. ' : ''}Never use your own equipment or personal social media accounts for an investigation${ownRule ? `: “${ownRule}”` : '.'} Use the council’s equipment and its approved online identities (“legends”) instead.`, [...(own ? [own] : []), ...kit]);
+  const lines = personal ? [ownLine()] : [];
+  lines.push(line(ctx, 'social-media', "Looking once at open, public information is unlikely to need an authorisation; repeatedly viewing or recording someone's online life is treated like offline surveillance and may need a directed surveillance authorisation.", open));
   if (restricted || gate.length) {
-    lines.push(line(ctx, 'social-media', 'Getting past privacy settings (for example a friend request to see a “friends only” profile) needs a CHIS authorisation, and directed surveillance if appropriate, before any attempt is made.', gate.slice(0, 1)));
+    lines.push(line(ctx, 'social-media', 'Getting past privacy settings (for example a friend request to see a “friends only” profile, or building a relationship online) needs a CHIS authorisation, and directed surveillance if appropriate, before any attempt is made.', gate));
   }
+  if (!personal && (own || kit.length)) lines.push(ownLine());
   return lines;
 }
 

@@ -4,6 +4,7 @@ import type { SourceKind } from './ripa-lines.js';
 
 /** What a plain RIPA question asks about. */
 export type RipaQuestionTopic =
+  | 'interception'
   | 'intrusive'
   | 'permitted'
   | 'authoriser'
@@ -30,26 +31,29 @@ export interface RipaQuestion {
   date: string | null;
 }
 
-const RIPA = /\bripa\b|\bcovert\b|\bsurveillance\b|\bchis\b|human intelligence|\binformants?\b|\bunder-?cover\b|communications data|\bnafn\b|\bocda\b|investigatory powers/i;
-const WATCHING = /\b(?:cameras?|cctv|film(?:ing)?|video|photograph\w*|track(?:er|ing device)|bug(?:s|ging)?|listening device|follow(?:ing)?|watch(?:ing)?|observ\w*|spy(?:ing)?|monitor(?:ing)?)\b/i;
-const SOMEONE = /\b(?:someone'?s?|suspects?'?s?|targets?'?s?|traders?'?s?|subject'?s?|their|his|her|a person'?s?|people'?s?|tenants?'?s?)\b|\b(?:car|vehicle|van|home|house|flat|premises|garden|property)\b/i;
+const RIPA = /\bripa\b|\bcovert\w*|\bsurveillance\b|\bchis\b|human intelligence|\binformants?\b|\bunder-?cover\b|communications data|\bnafn\b|\bocda\b|investigatory powers/i;
+const WATCHING = /\b(?:cameras?|film(?:ing)?|video\w*|photograph\w*|track(?:er|ing device)|bug(?:s|ging)?|listening device|follow(?:ing)?(?!\s+up)|watch(?:ing)?|observ\w*|spy(?:ing)?)\b/i;
+/** A device or person inside someone's home or vehicle. */
+const INSIDE = /\b(?:in|inside|into|within)\s+(?:someone'?s?|somebody'?s?|a|the|their|his|her|suspects?'?s?|targets?'?s?|private)?\s*(?:car|vehicle|van|home|house|flat|bedroom|living room)\b/i;
 const ONLINE = /\b(?:facebook|instagram|twitter|tiktok|social media|online profiles?|profiles?|fake (?:account|profile)|legends?|friend requests?|whatsapp|marketplace|online)\b/i;
 const INVESTIGATING = /\bsuspects?\b|investigat\w*|\btraders?\b|\btargets?\b|\bevidence\b|\bcovert\w*|\bsecret\w*|\boffenders?\b|\bfraud\w*|\brogue\b/i;
 const COMMS = /communications data|\bsubscriber\b|phone (?:records?|numbers?|company|bills?)|\btelecom\w*|\bip address\w*|\bnafn\b|\bocda\b/i;
 const MAGISTRATE = /\bmagistrates?'?\b|justice of the peace|judicial approval/i;
-const REGISTER = /\bcentral (?:register|record)\b|\bregister cop(?:y|ies)\b|cop(?:y|ies) (?:to|for) the (?:central )?register/i;
+const REGISTER = /\bcentral (?:register|record)\b|\bregister cop(?:y|ies)\b|cop(?:y|ies) (?:to|for) the (?:central )?register|\bcop(?:y|ies) of (?:the |an |any |each |our )?(?:authori[sz]ation|renewal|cancellation)s?\b/i;
+const INTERCEPT = /\b(?:bug|intercept|tap)\w*\b[^?]{0,30}\b(?:phones?|calls?|lines?|emails?|messages?|texts?)\b|\bread (?:their |someone'?s |the |his |her )?(?:texts?|text messages|emails?|messages)\b|\blisten(?:ing)? (?:in )?to (?:their |someone'?s |the )?(?:phone )?calls?\b/i;
 /** Activity figures and policy history are for document search (the annual report), not the rules. */
 const ACTIVITY = /\breportable errors?\b|\berrors?\b|\bhow many\b|\bnumber of\b|\bstatistics\b|\bpolicy (?:has )?(?:been )?(?:changed|updated|amended)\b|\bchanges? (?:to|in) the policy\b|\bhas the [\w\s]*policy changed\b|\bannual report\b|\blast year\b|\b20\d\d[/-]\d\d\b(?![/-]\d)/i;
 
 const TOPICS: Array<[RipaQuestionTopic, RegExp]> = [
-  ['intrusive', /\bintrusive\b|\bbug(?:s|ging)?\b|listening device|residential premises|private vehicle|\b(?:in|inside|into|within)\s+(?:someone'?s?|a|the|their|his|her|suspects?'?s?|targets?'?s?|private|somebody'?s?)?\s*(?:car|vehicle|van|home|house|flat|bedroom|living room)\b/i],
+  ['interception', INTERCEPT],
+  ['intrusive', new RegExp(`\\bintrusive\\b|\\bbug(?:s|ging)?\\b|listening device|residential premises|private vehicle|${INSIDE.source}`, 'i')],
   ['authoriser', /\bwho\b[^?]{0,40}\b(?:authori[sz]e|sign|grant|approve)|\bauthori[sz]ing officers?\b|\blevel of authori|head of paid service|chief executive|\bwho can\b/i],
   ['approval', /\bmagistrates?'?\b|justice of the peace|\bjudicial\b|court approval|\bjp\b|approval order/i],
   ['renewal', /\brenew\w*|\bextend\w*|\bextension\b|run(?:s|ning)? out|about to (?:end|expire|lapse)|\b(?:isn'?t|not) (?:finished|over|complete)|\bcarry on\b|\bstill (?:need|going|running)/i],
   ['duration', /\bhow long\b[^?]*\b(?:last|valid|run|good for|authori[sz]ation)|\bexpir\w*|\bduration\b|\blasts?\b|\bcease\w*|\bend date\b/i],
   ['review', /\breview\w*/i],
-  ['cancellation', /\bcancel\w*|no longer (?:needed|necessary)|\b(?:operation|surveillance|investigation) (?:has )?(?:ended|finished|stopped)|\bfinished early\b/i],
-  ['register-copy', /\bcentral (?:register|record)\b|\bregister\b/i],
+  ['cancellation', /\bcancel\w*|\bexpire\w* automatically|\bwhen the (?:job|work|operation|activity|investigation) (?:is|has) (?:done|finished|over|complete|ended)|no longer (?:needed|necessary)|\b(?:operation|surveillance|investigation) (?:has )?(?:ended|finished|stopped)|\bfinished early\b/i],
+  ['register-copy', new RegExp(`${REGISTER.source}|\\bregister\\b`, 'i')],
   ['retention', /\b(?:keep|kept|retain\w*|retention|store|destroy)\b[^?]*\b(?:records?|forms?|documents?|paperwork|authori[sz]ations?|files?)\b|\brecords?\b[^?]*\b(?:keep|kept|retain\w*)\b/i],
   ['social-media', ONLINE],
   ['communications-data', COMMS],
@@ -61,8 +65,9 @@ const TOPICS: Array<[RipaQuestionTopic, RegExp]> = [
 /** Whether a question is about covert surveillance rules at all. */
 export function isRipaQuestion(question: string): boolean {
   const q = question.replace(/[’‘]/g, "'");
-  if (RIPA.test(q)) return true;
-  if (WATCHING.test(q) && SOMEONE.test(q)) return true;
+  if (RIPA.test(q) || INTERCEPT.test(q)) return true;
+  // Watching or filming counts when someone is being investigated, or when it is inside a home or vehicle.
+  if (WATCHING.test(q) && (INVESTIGATING.test(q) || INSIDE.test(q))) return true;
   if (ONLINE.test(q) && INVESTIGATING.test(q)) return true;
   if (MAGISTRATE.test(q) && /\bneed|approv|authori|sign|go to|attend/i.test(q)) return true;
   if (COMMS.test(q) && INVESTIGATING.test(q)) return true;
@@ -100,9 +105,16 @@ export function readRipaQuestion(question: string, today: string): RipaQuestion 
   }
   // "How long do we keep the authorisation records?" is about records, not how long the authorisation lasts.
   if (topics.includes('retention') && !/\bexpir|\blasts?\b|\bvalid\b/i.test(q)) topics = topics.filter((t) => t !== 'duration');
+  // "Does it expire automatically when the job is done?" is about cancelling, not the period.
+  if (topics.includes('cancellation') && /\bautomatically\b|\bwhen the (?:job|work|operation|activity|investigation)\b/i.test(q)) topics = topics.filter((t) => t !== 'duration');
+  // A phone tap is interception, not intrusive surveillance.
+  if (topics.includes('interception')) topics = ['interception'];
   // "For how long can it be renewed?" asks about the renewal's length.
   if (topics.includes('renewal') && !findDateInText(q)) topics = topics.filter((t) => t !== 'duration');
-  if (!topics.length && /\b(?:can|may|could)\s+(?:we|i|officers?|staff)\b|\ballowed\b|\bpermitted\b|\blawful\b/i.test(q)) topics = ['permitted'];
+  const confidential = /confidential|legal(?:ly)? privilege|journalis\w*|\bsolicitors?\b|\blawyers?\b|\bmedical\b|\bclergy\b/i.test(q);
+  // "What if we pick up confidential information?": who must authorise it, and the closer review.
+  if (!topics.length && confidential) topics = ['authoriser', 'review'];
+  if (!topics.length && techniqueOf(q) && /\b(?:can|may|could)\s+(?:we|i|officers?|staff)\b|\ballowed\b|\bpermitted\b|\blawful\b/i.test(q)) topics = ['permitted'];
   if (!topics.length) return null;
   const juvenile = /\bjuvenile|under[- ]?1[68]\b|\bchild(?:ren)?\b|\bminors?\b|\byoung (?:person|people)\b|\bteenager/i.test(q);
   const vulnerable = /\bvulnerable\b/i.test(q);
@@ -111,7 +123,7 @@ export function readRipaQuestion(question: string, today: string): RipaQuestion 
     topics,
     technique: techniqueOf(q),
     source,
-    confidential: /confidential|legal(?:ly)? privilege|journalis\w*|\bsolicitors?\b|\blawyers?\b|\bmedical\b|\bclergy\b/i.test(q),
+    confidential,
     date: dateOf(q, today),
   };
 }

@@ -51,10 +51,20 @@ export const STATUTES = {
     text: 'A source under 18 needs an enhanced risk assessment; a source under 16 may not be used against their parent or guardian and needs an appropriate adult at meetings; the authorisation lasts four months.',
     url: 'https://www.legislation.gov.uk/uksi/2000/2793/contents',
   },
+  chisWelfare: {
+    citation: 'Home Office CHIS Code of Practice (security and welfare of sources)',
+    text: 'Before a CHIS is authorised, and while it is used, a risk assessment must consider the security and welfare of the source, and of others, arising from the tasking.',
+    url: 'https://www.gov.uk/government/publications/covert-surveillance-and-covert-human-intelligence-sources-codes-of-practice',
+  },
   cancellation: {
     citation: 'RIPA 2000 s.45',
     text: 'The person who granted or last renewed an authorisation must cancel it once satisfied that it no longer meets the criteria on which it was granted.',
     url: `${RIPA}/45`,
+  },
+  interception: {
+    citation: 'IPA 2016 ss.3, 6',
+    text: 'Intercepting a communication in the course of its transmission without lawful authority is an offence (s.3); interception warrants are not available to local authorities (s.6), so a council may never tap a phone or read the content of messages.',
+    url: `${IPA}/3`,
   },
   commsAuthorisation: {
     citation: 'IPA 2016 ss.60A, 73, 76',

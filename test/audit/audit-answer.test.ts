@@ -67,6 +67,23 @@ describe('auditAnswer: dev examples and likely questions', () => {
     expectVerbatim(a);
   });
 
+  it('gives the part of a summary asked for: key strengths, prospects, management actions', () => {
+    const strengths = auditAnswer('What were the key strengths in the procurement audit?', records)!;
+    expect(strengths.answer).toContain('Key strengths:');
+    expect(strengths.answer).toContain('Contract Management System (CMS) is in use');
+    expectVerbatim(strengths);
+    const prospects = auditAnswer('What prospects for improvement did internal audit give RB21?', records)!;
+    expect(prospects.answer).toContain('prospects for improvement: Very Good');
+    expect(prospects.answer).toContain('realistic timescales');
+    const actions = auditAnswer('Were management action plans agreed for the CA07 findings?', records)!;
+    expect(actions.answer).toContain('Management action plans agreed: 2 of 2 high-risk, 2 of 2 medium-risk issues');
+    expect(actions.answer).toContain('Latest progress reported');
+    const kpi = auditAnswer('Is the KPI issue from the procurement audit being fixed?', records)!;
+    expect(kpi.answer).toContain("no monitored central KPI's");
+    expect(kpi.answer).toContain('Progress reported');
+    expectVerbatim(kpi);
+  });
+
   it.each([
     'Any RIPA reportable errors in 2022/23, and has the covert techniques policy changed?',
     'When is the next Governance and Audit Committee meeting?',

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkRipa, formatRipaOutcome, ripaOutcomeAnswer, RipaOutcomeSchema, type RipaCheckInputRaw } from '../../src/ripa/check-ripa.js';
 import { InputError } from '../../src/errors.js';
+import { RIPA_FORM_FIELDS, answerRipaForm, ripaInputFromForm } from '../../src/ripa/ripa-form.js';
 import { AnswerSchema } from '../../src/types.js';
-import { corpusText } from '../audit/corpus.js';
-import { fixtureDoc } from '../audit/corpus.js';
+import { corpusText, fixtureDoc } from '../audit/corpus.js';
 import { anytownPolicy, deadlineService, kentPolicy } from './policy.js';
 
 const policy = kentPolicy();
@@ -144,5 +144,23 @@ describe('checkRipa: the policy comes from the corpus, the statute stays fixed',
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the /ripa form', () => {
+  it('lists its questions and turns the answers into the check', () => {
+    expect(RIPA_FORM_FIELDS.map((f) => f.id)).toEqual(['technique', 'source', 'confidential', 'premises', 'approvalDate']);
+    expect(ripaInputFromForm({ technique: 'chis', source: 'vulnerable', confidential: 'yes', premises: 'no', approvalDate: '1 June 2026' }, TODAY)).toEqual({
+      technique: 'chis',
+      juvenileOrVulnerable: true,
+      sourceUnder18: false,
+      confidentialInfoLikely: true,
+      residentialOrPrivateVehicle: false,
+      approvalDate: '2026-06-01',
+    });
+    const answer = answerRipaForm({ technique: 'directed-surveillance', approvalDate: '2026-06-01' }, policy, deadlines, TODAY);
+    expect(AnswerSchema.parse(answer).kind).toBe('ripa');
+    expect(answer.answer).toContain('Mon 31 Aug 2026');
+    expect(() => ripaInputFromForm({ technique: 'tapping' } as never, TODAY)).toThrow(InputError);
   });
 });

@@ -94,12 +94,37 @@ describe('ripaAnswer: the questions officers ask', () => {
     expect(cited(ask('Can we use CCTV for covert surveillance?')!)).toEqual(['11.1']);
   });
 
+  it('phone taps, copies to the register, authorisations that "expire" when the job is done, confidential material', () => {
+    const tap = ask('Can we bug a phone?')!;
+    expect(tap.answer).toMatch(/^Not allowed: tapping a phone/);
+    expect(tap.answer).toContain('IPA 2016 ss.3, 6');
+    const copy = ask('Who do I send a copy of the authorisation to?')!;
+    expect(copy.answer).toContain('to the Corporate Director or a person nominated by them within 5 working days');
+    const done = ask('Do authorisations expire automatically when the job is done?')!;
+    expect(done.answer).toMatch(/^Cancellation:/);
+    expect(done.answer).not.toContain('Lasts');
+    const conf = ask('What happens if our surveillance picks up confidential information?')!;
+    expect(conf.answer).toContain('Head of Paid Service');
+    expect(conf.answer).toContain('Where confidential information is involved, the review');
+    const covertly = ask('We want to watch a fly-tipping hotspot covertly - who authorises it?')!;
+    expect(covertly.answer).toMatch(/^Who authorises: an Authorising Officer/);
+  });
+
+  it('numbers citations in the order the answer uses them', () => {
+    for (const q of ["Can we use a fake profile to view a trader's Facebook page?", 'Who can authorise a juvenile CHIS?', "Can we get a suspect's phone subscriber details?"]) {
+      const a = ask(q)!;
+      const order = [...new Set([...a.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))];
+      expect(order).toEqual(a.citations.map((c) => c.n));
+    }
+  });
+
   it('answers from another council’s policy with its own people and periods', () => {
     const other = anytownPolicy();
     const a = ripaAnswer('Who can authorise a juvenile CHIS?', other, deadlines, TODAY)!;
     expect(a.answer).toContain('the Chief Executive');
     expect(a.answer).toContain('the Monitoring Officer must also be informed');
     expect(ripaAnswer('How long do we keep RIPA records?', other, deadlines, TODAY)!.answer).toContain('5 years');
+    expect(ripaAnswer('Who do we send a copy of the authorisation to?', other, deadlines, TODAY)!.answer).toContain('to the central record held by Legal Services within 10 working days');
   });
 
   it('answers from statute alone when the corpus has no policy', () => {
@@ -116,6 +141,9 @@ describe('ripaAnswer: the questions officers ask', () => {
     'Who chairs the Governance and Audit Committee?',
     'What did internal audit conclude on procurement?',
     'What is the register of interests?',
+    'Can I watch the committee meeting at home?',
+    "Can we follow up the trader's complaint?",
+    'What are quality surveillance groups?',
   ])('returns null for "%s"', (q) => {
     expect(ask(q)).toBeNull();
   });

@@ -1,0 +1,22 @@
+/**
+ * npm run audit -- [--corpus DIR] [--index DIR] [--json] QUERY
+ * A thin wrapper: builds the runtime here, then hands over to runAuditCli.
+ */
+import { auditExtractor } from '../src/audit/extract-audits.js';
+import { loadExtractedRecords } from '../src/audit/load-extracted-records.js';
+import { runAuditCli } from '../src/audit/run-audit-cli.js';
+import { createRuntime } from '../src/runtime.js';
+
+process.exitCode = await runAuditCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  async loadRecords(dirs) {
+    const rt = await createRuntime(dirs);
+    const found = await loadExtractedRecords(auditExtractor, {
+      indexRecords: async () => (await rt.assistant()).index.records,
+      corpusDir: rt.buildOptions.corpusDir,
+      logger: rt.logger,
+    });
+    return found.records;
+  },
+});
