@@ -6,6 +6,11 @@ import { deadlineAnswer, deadlineHelp } from './route/deadline-answer.js';
 import { findKpis } from './kpi/find-kpis.js';
 import { describeRecord } from './kpi/format-kpi.js';
 import { kpiAnswer } from './kpi/kpi-answer.js';
+import { auditAnswer, auditQueryAnswer } from './audit/audit-answer.js';
+import { readAuditRecords } from './audit/audit-record.js';
+import { ripaAnswer } from './ripa/ripa-answer.js';
+import { selectRipaPolicy } from './ripa/ripa-policy.js';
+import { answerRipaForm, type RipaFormValues } from './ripa/ripa-form.js';
 import { toKpiRecords } from './kpi/kpi-record.js';
 import { answerQuestion, type AskOptions, type AssistantDeps } from './route/answer-question.js';
 import { countedThing } from './answer/question-terms.js';
@@ -28,6 +33,10 @@ export interface Assistant {
   ask(question: string, options?: AskOptions): Promise<Answer>;
   /** `/kpi QUERY`: a performance indicator by reference or words. */
   kpi(query: string): Promise<Answer>;
+  /** `/audit QUERY`: internal audit findings by reference or words. */
+  audit(query: string): Promise<Answer>;
+  /** `/ripa` form: may we authorise this, who authorises, and the dates. */
+  ripaCheck(values: RipaFormValues): Answer;
   /** `/deadline RULE DATE` or `/deadline help`. */
   deadline(text: string): Answer;
   /** The stored passage a citation points at, with its neighbours. */
@@ -68,6 +77,8 @@ async function withRetrieved(index: LoadedIndex, answer: Answer, started: number
 export function createAssistant(parts: AssistantParts): Assistant {
   const { index, logger, deadlines } = parts;
   const kpis = toKpiRecords(index.records.kpi);
+  const audits = readAuditRecords(index.records.audit);
+  const ripaPolicy = selectRipaPolicy(index.records['ripa-policy']);
   return {
     async ask(question, options = {}) {
       const started = performance.now();
@@ -75,10 +86,13 @@ export function createAssistant(parts: AssistantParts): Assistant {
         const today = isoDay(parts.now());
         const due = deadlines.answerQuestion(question, today);
         if (due) return deadlineAnswer(question, due, performance.now() - started, options.id);
+        const withId = (a: Answer): Answer => ({ ...a, ...(options.id === undefined ? {} : { id: options.id }) });
+        const structured = ripaAnswer(question, ripaPolicy, deadlines, today) ?? auditAnswer(question, audits);
+        if (structured) return withRetrieved(index, withId(structured), started);
         // "How many FOI requests did we receive?" asks for a count, not for a KPI's value.
         const asksCount = countedThing(question).length > 0 && !/\b(kpis?|indicators?|measures?)\b/i.test(question);
         const kpi = asksCount ? null : kpiAnswer(question, kpis);
-        if (kpi) return withRetrieved(index, { ...kpi, ...(options.id === undefined ? {} : { id: options.id }) }, started);
+        if (kpi) return withRetrieved(index, withId(kpi), started);
         return await answerQuestion({ index, logger, llm: parts.llm }, question, options);
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, 'question failed');
@@ -97,6 +111,22 @@ export function createAssistant(parts: AssistantParts): Assistant {
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, 'kpi look-up failed');
         return errorAnswer(query, error);
+      }
+    },
+    async audit(query) {
+      try {
+        return await withRetrieved(index, auditQueryAnswer(query, audits), performance.now());
+      } catch (error) {
+        if (!(error instanceof AppError)) logger.error({ err: error }, 'audit look-up failed');
+        return errorAnswer(query, error);
+      }
+    },
+    ripaCheck(values) {
+      try {
+        return answerRipaForm(values, ripaPolicy, deadlines, isoDay(parts.now()));
+      } catch (error) {
+        if (!(error instanceof AppError)) logger.error({ err: error }, 'ripa check failed');
+        return errorAnswer('/ripa', error);
       }
     },
     deadline(text) {

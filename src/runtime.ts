@@ -1,6 +1,8 @@
 import OpenAI from 'openai';
 import { llmConfigured, loadConfig, type Config } from './config.js';
 import { kpiExtractor } from './kpi/extract-kpis.js';
+import { auditExtractor } from './audit/extract-audits.js';
+import { ripaPolicyExtractor } from './ripa/extract-ripa-policy.js';
 import { createLogger, type Logger } from './logger.js';
 import type { BuildOptions, Extractor } from './index/build-index.js';
 import type { Embedder } from './index/embedder.js';
@@ -25,7 +27,7 @@ export interface Runtime {
 
 /** The extractors run at ingest. */
 export function defaultExtractors(): Extractor[] {
-  return [kpiExtractor];
+  return [kpiExtractor, auditExtractor, ripaPolicyExtractor];
 }
 
 function progressPrinter(): Runtime['progress'] {

@@ -13,6 +13,8 @@ export function spyAssistant(real: Assistant): Assistant & { asked: Array<{ ques
       return real.ask(question, options);
     },
     kpi: (query) => real.kpi(query),
+    audit: (query) => real.audit(query),
+    ripaCheck: (values) => real.ripaCheck(values),
     deadline: (text) => real.deadline(text),
     source: (chunkId) => real.source(chunkId),
   };
