@@ -2,8 +2,6 @@
  * npm run audit -- [--corpus DIR] [--index DIR] [--json] QUERY
  * A thin wrapper: builds the runtime here, then hands over to runAuditCli.
  */
-import { auditExtractor } from '../src/audit/extract-audits.js';
-import { loadExtractedRecords } from '../src/audit/load-extracted-records.js';
 import { runAuditCli } from '../src/audit/run-audit-cli.js';
 import { createRuntime } from '../src/runtime.js';
 
@@ -12,11 +10,6 @@ process.exitCode = await runAuditCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   async loadRecords(dirs) {
     const rt = await createRuntime(dirs);
-    const found = await loadExtractedRecords(auditExtractor, {
-      indexRecords: async () => (await rt.assistant()).index.records,
-      corpusDir: rt.buildOptions.corpusDir,
-      logger: rt.logger,
-    });
-    return found.records;
+    return (await rt.assistant()).index.records.audit ?? [];
   },
 });

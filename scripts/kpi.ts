@@ -5,7 +5,7 @@
  */
 import { flag, parseArgs } from '../src/cli/parse-args.js';
 import { userMessageOf } from '../src/errors.js';
-import { loadKpiRecords } from '../src/kpi/load-kpi-records.js';
+import { toKpiRecords } from '../src/kpi/kpi-record.js';
 import { runKpiCli } from '../src/kpi/run-kpi-cli.js';
 import { createRuntime } from '../src/runtime.js';
 
@@ -14,8 +14,7 @@ const { flags } = parseArgs(argv, ['json', 'list']);
 try {
   const rt = await createRuntime({ corpusDir: flag(flags, 'corpus'), indexDir: flag(flags, 'index') });
   const deps = await rt.assistant();
-  const { records, fromIndex } = await loadKpiRecords(deps.index.records, rt.buildOptions.corpusDir);
-  if (!fromIndex) rt.logger.warn({ records: records.length }, 'index has no kpi records; read them from the corpus');
+  const records = toKpiRecords(deps.index.records.kpi);
   process.exitCode = runKpiCli(argv, records, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -3,9 +3,8 @@
  * npm run ripa -- [--json] --question "..."
  * A thin wrapper: reads the clock and builds the runtime here, then hands over to runRipaCli.
  */
-import { loadExtractedRecords } from '../src/audit/load-extracted-records.js';
 import { userMessageOf } from '../src/errors.js';
-import { ripaPolicyExtractor, selectRipaPolicy } from '../src/ripa/extract-ripa-policy.js';
+import { selectRipaPolicy } from '../src/ripa/extract-ripa-policy.js';
 import { runRipaCli } from '../src/ripa/run-ripa-cli.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
 
@@ -32,11 +31,6 @@ process.exitCode = await runRipaCli(argv, {
   deadlines: rt.deadlines,
   clockToday: ukToday(new Date()),
   async loadPolicy() {
-    const found = await loadExtractedRecords(ripaPolicyExtractor, {
-      indexRecords: async () => (await rt.assistant()).index.records,
-      corpusDir: rt.buildOptions.corpusDir,
-      logger: rt.logger,
-    });
-    return selectRipaPolicy(found.records);
+    return selectRipaPolicy((await rt.assistant()).index.records['ripa-policy']);
   },
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { chunkDocument, type ParsedDocument } from '../parse/parse-document.js';
-import { pageAt } from '../parse/page-markers.js';
+import { chunkDocument, pageOf, type ParsedDocument } from '../parse/parse-document.js';
 import type { Part } from '../parse/find-parts.js';
 import type { Citation } from '../types.js';
 
@@ -62,14 +61,7 @@ export function createSpanner(doc: ParsedDocument): Spanner {
     return chunks.find((c) => c.start <= offset && offset < c.end)?.id ?? null;
   };
   const partAt = (offset: number): Part | null => doc.parts.find((p) => p.start <= offset && offset < p.end) ?? null;
-  const pageOf = (offset: number): number | null => {
-    if (doc.pageStarts) {
-      let page: number | null = null;
-      for (const p of doc.pageStarts) if (p.offset <= offset) page = p.page;
-      return page;
-    }
-    return pageAt(doc.markers, offset, partAt(offset)?.start ?? 0);
-  };
+  const pageAt = (offset: number): number | null => pageOf(doc, offset, partAt(offset));
   return {
     span(start, end, where = {}) {
       let s = start;
@@ -84,7 +76,7 @@ export function createSpanner(doc: ParsedDocument): Spanner {
         start: s,
         end: e,
         quote: text.slice(s, e),
-        page: pageOf(s),
+        page: pageAt(s),
         paragraph: where.paragraph ?? null,
         section: where.section ?? null,
         chunkId: chunkAt(s),

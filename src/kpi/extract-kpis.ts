@@ -1,8 +1,7 @@
 import { mineGlossary } from '../extract/mine-glossary.js';
 import type { Extractor } from '../index/build-index.js';
 import type { Part } from '../parse/find-parts.js';
-import { pageAt } from '../parse/page-markers.js';
-import type { ParsedDocument } from '../parse/parse-document.js';
+import { pageOf, type ParsedDocument } from '../parse/parse-document.js';
 import { matchCommentary } from './commentary-figures.js';
 import { findRagCounts } from './find-rag-counts.js';
 import { reportPeriod, sectionPeriod } from './find-periods.js';
@@ -47,15 +46,6 @@ function kindOf(text: string, table: TextTable, model: KpiTable): KpiRecord['kin
   const roles = model.roles;
   if (roles.includes('inRange') || roles.includes('upper') || roles.includes('lower')) return 'activity';
   return roles.includes('rag') || roles.includes('target') || roles.includes('floor') ? 'kpi' : 'activity';
-}
-
-function pageOf(doc: ParsedDocument, offset: number, part: Part): number | null {
-  if (doc.pageStarts) {
-    let page: number | null = null;
-    for (const p of doc.pageStarts) if (p.offset <= offset) page = p.page;
-    return page;
-  }
-  return pageAt(doc.markers, offset, part.start);
 }
 
 /** Markdown headings naming a service ("## Housing Services"), the fallback area of the tables below them. */

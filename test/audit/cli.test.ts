@@ -5,8 +5,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractAudits } from '../../src/audit/extract-audits.js';
-import { extractCorpusRecords } from '../../src/audit/load-extracted-records.js';
-import { auditExtractor } from '../../src/audit/extract-audits.js';
 import { runAuditCli, type AuditCliIo } from '../../src/audit/run-audit-cli.js';
 import { AnswerSchema } from '../../src/types.js';
 import { corpusDocs } from './corpus.js';
@@ -47,11 +45,6 @@ describe('runAuditCli', () => {
     const bad = fakeIo();
     expect(await runAuditCli([], bad)).toBe(1);
     expect(bad.err.join('')).toContain('Usage: npm run audit');
-  });
-
-  it('reads the corpus folder directly when the index holds no audit records', async () => {
-    const found = await extractCorpusRecords(fileURLToPath(new URL('../../corpus/', import.meta.url)), auditExtractor);
-    expect(found).toHaveLength(records.length);
   });
 });
 
