@@ -29,7 +29,7 @@ export { renderAnswerBlocks, renderAnswerMessage, type AnswerRenderOptions } fro
 export type { FeedbackStore } from '../feedback/feedback-store.js';
 
 export const DEFAULT_SETTINGS: SlackSettings = {
-  commands: { ask: '/ask', kpi: '/kpi', deadline: '/deadline' },
+  commands: { ask: '/ask', kpi: '/kpi', deadline: '/deadline', audit: '/audit', ripa: '/ripa' },
   slashVisibility: 'in_channel',
   quickReplyMs: 1_500,
 };

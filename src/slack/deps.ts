@@ -10,7 +10,7 @@ export type Visibility = 'in_channel' | 'ephemeral';
 /** Behaviour that a deployment may tune; defaults in app.ts. */
 export interface SlackSettings {
   /** Slash command names as registered in the manifest. */
-  commands: { ask: string; kpi: string; deadline: string };
+  commands: { ask: string; kpi: string; deadline: string; audit: string; ripa: string };
   /** Who sees a slash-command answer unless the user adds `-private` or `-public`. */
   slashVisibility: Visibility;
   /** How long an answer may take and still be sent as the acknowledgement itself; slower answers get "Looking…" first. */

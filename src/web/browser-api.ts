@@ -35,7 +35,9 @@ const Action = z.object({
   actionId: z.string().max(255),
   selected: z.string().max(2_000).optional(),
 });
-const Submit = z.object({ viewId: z.string().max(40), values: z.record(z.string(), z.record(z.string(), z.string().max(3_000))) });
+/** An input's value from the page: text, the chosen option (null for none), the ticked options, or a date. */
+const InputValue = z.union([z.string().max(3_000), z.array(z.string().max(150)).max(100), z.null()]);
+const Submit = z.object({ viewId: z.string().max(40), values: z.record(z.string(), z.record(z.string(), InputValue)) });
 const Closed = z.object({ viewId: z.string().max(40) });
 const Ack = z.object({ text: z.string().optional(), blocks: z.array(z.unknown()).optional(), response_type: z.string().optional() });
 const ViewAck = z.object({

@@ -124,15 +124,41 @@ export function viewActionPayload(w: LocalWorkspace, input: { view: LocalView; a
   };
 }
 
+/** An input's value as the page sends it: text, an option's value (or null), the ticked options' values. */
+export type PageInputValue = string | string[] | null;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** One input's entry in `view.state.values`, shaped as Slack gives it for the element's type. */
+function stateValue(element: Record<string, unknown>, value: PageInputValue | undefined): Record<string, unknown> {
+  const type = element.type;
+  const options = [
+    ...(Array.isArray(element.options) ? element.options : []),
+    ...(Array.isArray(element.option_groups) ? element.option_groups.flatMap((g: { options?: unknown[] }) => g.options ?? []) : []),
+  ] as Array<Record<string, unknown>>;
+  const wanted = new Set(Array.isArray(value) ? value : value ? [value] : []);
+  switch (type) {
+    case 'static_select':
+    case 'radio_buttons':
+      // Only one of the view's own options can be chosen; anything else counts as no choice.
+      return { type, selected_option: options.find((o) => wanted.has(String(o.value))) ?? null };
+    case 'checkboxes':
+      return { type, selected_options: options.filter((o) => wanted.has(String(o.value))) };
+    case 'datepicker':
+      return { type, selected_date: typeof value === 'string' && ISO_DAY.test(value) ? value : null };
+    default:
+      return { type, value: typeof value === 'string' && value !== '' ? value : null };
+  }
+}
+
 /** The input values of a modal in Slack's `view.state.values` form, typed by each input's element. */
-export function viewStateValues(view: LocalView, values: Record<string, Record<string, string>>): Record<string, Record<string, Record<string, unknown>>> {
+export function viewStateValues(view: LocalView, values: Record<string, Record<string, PageInputValue>>): Record<string, Record<string, Record<string, unknown>>> {
   const blocks = Array.isArray(view.blocks) ? (view.blocks as Array<Record<string, unknown>>) : [];
   const out: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const block of blocks) {
     const element = block.element as Record<string, unknown> | undefined;
     if (block.type !== 'input' || typeof block.block_id !== 'string' || !element || typeof element.action_id !== 'string') continue;
-    const value = values[block.block_id]?.[element.action_id] ?? '';
-    out[block.block_id] = { [element.action_id]: { type: element.type, value: value === '' ? null : value } };
+    out[block.block_id] = { [element.action_id]: stateValue(element, values[block.block_id]?.[element.action_id]) };
   }
   return out;
 }
@@ -140,7 +166,7 @@ export function viewStateValues(view: LocalView, values: Record<string, Record<s
 /** A `view_submission` payload for a modal's submit button. */
 export function viewSubmissionPayload(
   w: LocalWorkspace,
-  input: { view: LocalView; values: Record<string, Record<string, string>>; triggerId: string },
+  input: { view: LocalView; values: Record<string, Record<string, PageInputValue>>; triggerId: string },
 ): Record<string, unknown> {
   return {
     type: 'view_submission',

@@ -95,4 +95,48 @@ describe('the local chat page in headless Chromium', () => {
     await page.locator('.msg.from-bot', { hasText: '22 Jan 2027' }).waitFor();
     expect(failures).toEqual([]);
   }, 60_000);
+
+  it('opens /ripa as a form, filled by keyboard and mouse, and shows the private outcome with its citations', async () => {
+    expect(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM}`).toBe(true);
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(String(error)));
+    const box = page.getByLabel('Message Committee Assistant');
+    await box.focus();
+    await page.keyboard.type('/ripa');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('heading', { level: 2 }).innerText()).toBe('RIPA check');
+    // Focus starts on the first question, a labelled menu; the yes/no questions are groups named by their legends.
+    const technique = dialog.getByLabel('Technique');
+    expect(await technique.evaluate((e) => e.ownerDocument.activeElement === e)).toBe(true);
+    const source = dialog.getByRole('group', { name: 'Is the source a juvenile or vulnerable person?' });
+    expect(await source.getByRole('radio', { name: 'No', exact: true }).isChecked()).toBe(true);
+    const confidential = dialog.getByRole('group', { name: /confidential information/ });
+
+    // Sent without a technique: the page says what is missing and moves focus there.
+    await dialog.getByRole('button', { name: 'Check' }).click();
+    expect(await dialog.locator('.bk-error').first().innerText()).toBe('Please complete this required field.');
+    expect(await technique.getAttribute('aria-invalid')).toBe('true');
+    expect(await technique.evaluate((e) => e.ownerDocument.activeElement === e)).toBe(true);
+
+    await technique.selectOption({ label: 'Covert human intelligence source (CHIS)' });
+    await source.getByText('Yes: under 18').click();
+    await confidential.getByRole('checkbox', { name: 'Yes' }).focus();
+    await page.keyboard.press('Space');
+    expect(await confidential.getByRole('checkbox', { name: 'Yes' }).isChecked()).toBe(true);
+    await dialog.getByLabel(/Date of the magistrate's approval/).fill('2026-06-01');
+    await dialog.getByRole('button', { name: 'Check' }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+
+    const outcome = page.locator('.msg.from-bot.ephemeral', { hasText: 'Allowed with authorisation by the Head of Paid Service' });
+    await outcome.waitFor();
+    const text = await outcome.innerText();
+    expect(text).toContain('Only visible to you');
+    expect(text).toContain('confidential information is likely');
+    expect(text).toContain('Wed 30 Sep 2026');
+    expect(await outcome.locator('.bk-context', { hasText: 'para 4.2' }).count()).toBeGreaterThan(0);
+    expect(failures).toEqual([]);
+  }, 30_000);
 });

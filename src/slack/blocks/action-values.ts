@@ -10,6 +10,8 @@ export const ACTION = {
 } as const;
 export const FEEDBACK_VIEW = 'feedback_comment';
 export const FEEDBACK_INPUT = { block: 'comment', action: 'comment' } as const;
+/** The `/ripa` form; its inputs' block and action ids are the form's field ids. */
+export const RIPA_VIEW = 'ripa_form';
 
 /** A "Show source" control: the answer and citation number, and enough to show the quote if the answer is no longer cached. */
 export const SourceRefSchema = z.object({
@@ -41,6 +43,10 @@ export type ShareValue = z.infer<typeof ShareValueSchema>;
 /** The 👎 comment modal's private metadata. */
 export const CommentMetaSchema = FeedbackValueSchema.extend({ ch: z.string().nullable() });
 export type CommentMeta = z.infer<typeof CommentMetaSchema>;
+
+/** The `/ripa` form's private metadata: where to post the outcome (the command's channel and response_url). */
+export const RipaMetaSchema = z.object({ ch: z.string().min(1).max(40), ru: z.string().url().max(500).optional() });
+export type RipaMeta = z.infer<typeof RipaMetaSchema>;
 
 /**
  * JSON of `value` within `max` characters: shortens the named string fields and drops trailing items
@@ -85,3 +91,8 @@ export function encodeSourceOption(ref: SourceRef): string {
 export const encodeFeedback = (value: FeedbackValue): string => fitJson(value, ['c', 'q'], LIMITS.buttonValue);
 export const encodeShare = (value: ShareValue): string => fitJson(value, ['q'], LIMITS.buttonValue);
 export const encodeCommentMeta = (value: CommentMeta): string => fitJson(value, ['c', 'q'], LIMITS.privateMetadata);
+/** A response_url that is not a short URL is left out (never cut): the outcome then goes by chat.postEphemeral. */
+export function encodeRipaMeta(value: RipaMeta): string {
+  const kept = RipaMetaSchema.safeParse(value);
+  return JSON.stringify(kept.success ? kept.data : { ch: value.ch });
+}

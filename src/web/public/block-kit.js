@@ -1,5 +1,6 @@
 // Block Kit as DOM, the way Slack lays it out: sections, context lines, buttons and menus, dividers,
-// headers, images (by their alt text: nothing is fetched from elsewhere) and modal inputs.
+// headers, images (by their alt text: nothing is fetched from elsewhere) and modal inputs (text,
+// menus, radio buttons, tick boxes and dates).
 import { escapeHtml, mrkdwnToHtml, plainToHtml } from './mrkdwn.js';
 
 function el(tag, className, html) {
@@ -104,36 +105,88 @@ function actions(block, index, ctx) {
 
 let inputCount = 0;
 
+/** An option's value and its text, for menus, radio buttons and tick boxes. */
+const optionsOf = (element) => [...(element.options ?? []), ...(element.option_groups ?? []).flatMap((g) => g.options ?? [])];
+
+/** A free-text input, a menu or a date: one control with its own <label>. */
+function singleControl(element, id, block) {
+  let field;
+  if (element.type === 'static_select') {
+    field = document.createElement('select');
+    const none = new Option(textPlain(element.placeholder) || 'Choose…', '', !element.initial_option, !element.initial_option);
+    // Until something is chosen the menu shows its placeholder, which is not itself a choice.
+    none.disabled = !block.optional;
+    field.add(none);
+    for (const o of optionsOf(element)) field.add(new Option(textPlain(o.text), o.value, false, o.value === element.initial_option?.value));
+  } else if (element.type === 'datepicker') {
+    field = document.createElement('input');
+    field.type = 'date';
+    if (element.initial_date) field.value = element.initial_date;
+  } else {
+    field = element.type === 'plain_text_input' && element.multiline ? document.createElement('textarea') : document.createElement('input');
+    if (element.type !== 'plain_text_input') field.disabled = true;
+    if (element.max_length) field.maxLength = element.max_length;
+    if (element.initial_value) field.value = element.initial_value;
+    if (element.placeholder) field.placeholder = textPlain(element.placeholder);
+  }
+  field.id = id;
+  field.className = 'bk-field-input';
+  if (!block.optional) field.required = true;
+  return field;
+}
+
+/** Radio buttons or tick boxes: a fieldset whose legend is the block's label. */
+function choiceGroup(element, id, block, legend, ctx) {
+  const fieldset = el('fieldset', 'bk-choices');
+  fieldset.append(legend);
+  const kind = element.type === 'radio_buttons' ? 'radio' : 'checkbox';
+  const initial = new Set([element.initial_option?.value, ...(element.initial_options ?? []).map((o) => o.value)].filter(Boolean));
+  optionsOf(element).forEach((o, i) => {
+    const row = el('div', 'bk-choice');
+    const box = document.createElement('input');
+    box.type = kind;
+    box.name = id;
+    box.id = `${id}-${i}`;
+    box.value = o.value;
+    box.checked = initial.has(o.value);
+    if (kind === 'radio' && !block.optional) box.required = true;
+    const label = el('label', null, textHtml(o.text, ctx.users));
+    label.htmlFor = box.id;
+    row.append(box, label);
+    if (o.description) row.append(el('span', 'bk-choice-description', textHtml(o.description, ctx.users)));
+    fieldset.append(row);
+  });
+  return fieldset;
+}
+
+/**
+ * An input block, the way Slack shows it in a modal: a label (a legend for a group of radio buttons
+ * or tick boxes), the hint, the control and a line for the app's error message. The node carries the
+ * block and action ids and the element type, which modal.js reads the value back by.
+ */
 function input(block, ctx) {
   const node = el('div', 'bk-input');
   const element = block.element ?? {};
   const id = `bk-input-${++inputCount}`;
-  node.dataset.blockId = block.block_id ?? '';
-  const label = el('label', 'bk-label', textHtml(block.label, ctx.users));
-  label.htmlFor = id;
+  Object.assign(node.dataset, { blockId: block.block_id ?? '', actionId: element.action_id ?? '', type: element.type ?? '', optional: block.optional ? 'true' : 'false' });
+  const group = element.type === 'radio_buttons' || element.type === 'checkboxes';
+  const label = el(group ? 'legend' : 'label', 'bk-label', textHtml(block.label, ctx.users));
+  if (!group) label.htmlFor = id;
   if (block.optional) label.append(el('span', 'bk-optional', ' (optional)'));
-  const field = element.type === 'plain_text_input' && element.multiline ? document.createElement('textarea') : document.createElement('input');
-  field.id = id;
-  field.className = 'bk-field-input';
-  field.dataset.blockId = block.block_id ?? '';
-  field.dataset.actionId = element.action_id ?? '';
-  if (element.type !== 'plain_text_input') field.disabled = true;
-  if (element.max_length) field.maxLength = element.max_length;
-  if (element.initial_value) field.value = element.initial_value;
-  if (element.placeholder) field.placeholder = textPlain(element.placeholder);
-  if (!block.optional) field.required = true;
   const error = el('p', 'bk-error');
   error.id = `${id}-error`;
   const described = [error.id];
-  node.append(label);
-  if (block.hint) {
-    const hint = el('p', 'bk-hint', textHtml(block.hint, ctx.users));
+  const hint = block.hint ? el('p', 'bk-hint', textHtml(block.hint, ctx.users)) : null;
+  if (hint) {
     hint.id = `${id}-hint`;
     described.unshift(hint.id);
-    node.append(hint);
   }
-  field.setAttribute('aria-describedby', described.join(' '));
-  node.append(field, error);
+  const control = group ? choiceGroup(element, id, block, label, ctx) : singleControl(element, id, block);
+  control.setAttribute('aria-describedby', described.join(' '));
+  if (group) {
+    if (hint) label.after(hint);
+    node.append(control, error);
+  } else node.append(label, ...(hint ? [hint] : []), control, error);
   return node;
 }
 

@@ -69,24 +69,39 @@ export function updateView(view) {
   if (at === stack.length - 1) show();
 }
 
+/**
+ * What an input block holds, as the page server takes it back: text, the chosen option's value (null
+ * for none), the ticked options' values, or a date as YYYY-MM-DD (null when empty).
+ */
+function valueOf(node) {
+  const { type } = node.dataset;
+  if (type === 'checkboxes') return [...node.querySelectorAll('input[type="checkbox"]:checked')].map((box) => box.value);
+  if (type === 'radio_buttons') return node.querySelector('input[type="radio"]:checked')?.value ?? null;
+  const field = node.querySelector('.bk-field-input');
+  if (!field || field.disabled) return null;
+  if (type === 'static_select' || type === 'datepicker') return field.value || null;
+  return field.value;
+}
+
+const isEmpty = (value) => value === null || (Array.isArray(value) ? value.length === 0 : !value.trim());
+const inputs = () => [...body.querySelectorAll('.bk-input')].filter((node) => node.dataset.blockId && node.dataset.actionId);
+
 function values() {
   const out = {};
-  for (const field of body.querySelectorAll('.bk-field-input')) {
-    const { blockId, actionId } = field.dataset;
-    if (!blockId || !actionId) continue;
-    (out[blockId] ??= {})[actionId] = field.value;
-  }
+  for (const node of inputs()) (out[node.dataset.blockId] ??= {})[node.dataset.actionId] = valueOf(node);
   return out;
 }
 
+/** Shows each block's message under it (as Slack does for response_action "errors") and focuses the first. */
 function showErrors(errors) {
   let first = null;
-  for (const field of body.querySelectorAll('.bk-field-input')) {
-    const message = errors[field.dataset.blockId] ?? '';
-    const line = document.getElementById(`${field.id}-error`);
+  for (const node of inputs()) {
+    const message = errors[node.dataset.blockId] ?? '';
+    const line = node.querySelector('.bk-error');
     if (line) line.textContent = message;
-    field.setAttribute('aria-invalid', message ? 'true' : 'false');
-    if (message && !first) first = field;
+    const controls = [...node.querySelectorAll('input, select, textarea')];
+    for (const c of controls) c.setAttribute('aria-invalid', message ? 'true' : 'false');
+    if (message && !first) first = controls.find((c) => c.checked) ?? controls[0];
   }
   if (first) first.focus();
 }
@@ -96,10 +111,11 @@ async function submit(event) {
   const view = stack[stack.length - 1];
   if (!view?.submit) return;
   const missing = {};
-  for (const field of body.querySelectorAll('.bk-field-input[required]')) {
-    if (!field.value.trim()) missing[field.dataset.blockId] = 'Please complete this required field.';
+  for (const node of inputs()) {
+    if (node.dataset.optional !== 'true' && isEmpty(valueOf(node))) missing[node.dataset.blockId] = 'Please complete this required field.';
   }
-  if (Object.keys(missing).length) return showErrors(missing);
+  showErrors(missing);
+  if (Object.keys(missing).length) return;
   submitButton.disabled = true;
   const reply = await postJson('/ui/view-submit', { viewId: view.id, values: values() });
   submitButton.disabled = false;

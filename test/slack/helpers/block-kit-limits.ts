@@ -55,8 +55,52 @@ export function blockKitViolations(surface: 'message' | 'modal', payload: Json):
         }
       }
     } else if (b.type === 'input') {
-      check(text(b.label).length <= 2_000, `${at}: input label`);
+      check(surface === 'modal', `${at}: input block outside a modal`);
+      check(text(b.label).length > 0 && text(b.label).length <= 2_000, `${at}: input label`);
+      if (b.hint !== undefined) check(text(b.hint).length > 0 && text(b.hint).length <= 2_000, `${at}: input hint`);
+      const e = obj(b.element);
+      const id = String(e.action_id ?? '');
+      check(id.length > 0 && id.length <= 255, `${at}: action_id "${id}"`);
+      check(!actionIds.has(id), `${at}: duplicate action_id ${id}`);
+      actionIds.add(id);
+      out.push(...inputElementViolations(at, e));
     } else check(b.type === 'divider', `${at}: unexpected block type`);
   });
+  return out;
+}
+
+/** Slack's published limits for the input elements the app's modals use. */
+const INPUT_ELEMENTS: Record<string, { maxOptions?: number }> = {
+  plain_text_input: {},
+  static_select: { maxOptions: 100 },
+  radio_buttons: { maxOptions: 10 },
+  checkboxes: { maxOptions: 10 },
+  datepicker: {},
+};
+
+function inputElementViolations(at: string, e: Json): string[] {
+  const out: string[] = [];
+  const check = (ok: boolean, what: string): void => {
+    if (!ok) out.push(`${at}: ${what}`);
+  };
+  const type = String(e.type);
+  const rule = INPUT_ELEMENTS[type];
+  check(rule !== undefined, `unexpected input element ${type}`);
+  if (e.placeholder !== undefined) check(text(e.placeholder).length > 0 && text(e.placeholder).length <= 150, 'placeholder');
+  if (rule?.maxOptions) {
+    const options = (Array.isArray(e.options) ? e.options : []).map(obj);
+    check(options.length >= 1 && options.length <= rule.maxOptions, `${options.length} options`);
+    const values = options.map((o) => String(o.value ?? ''));
+    check(new Set(values).size === values.length, 'duplicate option values');
+    for (const o of options) {
+      check(text(o.text).length > 0 && text(o.text).length <= 75, `option text "${text(o.text)}"`);
+      check(values.length > 0 && String(o.value ?? '').length <= 150, 'option value');
+    }
+    const initial = [...(e.initial_option ? [obj(e.initial_option)] : []), ...(Array.isArray(e.initial_options) ? e.initial_options.map(obj) : [])];
+    // Slack refuses an initial option that is not exactly one of the options.
+    for (const i of initial) check(options.some((o) => JSON.stringify(o) === JSON.stringify(i)), `initial option ${JSON.stringify(i)} not among the options`);
+  }
+  if (type === 'datepicker' && e.initial_date !== undefined) check(/^\d{4}-\d{2}-\d{2}$/.test(String(e.initial_date)), 'initial_date not YYYY-MM-DD');
+  if (type === 'plain_text_input' && e.max_length !== undefined) check(Number(e.max_length) <= 3_000, 'max_length over 3000');
   return out;
 }

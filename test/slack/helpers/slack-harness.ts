@@ -12,12 +12,16 @@ import { memoryLogger } from '../../helpers/silent-logger.js';
 export const SECRET = 'test-signing-secret-0123456789';
 export const BOT = { botId: 'BBOT', botUserId: 'UBOT' };
 
-/** A real assistant over the first pages of a real Kent meeting pack (index built in about half a second). */
-export async function buildAssistant(dir: string): Promise<Assistant> {
+/**
+ * A real assistant over the first pages of a real Kent meeting pack (index built in about half a
+ * second); `lines: 'all'` keeps the whole pack, with its covert techniques policy (about a second).
+ */
+export async function buildAssistant(dir: string, options: { lines?: number | 'all' } = {}): Promise<Assistant> {
   const corpusDir = join(dir, 'corpus');
   mkdirSync(corpusDir, { recursive: true });
   const pack = readFileSync(new URL('../../../corpus/000_1f87ef84fb8f7cad.txt', import.meta.url), 'utf8');
-  writeFileSync(join(corpusDir, 'kent-gac-2023-10-25.txt'), pack.split('\n').slice(0, 400).join('\n'));
+  const lines = options.lines ?? 400;
+  writeFileSync(join(corpusDir, 'kent-gac-2023-10-25.txt'), lines === 'all' ? pack : pack.split('\n').slice(0, lines).join('\n'));
   const rt = await createRuntime({ corpusDir, indexDir: join(dir, 'index'), env: { LOG_LEVEL: 'silent' } });
   return rt.assistant();
 }

@@ -20,7 +20,11 @@ export function registerShareAnswer(app: App, deps: SlackDeps): void {
       return;
     }
     await safely(request, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }), async () => {
-      const again = async () => (value.k === 'deadline' ? deps.assistant.deadline(value.q) : deps.assistant.ask(value.q, { id: value.a }));
+      const again = async () => {
+        if (value.k === 'deadline') return deps.assistant.deadline(value.q);
+        if (value.k === 'kpi' || value.k === 'audit') return deps.assistant[value.k](value.q);
+        return deps.assistant.ask(value.q, { id: value.a });
+      };
       const answer = deps.answers.get(value.a) ?? remember(deps, await again(), value.a);
       await respond({ response_type: 'in_channel', replace_original: false, ...renderAnswerMessage(answer, { sharedBy: body.user.id }) });
       await respond({ delete_original: true }).catch((error: unknown) => request.log.debug({ err: error }, 'private copy not deleted'));

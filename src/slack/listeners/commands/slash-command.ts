@@ -3,7 +3,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Answer } from '../../../types.js';
 import { renderAnswerMessage, renderNotice } from '../../blocks/render-answer-blocks.js';
 import { deliverAnswer, slashSurface } from '../../deliver-answer.js';
-import { remember, type SlackDeps } from '../../deps.js';
+import { remember, type SlackDeps, type Visibility } from '../../deps.js';
 import { parseSlashText } from '../../parse-slash-text.js';
 import { markAck, requestOf } from '../../request-state.js';
 
@@ -24,12 +24,21 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  */
 export function answeringCommand(
   deps: SlackDeps,
-  options: { usage: string; hint?: string; quickReplyMs?: number; work: (text: string, answerId: string) => Promise<Answer> },
+  options: {
+    usage: string;
+    hint?: string;
+    quickReplyMs?: number;
+    /** Who sees the answer unless the user says `-private` or `-public`; the deployment's setting by default. */
+    visibility?: Visibility;
+    /** Offer "Share in channel" under a private answer (default true). */
+    shareable?: boolean;
+    work: (text: string, answerId: string) => Promise<Answer>;
+  },
 ): (args: CommandArgs) => Promise<void> {
   return async ({ command, ack, respond, context }) => {
     const request = requestOf(context, deps.logger, command);
     const parsed = SlashCommandSchema.safeParse(command);
-    const { text, visibility } = parseSlashText(parsed.success ? parsed.data.text : '', deps.settings.slashVisibility);
+    const { text, visibility } = parseSlashText(parsed.success ? parsed.data.text : '', options.visibility ?? deps.settings.slashVisibility);
     if (!parsed.success || !text) {
       request.outcome = 'usage';
       await ack({ response_type: 'ephemeral', ...renderNotice(options.usage) });
@@ -44,7 +53,7 @@ export function answeringCommand(
       render: (answer) => ({
         message: renderAnswerMessage(remember(deps, answer, answerId), {
           askedBy: visibility === 'in_channel' ? parsed.data.user_id : undefined,
-          shareable: visibility === 'ephemeral',
+          shareable: visibility === 'ephemeral' && options.shareable !== false,
           hint: options.hint,
         }),
         privately: answer.kind === 'error',

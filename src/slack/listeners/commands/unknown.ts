@@ -4,13 +4,16 @@ import { markAck, requestOf } from '../../request-state.js';
 
 /** Any other command routed to this app (a renamed command in the manifest, say) gets a pointer, not silence. */
 export function registerUnknownCommand(app: App, deps: SlackDeps): void {
-  const { ask, kpi, deadline } = deps.settings.commands;
-  const known = new Set([ask, kpi, deadline]);
+  const { ask, kpi, deadline, audit, ripa } = deps.settings.commands;
+  const known = new Set(Object.values(deps.settings.commands));
   app.command(/^\//, async ({ command, ack, context }) => {
     if (known.has(command.command)) return;
     const request = requestOf(context, deps.logger, command);
     request.outcome = 'unknown_command';
-    await ack({ response_type: 'ephemeral', text: `I do not know ${command.command}. Try \`${ask} QUESTION\`, \`${kpi} QUERY\` or \`${deadline} help\`.` });
+    await ack({
+      response_type: 'ephemeral',
+      text: `I do not know ${command.command}. Try \`${ask} QUESTION\`, \`${kpi} QUERY\`, \`${audit} QUERY\`, \`${ripa}\` or \`${deadline} help\`.`,
+    });
     markAck(request);
   });
 }
