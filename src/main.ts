@@ -27,7 +27,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error && /^Invalid configuration/.test(error.message) ? error.message : userMessageOf(error)}\n`);
-  if (!(error instanceof Error && /^Invalid configuration/.test(error.message))) process.stderr.write(`${String((error as Error)?.stack ?? error)}\n`);
+  // A configuration error is already one readable message; anything else gets its sentence, then the detail.
+  const badConfig = error instanceof Error && error.message.startsWith('Invalid configuration');
+  process.stderr.write(`${badConfig ? (error as Error).message : userMessageOf(error)}\n`);
+  if (!badConfig) process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });
