@@ -58,3 +58,17 @@ export function locateQuote(chunk: Chunk, quote: string): { start: number; end: 
 export function toRetrieved(hits: ReadonlyArray<{ chunk: Chunk; score: number }>): Retrieved[] {
   return hits.map((h) => ({ chunkId: h.chunk.id, source: h.chunk.source, text: h.chunk.text, score: Number(h.score.toFixed(5)), place: h.chunk.place }));
 }
+
+/** Numbers citations as an answer uses them; the same span of the same file cited twice keeps its first number. */
+export class CitationNumbering {
+  readonly citations: Citation[] = [];
+
+  /** The number of a citation, adding it if it is new. */
+  cite(citation: Omit<Citation, 'n'>): number {
+    const found = this.citations.find((c) => c.source === citation.source && c.start === citation.start && c.end === citation.end);
+    if (found) return found.n;
+    const n = this.citations.length + 1;
+    this.citations.push({ ...citation, n });
+    return n;
+  }
+}

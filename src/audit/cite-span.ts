@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { chunkDocument, pageOf, type ParsedDocument } from '../parse/parse-document.js';
 import type { Part } from '../parse/find-parts.js';
-import type { Citation } from '../types.js';
+import { CitationNumbering } from '../answer/citations.js';
+import { PlaceSchema, type Citation } from '../types.js';
 
 /** A verbatim span of a corpus file: `quote` is always `text.slice(start, end)` of the file's text. */
 export const SpanSchema = z.object({
@@ -17,14 +18,14 @@ export const SpanSchema = z.object({
 export type Span = z.infer<typeof SpanSchema>;
 
 /** The document a record comes from: the fields every citation of it shares. */
-export const DocPlaceSchema = z.object({
-  source: z.string(),
-  council: z.string().nullable(),
-  committee: z.string().nullable(),
-  meetingDate: z.string().nullable(),
-  item: z.string().nullable(),
-  itemNumber: z.string().nullable(),
-  docType: z.string().nullable(),
+export const DocPlaceSchema = PlaceSchema.pick({
+  source: true,
+  council: true,
+  committee: true,
+  meetingDate: true,
+  item: true,
+  itemNumber: true,
+  docType: true,
 });
 export type DocPlace = z.infer<typeof DocPlaceSchema>;
 
@@ -116,16 +117,10 @@ export interface CitationList {
 
 /** A fresh, empty citation list. */
 export function createCitationList(): CitationList {
-  const citations: Citation[] = [];
+  const numbering = new CitationNumbering();
   return {
-    cite(place, span) {
-      const found = citations.find((c) => c.source === place.source && c.start === span.start && c.end === span.end);
-      if (found) return `[${found.n}]`;
-      const c = citeSpan(place, span, citations.length + 1);
-      citations.push(c);
-      return `[${c.n}]`;
-    },
-    citations,
+    cite: (place, span) => `[${numbering.cite(citeSpan(place, span, 0))}]`,
+    citations: numbering.citations,
   };
 }
 

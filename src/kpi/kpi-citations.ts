@@ -1,25 +1,11 @@
-import type { Citation } from '../types.js';
+import { CitationNumbering } from '../answer/citations.js';
 import type { KpiRecord, Span } from './kpi-record.js';
 
-/** A citation of a verbatim span of the record's source file, placed where the record sits. */
-export function spanCitation(record: KpiRecord, span: Span, n: number): Citation {
-  return { ...record.place, n, chunkId: null, quote: span.text, start: span.start, end: span.end };
-}
-
-/** Builds citations for several records without repeating a span, and says which numbers each record got. */
-export class CitationList {
-  readonly citations: Citation[] = [];
-  private readonly bySpan = new Map<string, number>();
-
+/** Citations for several records without repeating a span, saying which numbers each record got. */
+export class CitationList extends CitationNumbering {
   /** Adds a span of a record (once) and returns its citation number. */
   add(record: KpiRecord, span: Span): number {
-    const key = `${record.place.source}#${span.start}-${span.end}`;
-    const known = this.bySpan.get(key);
-    if (known) return known;
-    const n = this.citations.length + 1;
-    this.citations.push(spanCitation(record, span, n));
-    this.bySpan.set(key, n);
-    return n;
+    return this.cite({ ...record.place, chunkId: null, quote: span.text, start: span.start, end: span.end });
   }
 
   /** Adds a record's row and, for a value read from the commentary, its sentence; returns "[1][2]". */
