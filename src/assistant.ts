@@ -15,7 +15,7 @@ import { toKpiRecords } from './kpi/kpi-record.js';
 import { answerQuestion, type AskOptions, type AssistantDeps } from './route/answer-question.js';
 import { countedThing } from './answer/question-terms.js';
 import { toRetrieved } from './answer/citations.js';
-import { search } from './retrieve/search.js';
+import { search, type SearchHit } from './retrieve/search.js';
 import type { Answer, Place } from './types.js';
 
 /** A passage with the text around it, for "Show source". */
@@ -63,14 +63,18 @@ const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
  * holding its citations, then the document search's best passages for the question.
  */
 async function withRetrieved(index: LoadedIndex, answer: Answer, started: number): Promise<Answer> {
-  const cited = answer.citations.flatMap((c) => {
-    const label = index.chunks.findIndex((ch) => ch.source === c.source && c.start !== null && ch.start <= c.start && c.start < ch.end);
-    return label < 0 ? [] : [{ chunk: index.chunks[label]!, label, score: 1, vectorRank: null, keywordRank: null }];
+  const cited: SearchHit[] = [];
+  // A record's citation points into the passage holding it, so that "Show source" can show its context.
+  const citations = answer.citations.map((c) => {
+    const label = c.start === null ? -1 : index.chunks.findIndex((ch) => ch.source === c.source && ch.start <= c.start! && c.start! < ch.end);
+    if (label < 0) return c;
+    cited.push({ chunk: index.chunks[label]!, label, score: 1, vectorRank: null, keywordRank: null });
+    return { ...c, chunkId: c.chunkId ?? index.chunks[label]!.id };
   });
   const hits = await search(index, answer.question, { k: 12 });
   const seen = new Set<number>();
   const merged = [...cited, ...hits].filter((h) => !seen.has(h.label) && seen.add(h.label));
-  return { ...answer, retrieved: toRetrieved(merged.slice(0, 12)), timings: { ...answer.timings, totalMs: Number((performance.now() - started).toFixed(2)) } };
+  return { ...answer, citations, retrieved: toRetrieved(merged.slice(0, 12)), timings: { ...answer.timings, totalMs: Number((performance.now() - started).toFixed(2)) } };
 }
 
 /** Builds the assistant from its parts (made once in main.ts or a script). */
@@ -100,14 +104,15 @@ export function createAssistant(parts: AssistantParts): Assistant {
       }
     },
     async kpi(query) {
+      const started = performance.now();
       try {
         const answer = kpiAnswer(query, kpis) ?? kpiAnswer(`latest KPI ${query}`, kpis);
-        if (answer) return answer;
+        if (answer) return await withRetrieved(index, answer, started);
         // Throws KpiNotFoundError, with the nearest indicators, when nothing matches.
         const matches = findKpis(query, kpis).slice(0, 3);
         const citations = matches.flatMap((m, i) => (m.citations[0] ? [{ ...m.citations[0], n: i + 1 }] : []));
         const lines = matches.map((m, i) => `${describeRecord(m.latest, m.ref)}${m.citations[0] ? ` [${i + 1}]` : ''}`);
-        return { question: query, kind: 'kpi', answer: lines.join('\n'), citations, retrieved: [], notes: [], data: { matches }, timings: { totalMs: 0 } };
+        return await withRetrieved(index, { question: query, kind: 'kpi', answer: lines.join('\n'), citations, retrieved: [], notes: [], data: { matches }, timings: { totalMs: 0 } }, started);
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, 'kpi look-up failed');
         return errorAnswer(query, error);

@@ -34,10 +34,16 @@ const LATEST_RE = /\b(latest|current|currently|most recent|now|this year|up to d
 
 const GENERIC_NAME_WORDS = new Set(['county', 'borough', 'district', 'city', 'council', 'of', 'the', 'royal', 'london', 'metropolitan', 'town', 'parish', 'and', 'upon', 'on']);
 
+const councilsOf = new WeakMap<LoadedIndex, Set<string>>();
+
 /** The councils in the index that a question names ("at Kent", "Wessex's", or a glossary acronym such as KCC). */
 export function councilsNamed(index: LoadedIndex, question: string): Set<string> {
   const named = new Set<string>();
-  const councils = new Set(index.chunks.map((c) => c.place.council).filter((c): c is string => Boolean(c)));
+  let councils = councilsOf.get(index);
+  if (!councils) {
+    councils = new Set(index.chunks.map((c) => c.place.council).filter((c): c is string => Boolean(c)));
+    councilsOf.set(index, councils);
+  }
   if (councils.size < 2) return named;
   const q = question.toLowerCase();
   for (const council of councils) {
