@@ -1,5 +1,5 @@
 import type { Answer } from '../types.js';
-import { createCitationList, shortDate, type CitationList } from './cite-span.js';
+import { createCitationList, shortDate, type CitationList } from '../extract/cite-span.js';
 import type { AuditRecord } from './audit-record.js';
 import { mentionsRef, plain } from './audit-text.js';
 import { matchedTerms } from '../answer/question-terms.js';

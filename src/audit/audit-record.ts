@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocPlaceSchema, SpanSchema } from './cite-span.js';
+import { DocPlaceSchema, SpanSchema } from '../extract/cite-span.js';
 
 /** An audit opinion on the usual four-level scale, whatever words the council uses for it. */
 export const OpinionLevelSchema = z.enum(['substantial', 'adequate', 'limited', 'none']);

@@ -1,3 +1,4 @@
+import { cleanText } from '../parse/clean-text.js';
 import type { ActionStatus, OpinionLevel, PriorityLevel } from './audit-record.js';
 
 /**
@@ -144,9 +145,7 @@ export function sentenceSpans(text: string): Array<[number, number]> {
 
 /** Text for reading: conversion debris, list markers and runs of white space removed. */
 export function plain(text: string): string {
-  return text
-    .replace(/<\/?(?:u|b|i|em|strong)>/gi, '')
-    .replace(/\*\*|__/g, '')
+  return cleanText(text)
     .replace(/^[ \t]*(?:-\s*)?Page\s+\d+(?:\s+of\s+\d+)?[ \t]*$/gim, ' ')
     .replace(/^\s*[-*•]\s+/, '')
     .replace(/\s+/g, ' ')

@@ -3,7 +3,7 @@ import type { ParsedDocument } from '../parse/parse-document.js';
 import type { Part } from '../parse/find-parts.js';
 import { segmentPart } from '../parse/segment-part.js';
 import { findLongDates } from '../parse/find-dates.js';
-import { createSpanner } from './cite-span.js';
+import { createSpanner } from '../extract/cite-span.js';
 import { AuditRecordSchema, type AuditRecord, type Meeting } from './audit-record.js';
 import { readAuditNotes } from './read-audit-notes.js';
 import { readAuditSummaries } from './read-audit-summaries.js';
@@ -37,5 +37,6 @@ export function extractAudits(doc: ParsedDocument): AuditRecord[] {
 /** The ingest extractor for internal audit records (name `audit`). */
 export const auditExtractor: Extractor = {
   name: 'audit',
+  version: '2',
   extract: extractAudits,
 };

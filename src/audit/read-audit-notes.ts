@@ -2,7 +2,7 @@ import type { ParsedDocument } from '../parse/parse-document.js';
 import type { Part } from '../parse/find-parts.js';
 import type { Segment } from '../parse/segment-part.js';
 import { cleanText } from '../parse/clean-text.js';
-import type { Spanner } from './cite-span.js';
+import type { Spanner } from '../extract/cite-span.js';
 import type { AuditNote, Meeting } from './audit-record.js';
 import { actionStatus, findRefs, findRefTitles, plain, sentenceSpans } from './audit-text.js';
 

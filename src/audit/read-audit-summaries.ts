@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../parse/parse-document.js';
 import type { Segment } from '../parse/segment-part.js';
 import { cleanText } from '../parse/clean-text.js';
-import type { Span, Spanner } from './cite-span.js';
+import type { Span, Spanner } from '../extract/cite-span.js';
 import type { AuditSummary, ManagementResponse, Meeting, PriorityLevel } from './audit-record.js';
 import {
   findRefs,

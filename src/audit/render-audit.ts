@@ -1,5 +1,5 @@
 import { matchedTerms } from '../answer/question-terms.js';
-import { shortDate, subSpan, type CitationList, type DocPlace, type Span } from './cite-span.js';
+import { shortDate, subSpan, type CitationList, type DocPlace, type Span } from '../extract/cite-span.js';
 import type { AuditNote, AuditPoint, Meeting } from './audit-record.js';
 import { plain, sentenceSpans } from './audit-text.js';
 import { auditTerms, type AuditMatch } from './find-audits.js';

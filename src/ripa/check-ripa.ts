@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { DeadlineService } from '../deadlines/index.js';
-import { createCitationList } from '../audit/cite-span.js';
+import { createCitationList } from '../extract/cite-span.js';
 import type { RipaPolicy } from './ripa-policy.js';
 import { RipaCheckInputSchema, RipaOutcomeSchema, type RipaCheckInputRaw, type RipaLine, type RipaOutcome } from './ripa-outcome.js';
 import { expiryLine, line, registerLine, renewalLine, type LineContext, type SourceKind } from './ripa-lines.js';

@@ -3,7 +3,7 @@ import type { ParsedDocument } from '../parse/parse-document.js';
 import { cleanText } from '../parse/clean-text.js';
 import { linesOf } from '../parse/find-parts.js';
 import { segmentPart } from '../parse/segment-part.js';
-import { createSpanner, type Spanner } from '../audit/cite-span.js';
+import { createSpanner, type Spanner } from '../extract/cite-span.js';
 import { plain } from '../audit/audit-text.js';
 import { RipaPolicySchema, type RipaParagraph, type RipaPolicy } from './ripa-policy.js';
 import { contentTopics, headingTopics, readFacts } from './ripa-topics.js';
@@ -99,5 +99,6 @@ export function extractRipaPolicies(doc: ParsedDocument): RipaPolicy[] {
 /** The ingest extractor for covert surveillance policies (name `ripa-policy`). */
 export const ripaPolicyExtractor: Extractor = {
   name: 'ripa-policy',
+  version: '2',
   extract: extractRipaPolicies,
 };

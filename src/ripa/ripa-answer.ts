@@ -1,6 +1,6 @@
 import type { DeadlineService } from '../deadlines/index.js';
 import type { Answer } from '../types.js';
-import { createCitationList } from '../audit/cite-span.js';
+import { createCitationList } from '../extract/cite-span.js';
 import type { RipaPolicy } from './ripa-policy.js';
 import type { RipaLine, RipaTechnique } from './ripa-outcome.js';
 import { expiryLine, registerLine, renewalLine, type LineContext } from './ripa-lines.js';

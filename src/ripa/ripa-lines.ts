@@ -1,5 +1,5 @@
 import { applyRuleOverrides, computeDeadline, type DeadlineResult, type DeadlineService } from '../deadlines/index.js';
-import { shortDate, type CitationList } from '../audit/cite-span.js';
+import { shortDate, type CitationList } from '../extract/cite-span.js';
 import { plain, sentenceSpans } from '../audit/audit-text.js';
 import { paragraphsFor, type RipaParagraph, type RipaPolicy, type RipaTopic } from './ripa-policy.js';
 import type { RipaDate, RipaLine, RipaLineTopic, RipaTechnique } from './ripa-outcome.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocPlaceSchema, SpanSchema } from '../audit/cite-span.js';
+import { DocPlaceSchema, SpanSchema } from '../extract/cite-span.js';
 
 /** What a policy paragraph is about; a paragraph may be about several things. */
 export const RipaTopicSchema = z.enum([

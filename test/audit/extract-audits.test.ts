@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditExtractor, AuditRecordSchema, extractAudits } from '../../src/audit/extract-audits.js';
 import type { AuditNote, AuditSummary } from '../../src/audit/audit-record.js';
-import type { Span } from '../../src/audit/cite-span.js';
+import type { Span } from '../../src/extract/cite-span.js';
 import { corpusDocs, corpusText, fixtureDoc } from './corpus.js';
 
 const docs = corpusDocs();
