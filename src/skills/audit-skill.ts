@@ -1,5 +1,6 @@
 import { auditAnswer } from '../audit/audit-answer.js';
 import { mentionsRef } from '../audit/audit-text.js';
+import { recordInPeriod } from '../understand/scope-check.js';
 import { inScope } from './record-scope.js';
 import { CLAIM_SCORES } from './claim-scores.js';
 import type { Skill } from './skill.js';
@@ -10,7 +11,9 @@ const AUDIT_WORD = /\b(?:internal )?audit(?:s|ed|ors?)?\b|\bassurance\b|\bopinio
 export const auditSkill: Skill = {
   name: 'audit',
   claim({ reading, filters, id }, { audits }) {
-    const scoped = audits.filter((a) => inScope(a, reading.scope, filters));
+    const periods = reading.scope.periods;
+    // An audit of another year does not answer a question about this one.
+    const scoped = audits.filter((a) => inScope(a, reading.scope, filters) && (!periods.length || periods.some((p) => recordInPeriod(JSON.stringify(a), a.meeting.date, p))));
     if (!scoped.length) return null;
     const answer = auditAnswer(reading.text, scoped);
     if (!answer) return null;
