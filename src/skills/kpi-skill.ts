@@ -17,7 +17,7 @@ export const kpiSkill: Skill = {
     // The whole list when nothing is filtered out, so that its grouping is reused.
     const scoped = filtered.length === kpis.length ? kpis : filtered;
     if (!scoped.length) return null;
-    const answer = kpiAnswer(reading.text, scoped as KpiRecord[]);
+    const answer = kpiAnswer(reading.content, scoped as KpiRecord[]);
     if (!answer) return null;
     const refs = new Set(parseKpiQuestion(reading.text).refs);
     const byRef = scoped.some((r) => r.ref && refs.has(r.ref.toUpperCase()));
@@ -27,7 +27,7 @@ export const kpiSkill: Skill = {
       skill: 'kpi',
       score,
       evidence: byRef ? 'names an indicator reference' : 'matches an indicator name',
-      answer: async () => ({ ...answer, ...(id === undefined ? {} : { id }) }),
+      answer: async () => ({ ...answer, question: reading.text, ...(id === undefined ? {} : { id }) }),
     };
   },
 };
