@@ -72,6 +72,8 @@ export const READER_WEIGHTS = {
   keepShare: 0.5,
   /** The best typed sentence may trail the best sentence by at most this much. */
   typedTrail: 0.6,
+  /** The sentence right after a chosen one may score this much lower and still finish the answer. */
+  continueShare: 0.25,
   /** A further statement must add at least this share of the question's weight, unless it continues a chosen one. */
   minGain: 0.08,
 } as const;
@@ -223,6 +225,9 @@ function placeLabel(c: Citation): string {
 
 const usable = (c: Candidate): boolean => c.typed || /:\s*$/.test(c.text);
 
+/** A heading or caption: short, no closing punctuation, not a table row. It names a topic without stating anything. */
+const isHeading = (c: Candidate): boolean => !c.span.row && c.text.length < 110 && !/[.:;!?]["')]?\s*$/.test(c.text);
+
 /**
  * Picks the statements so that the question is covered: the best sentence of the kind wanted, the best
  * for each part of a compound question, then sentences that add key terms not yet covered (or continue
@@ -231,7 +236,7 @@ const usable = (c: Candidate): boolean => c.typed || /:\s*$/.test(c.text);
 function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][], want: Want, w: Weigh): Candidate[] {
   const W = READER_WEIGHTS;
   const top = ranked[0];
-  const best = ranked.find(usable);
+  const best = ranked.find((c) => usable(c) && !isHeading(c)) ?? ranked.find(usable);
   if (!top || !best || best.score < top.score - W.typedTrail) return [];
   const chosen: Candidate[] = [best];
   const same = (a: Candidate, b: Candidate): boolean => (a.hit.chunk.id === b.hit.chunk.id && a.span.start < b.span.end && b.span.start < a.span.end) || cleanText(a.text) === cleanText(b.text);
@@ -257,9 +262,10 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
     let pick: Candidate | null = null;
     let pickValue = 0;
     for (const c of ranked) {
-      if (c.score < best.score * W.keepShare || taken(c)) continue;
-      const gain = gainOf(c);
+      if (taken(c) || isHeading(c)) continue;
       const follows = continues(c) && (c.typed || want.type === 'any');
+      if (c.score < best.score * (follows ? W.continueShare : W.keepShare)) continue;
+      const gain = gainOf(c);
       if (!c.typed && !follows && !perClause.length) continue;
       if (gain < W.minGain && !follows) continue;
       const value = gain + (follows ? W.minGain : 0) + 0.1 * c.score;

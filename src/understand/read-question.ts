@@ -72,6 +72,11 @@ function clauseOf(text: string): ClauseReading {
   return { text, terms: keyTerms(text), pairs: keyPairs(text), type: answerType(text), counted: countedThing(text) };
 }
 
+/** A part too short to name its subject ("and what was the biggest?") is about the question's subject. */
+function withSubject(clause: ClauseReading, questionTerms: readonly string[]): ClauseReading {
+  return clause.terms.length >= 2 ? clause : { ...clause, terms: [...new Set([...clause.terms, ...questionTerms])] };
+}
+
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
 /** Reads a question once: its key terms, the kind of answer wanted, its parts and its scope. */
@@ -96,7 +101,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     type: answerType(text),
     counted: countedThing(content),
     wantsReason: REASON_RE.test(text),
-    clauses: clausesOf(content).map(clauseOf),
+    clauses: clausesOf(content).map((c) => withSubject(clauseOf(c), keyTerms(content))),
     scope: { councils, committees, dates: namedDates(text), periods: namedPeriods(text), latest: LATEST_RE.test(text) },
     followUp: false,
     acronyms: unique(text.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []),
