@@ -72,6 +72,8 @@ export const READER_WEIGHTS = {
   keepShare: 0.5,
   /** The best typed sentence may trail the best sentence by at most this much. */
   typedTrail: 0.6,
+  /** A statement may run on through its paragraph up to this many characters. */
+  paragraphChars: 420,
   /** The sentence right after a chosen one may score this much lower and still finish the answer. */
   continueShare: 0.25,
   /** A further statement must add at least this share of the question's weight, unless it continues a chosen one. */
@@ -216,6 +218,28 @@ function withListContext(c: Candidate): Span {
   return { ...c.span, end };
 }
 
+/**
+ * A statement runs on through the rest of its paragraph while the next sentence carries a fact (a
+ * figure, an amount, a name) or a key term, up to a length: the second half of an answer often sits
+ * in the sentence after the one that matched ("…an actual loss of £83,898… The majority of the loss, £62,916, was…").
+ */
+function withParagraph(c: Candidate, span: Span, key: readonly string[]): Span {
+  if (span.row) return span;
+  const text = c.hit.chunk.text;
+  let end = span.end;
+  for (const s of splitSentences(text)) {
+    if (s.start < end || s.row) continue;
+    const gap = text.slice(end, s.start);
+    const next = text.slice(s.start, s.end);
+    // A blank line, a new numbered paragraph or a list item ends the paragraph.
+    if (/\n\s*\n/.test(gap) || /^\(?(?:\d+(?:\.\d+)*|[a-z])[.)]\s/.test(next) || s.end - span.start > READER_WEIGHTS.paragraphChars) break;
+    const ts = new Set(terms(next));
+    if (!(hasAnswerType(next, 'number') || hasAnswerType(next, 'person') || key.some((k) => ts.has(k)))) break;
+    end = s.end;
+  }
+  return { ...span, end };
+}
+
 function placeLabel(c: Citation): string {
   const date = c.meetingDate
     ? new Date(`${c.meetingDate}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
@@ -319,7 +343,7 @@ export function extractiveAnswer({ reading, hits, idf, known }: ReaderInput): Dr
   if (!chosen.length) return { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence };
   // Statements read in the papers' order within a passage, passages in rank order.
   chosen.sort((a, b) => a.rank - b.rank || a.span.start - b.span.start);
-  const spans = chosen.map((c) => ({ c, span: withListContext(c) }));
+  const spans = chosen.map((c) => ({ c, span: withParagraph(c, withListContext(c), key) }));
   // A statement inside another's list (an item taken with its lead-in) is said once.
   const kept = spans.filter(({ c, span }, i) => !spans.some((o, j) => j !== i && o.c.hit.chunk.id === c.hit.chunk.id && o.span.start <= span.start && span.end <= o.span.end && (o.span.end - o.span.start > span.end - span.start || j < i)));
   const citations: Citation[] = [];
