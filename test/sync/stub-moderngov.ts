@@ -40,7 +40,7 @@ function soapWrap(operation: string, xml: string): string {
  * A loopback ModernGov web service: serves the captured XML with the council's host rewritten to
  * itself (so documents are fetched from it), GET or SOAP 1.1, and PDFs for the attachments.
  */
-export async function startStubModernGov(options: StubModernGovOptions): Promise<StubModernGov> {
+export async function startStubModernGov(options: StubModernGovOptions, port = 0): Promise<StubModernGov> {
   const requests: string[] = [];
   const userAgents: string[] = [];
   let base = '';
@@ -85,7 +85,7 @@ export async function startStubModernGov(options: StubModernGovOptions): Promise
   };
 
   const server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: base,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncPapers, type SyncOptions } from '../../src/sync/sync-papers.js';
 import { PaperMetaSchema } from '../../src/sync/paper-meta.js';
+import { userMessageOf } from '../../src/errors.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { gloucesterSite, RESTRICTED_IDS } from './gloucester-site.js';
@@ -22,6 +23,16 @@ async function serve(options: StubModernGovOptions): Promise<StubModernGov> {
 
 function gloucester(site: string, corpusDir: string, over: Partial<SyncOptions> = {}): SyncOptions {
   return { site, council: 'Gloucester City Council', corpusDir, committees: ['129'], from: '2025-11-01', to: '2025-12-31', now: new Date('2026-01-20T09:00:00Z'), logger: memoryLogger().logger, http: FAST, ...over };
+}
+
+/** The one sentence a failed sync gives the user. */
+async function failure(run: Promise<unknown>): Promise<string> {
+  try {
+    await run;
+  } catch (error) {
+    return userMessageOf(error);
+  }
+  throw new Error('the sync did not fail');
 }
 
 const papers = (dir: string): string[] => readdirSync(dir).filter((f) => !f.startsWith('.') && !f.endsWith('.meta.json')).sort();
@@ -122,8 +133,8 @@ describe('syncPapers against a broken site', () => {
   it('gives up after bounded retries on a server that answers 500, with one sentence naming the site', async () => {
     const server = await serve({ ...gloucesterSite(), misbehave: () => 'error-500' });
     const dir = tempDir();
-    const error = await syncPapers(gloucester(server.url, dir)).catch((e: unknown) => e as { userMessage: string });
-    expect({ message: error.userMessage, requests: server.requests.length, papers: papers(dir) }).toEqual({
+    const message = await failure(syncPapers(gloucester(server.url, dir)));
+    expect({ message, requests: server.requests.length, papers: papers(dir) }).toEqual({
       message: `The ModernGov site ${server.url} answered GetMeetings with an error (HTTP 500); check that the address is the site's root (the part before /mgWebService.asmx) and try again later.`,
       requests: 3,
       papers: [],
@@ -132,14 +143,14 @@ describe('syncPapers against a broken site', () => {
 
   it('times out on a server that hangs', async () => {
     const server = await serve({ ...gloucesterSite(), misbehave: () => 'hang' });
-    const error = await syncPapers(gloucester(server.url, tempDir(), { http: { ...FAST, timeoutMs: 150, retries: 1 } })).catch((e: unknown) => e as { userMessage: string });
-    expect(error.userMessage).toBe(`The ModernGov site ${server.url} could not be reached (no answer within 150 ms); check the address and this server's network access to it.`);
+    const message = await failure(syncPapers(gloucester(server.url, tempDir(), { http: { ...FAST, timeoutMs: 150, retries: 1 } })));
+    expect(message).toBe(`The ModernGov site ${server.url} could not be reached (no answer within 150 ms); check the address and this server's network access to it.`);
   });
 
   it('says so when the site answers with a login page instead of XML', async () => {
     const server = await serve({ ...gloucesterSite(), misbehave: () => 'login-page' });
-    const error = await syncPapers(gloucester(server.url, tempDir())).catch((e: unknown) => e as { userMessage: string });
-    expect(error.userMessage).toBe(`The ModernGov site ${server.url} answered with a web page instead of the web service's XML (a login or firewall page?); check that its web service is open to this server.`);
+    const message = await failure(syncPapers(gloucester(server.url, tempDir())));
+    expect(message).toBe(`The ModernGov site ${server.url} answered with a web page instead of the web service's XML (a login or firewall page?); check that its web service is open to this server.`);
   });
 
   it('leaves the corpus untouched when a sync fails half-way, and the next sync resumes without fetching again', async () => {
