@@ -3,7 +3,8 @@ import type { PaperMeta } from './paper-meta.js';
 
 /** What the titles the service gives say about a document's type. Plain English words, not any council's layout. */
 const DOC_TYPE_WORDS = {
-  minutes: /\bminutes?\b/i,
+  // Not a duration: "Public Question Time (15 minutes)" is no minutes.
+  minutes: /(?<!\d\s*)\bminutes\b/i,
   agenda: /\bagenda\b|\breports? pack\b|\bfront ?sheet\b|\bsummons\b/i,
   appendix: /^\s*(?:appendix|appendices|annex|schedule)\b/i,
 } as const;
