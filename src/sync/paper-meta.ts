@@ -27,6 +27,8 @@ export const PaperMetaSchema = z.object({
   /** Whether `url` points at a PDF, so that `#page=N` opens the cited page. */
   pageLinks: z.boolean().default(false),
   attachmentId: z.string().nullable().default(null),
+  /** For inline minutes: the agenda items they minute, each under its own heading "number. title". */
+  minuteItems: z.array(z.object({ number: z.string().nullable(), title: z.string().nullable() })).default([]),
 });
 export type PaperMeta = z.infer<typeof PaperMetaSchema>;
 
@@ -58,7 +60,21 @@ export async function readPaperMeta(paperPath: string): Promise<PaperMeta | null
  */
 export function applyPaperMeta(doc: ParsedDocument, meta: PaperMeta | null): ParsedDocument {
   if (!meta) return doc;
-  return { ...doc, council: meta.council, committee: meta.committee, meetingDate: meta.meetingDate, title: meta.title ?? meta.itemTitle ?? doc.title };
+  return { ...doc, council: meta.council, committee: meta.committee, meetingDate: meta.meetingDate ?? doc.meetingDate, title: meta.title ?? meta.itemTitle ?? doc.title };
+}
+
+/** The heading an inline minutes paper gives an agenda item: "3. Public Question Time". */
+export function minuteItemHeading(item: { number: string | null; title: string | null }): string {
+  return [item.number, item.title].filter(Boolean).join('. ');
+}
+
+/** The agenda item whose minutes a passage is in, from the heading it sits under. */
+function minutedItem(meta: PaperMeta, section: string | null): PaperMeta['minuteItems'][number] | null {
+  if (!section) return null;
+  return meta.minuteItems.find((i) => {
+    const heading = minuteItemHeading(i);
+    return heading !== '' && (section === heading || (section.length >= 100 && heading.startsWith(section.replace(/…$/, ''))));
+  }) ?? null;
 }
 
 /** The link for a place in a synced paper: the cited page of a PDF, else the paper's own url. */
@@ -72,6 +88,8 @@ export function linkFor(meta: PaperMeta, page: number | null): string {
  */
 export function placeWithMeta<T extends Place>(place: T, meta: PaperMeta | null): T {
   if (!meta) return place;
+  const minuted = minutedItem(meta, place.section);
+  if (minuted) return { ...place, url: linkFor(meta, place.page), item: minuted.title ?? place.item, itemNumber: minuted.number ?? place.itemNumber, docType: 'minutes' };
   const singleItem = meta.docType !== 'minutes' && meta.docType !== 'agenda';
   return {
     ...place,

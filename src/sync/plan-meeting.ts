@@ -1,5 +1,5 @@
 import type { AgendaItem, LinkedDocument, MeetingDetail } from './moderngov-records.js';
-import type { PaperMeta } from './paper-meta.js';
+import { minuteItemHeading, type PaperMeta } from './paper-meta.js';
 
 /** What the titles the service gives say about a document's type. Plain English words, not any council's layout. */
 const DOC_TYPE_WORDS = {
@@ -94,7 +94,7 @@ function longDate(iso: string | null): string {
 function minutesHtml(ctx: MeetingContext, items: AgendaItem[]): string {
   const heading = `Minutes of the meeting of ${ctx.committee} held on ${longDate(ctx.meetingDate)}`;
   const body = items
-    .map((item) => `<h2>${escapeHtml([item.number, item.title].filter(Boolean).join('. '))}</h2>\n${item.minutesHtml}`)
+    .map((item) => `<h2>${escapeHtml(minuteItemHeading(item))}</h2>\n${item.minutesHtml}`)
     .join('\n');
   return `<!doctype html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(heading)}</title></head><body>\n<h1>${escapeHtml(ctx.council)}</h1>\n<h1>${escapeHtml(heading)}</h1>\n${body}\n</body></html>\n`;
 }
@@ -137,6 +137,7 @@ export function planMeeting(detail: MeetingDetail, ctx: MeetingContext, sameSite
         url: doc.url,
         pageLinks: true,
         attachmentId: doc.attachmentId,
+        minuteItems: [],
       };
       plan.papers.push({ kind: 'attachment', fileName: `${base}_${slug(doc.attachmentId, 20)}_${slug(title)}.pdf`, attachmentId: doc.attachmentId, url: doc.url, meta });
     }
@@ -155,6 +156,7 @@ export function planMeeting(detail: MeetingDetail, ctx: MeetingContext, sameSite
       url: pageOfMeeting,
       pageLinks: false,
       attachmentId: null,
+      minuteItems: minuted.map((i) => ({ number: i.number, title: i.title })),
     };
     plan.papers.push({ kind: 'minutes', fileName: `${base}_m${slug(ctx.meetingId, 20)}_minutes.html`, html: minutesHtml(ctx, minuted), meta });
   }

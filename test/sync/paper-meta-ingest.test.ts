@@ -32,6 +32,7 @@ const meta = (over: Partial<PaperMeta> = {}): PaperMeta => ({
   meetingUrl: 'https://democracy.example.gov.uk/ieListDocuments.aspx?CId=129&MId=7610',
   pageLinks: true,
   attachmentId: '66202',
+  minuteItems: [],
   ...over,
 });
 

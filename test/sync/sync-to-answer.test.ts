@@ -46,6 +46,8 @@ describe('sync, ingest and ask', () => {
       council: 'Gloucester City Council',
       committee: 'Cabinet',
       meetingDate: '2025-11-21',
+      itemNumber: '3',
+      item: 'Public Question Time (15 minutes)',
       docType: 'minutes',
       url: `${server.url}/ieListDocuments.aspx?CId=129&MId=7837`,
     });
