@@ -77,7 +77,7 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
       openai && llmConfigured(config)
         ? { client: openai, settings: { model: config.OPENAI_MODEL!, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES } }
         : undefined;
-    return { index, ...createAssistant({ index, logger, deadlines, now: () => new Date(), llm }) };
+    return { index, ...createAssistant({ index, logger, deadlines, now: () => new Date(), llm, ourCouncil: config.COUNCIL_NAME ?? null }) };
   };
   return {
     config,

@@ -5,10 +5,10 @@ const QUESTION_WORDS = new Set(
   [
     'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'how', 'many', 'much', 'long', 'often', 'latest', 'current',
     'currently', 'recent', 'say', 'said', 'tell', 'give', 'show', 'find', 'know', 'need', 'want', 'please', 'anyone',
-    'anything', 'our', 'we', 'us', 'kcc', 'council', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'any', 'has', 'have',
+    'anything', 'our', 'we', 'us', 'council', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'any', 'has', 'have',
     'there', 'get', 'got', 'besides', 'since', 'per', 'value', 'now', 'level', 'happen', 'happened', 'about',
     'sent', 'send', 'go', 'goes', 'going', 'make', 'made', 'take', 'come', 'put', 'see', 'look', 'like', 'still',
-    'done', 'doing', 'happening', 'since', 'so', 'far', 'yet',
+    'done', 'doing', 'happening', 'since', 'so', 'far', 'yet', 'whos', 'whats', 'hows', 'wheres', 'whens', 'moment',
   ].map((w) => terms(w)[0] ?? w),
 );
 
