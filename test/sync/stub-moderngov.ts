@@ -26,6 +26,9 @@ export interface StubModernGov {
   /** Every request's path and query, in order. */
   requests: string[];
   userAgents: string[];
+  /** The most requests the stub was answering at once, and when each arrived. */
+  maxInFlight(): number;
+  arrivalsMs: number[];
   close(): Promise<void>;
 }
 
@@ -43,6 +46,9 @@ function soapWrap(operation: string, xml: string): string {
 export async function startStubModernGov(options: StubModernGovOptions, port = 0): Promise<StubModernGov> {
   const requests: string[] = [];
   const userAgents: string[] = [];
+  const arrivalsMs: number[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
   let base = '';
   const rewrite = (xml: string): string => xml.replace(/https?:\/\/democracy\.[A-Za-z.-]+/g, base);
   const lookup = (operation: string, param: string | null): string | undefined =>
@@ -84,13 +90,20 @@ export async function startStubModernGov(options: StubModernGovOptions, port = 0
     res.writeHead(404).end();
   };
 
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    arrivalsMs.push(performance.now());
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    res.once('close', () => inFlight--);
+    void handle(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: base,
     requests,
     userAgents,
+    maxInFlight: () => maxInFlight,
+    arrivalsMs,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncPapers, type SyncOptions } from '../../src/sync/sync-papers.js';
 import { PaperMetaSchema } from '../../src/sync/paper-meta.js';
+import { POLITE_HTTP, PoliteHttp } from '../../src/sync/polite-http.js';
 import { userMessageOf } from '../../src/errors.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -98,10 +99,18 @@ describe('syncPapers against a loopback ModernGov serving real responses', () =>
     expect(server.requests.slice(before).filter((r) => r.includes('GetMeeting?'))).toEqual([]);
   });
 
-  it('names itself in the User-Agent and sends one request at a time', async () => {
+  it('names itself in the User-Agent', async () => {
     const server = await serve(gloucesterSite());
     await syncPapers(gloucester(server.url, tempDir()));
-    expect(new Set(server.userAgents)).toEqual(new Set(['CommitteeAssistant/0.1 (council committee papers assistant; ModernGov sync)']));
+    expect(new Set(server.userAgents)).toEqual(new Set([POLITE_HTTP.userAgent]));
+  });
+
+  it('sends one request at a time to a site, with the pause between them, even when asked for several at once', async () => {
+    const server = await serve(gloucesterSite());
+    const http = new PoliteHttp({ ...POLITE_HTTP, ...FAST, pauseMs: 40 });
+    await Promise.all(['65412', '65413', '65414', '65415'].map((id) => http.request(`${server.url}/mgConvert2PDF.aspx?ID=${id}`)));
+    const gaps = server.arrivalsMs.slice(1).map((t, i) => t - server.arrivalsMs[i]!);
+    expect({ maxInFlight: server.maxInFlight(), shortestGapAtLeastPause: Math.min(...gaps) >= 39 }).toEqual({ maxInFlight: 1, shortestGapAtLeastPause: true });
   });
 
   it('skips a cancelled meeting without reading it (Manchester)', async () => {
