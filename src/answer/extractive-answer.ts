@@ -37,6 +37,10 @@ export const READER_WEIGHTS = {
   minEvidence: 0.55,
   /** A long question (six key terms or more) may leave a little more uncovered. */
   longQuestionSlack: 0.1,
+  /** A question of at most this many key terms is short: its statements must cover nearly all of it. */
+  shortQuestion: 4,
+  /** The share of a short question's weighted key terms its statements must cover. */
+  minStatementCover: 0.75,
   /** Passages read for statements. */
   topPassages: 10,
   /** Statements in an answer: one per part of the question, and never more than this. */
@@ -74,6 +78,15 @@ export const READER_WEIGHTS = {
 
 export const NOT_FOUND_TEXT =
   "I can't find this in the committee papers I have indexed. Democratic Services, or the officer named on the relevant report, may be able to help.";
+
+/** Words that name the kind of fact asked for: a sentence holding that kind of fact covers them ("what share" by "83%"). */
+const TYPE_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
+  number: new Set(terms('share percentage proportion rate number figure count total level score value')),
+  money: new Set(terms('cost costs amount price spend spent value total')),
+  duration: new Set(terms('long time period timescale deadline duration')),
+  date: new Set(terms('date when')),
+  frequency: new Set(terms('often frequency')),
+};
 
 const REASON_SENTENCE = /\bbecause\b|\bdue to\b|\bas a result of\b|\bdriven by\b|\bmainly\b|\bprimarily\b|\blargely\b|\breflect(?:s|ing|ed)?\b|\bowing to\b|\bresult(?:ed|ing)? (?:of|from)\b|\bcaused by\b|\battributable\b|\barising from\b|\bsince\b|\bfollowing\b/i;
 const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
@@ -161,10 +174,13 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       const own = new Set(terms(text));
       if (span.row) for (const t of rowContext) own.add(t);
       const matched = matchedTerms(want.terms, own);
+      const typeWords = TYPE_WORDS[want.type];
+      const isTyped = want.type === 'any' || hasAnswerType(text, want.type);
+      if (typeWords && isTyped) for (const t of want.terms) if (typeWords.has(t)) matched.set(t, 1);
       const context = new Set([...sectionTerms, ...previous]);
       for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
       previous = new Set(terms(text));
-      const typed = (want.type === 'any' || hasAnswerType(text, want.type)) && (want.type !== 'number' || countsThing(text, want.counted, span.row ? `${chunk.tableHeader ?? ''}` : ''));
+      const typed = isTyped && (want.type !== 'number' || countsThing(text, want.counted, span.row ? `${chunk.tableHeader ?? ''}` : ''));
       const reason = REASON_SENTENCE.test(text);
       let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, text);
       if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
@@ -263,6 +279,14 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
   return chosen;
 }
 
+/** The share of the question's weighted key terms that the chosen statements (with their headings) cover. */
+function statementCover(chosen: readonly Candidate[], key: readonly string[], w: Weigh): number {
+  const total = weight(key, w) || 1;
+  const covered = new Map<string, number>();
+  for (const c of chosen) for (const [t, f] of c.covered) covered.set(t, Math.max(covered.get(t) ?? 0, f));
+  return weight(covered, w) / total;
+}
+
 export interface ReaderInput {
   reading: QuestionReading;
   hits: readonly SearchHit[];
@@ -282,7 +306,10 @@ export function extractiveAnswer({ reading, hits, idf, known }: ReaderInput): Dr
   const enough = evidence >= W.minEvidence || (key.length >= 6 && evidence >= W.minEvidence - W.longQuestionSlack);
   const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, latest: reading.scope.latest };
   const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false }, w));
-  const chosen = enough ? choose(candidates(hits, want, w), perClause, want, w) : [];
+  let chosen = enough ? choose(candidates(hits, want, w), perClause, want, w) : [];
+  const cover = statementCover(chosen, key, w);
+  // A short question is about all of its words: statements that leave one of them out answer another question.
+  if (key.length <= W.shortQuestion && cover < W.minStatementCover) chosen = [];
   if (!chosen.length) return { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence };
   // Statements read in the papers' order within a passage, passages in rank order.
   chosen.sort((a, b) => a.rank - b.rank || a.span.start - b.span.start);

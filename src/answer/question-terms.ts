@@ -24,7 +24,7 @@ export type AnswerType = 'number' | 'money' | 'date' | 'duration' | 'frequency' 
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase().trim();
   if (/\bhow much\b/.test(q) && !/\bhow much (time|longer|notice)\b/.test(q)) return 'money';
-  if (/\bhow (many|much)\b|\bwhat (percentage|proportion|share|number|amount|rate|score|figure)\b|\bhow (big|large)\b/.test(q)) return 'number';
+  if (/\bhow (many|much)\b|\bwhat(?:'s| is| was| are| were)? (?:the |our |its )?(?:latest |current |average |total )?(percentage|proportion|share|number|amount|rate|score|figure)\b|\bhow (big|large)\b/.test(q)) return 'number';
   if (/\bhow often\b|\bhow frequently\b/.test(q)) return 'frequency';
   if (/\bhow long\b|\bwithin how\b|\btimescale\b|\bdeadline\b/.test(q)) return 'duration';
   if (/^\s*when\b|\bwhat date\b|\bfrom when\b/.test(q)) return 'date';

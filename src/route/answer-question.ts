@@ -95,7 +95,7 @@ export function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, 
   for (const date of reading.scope.dates) {
     const held = registry.meetingDates.filter((d) => dateMatches(d, date));
     if (held.length) filters.meetingDates = [...(filters.meetingDates ?? []), ...held];
-    else if (date.kind === 'day' && date.meeting) missing = `The papers I hold include no meeting on ${reading.text.slice(date.start, date.end).trim()}.`;
+    else if (date.meeting) missing = `The papers I hold include no meeting on ${reading.text.slice(date.start, date.end).trim()}.`;
   }
   return { filters, missing };
 }

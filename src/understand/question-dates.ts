@@ -28,7 +28,7 @@ const MONTH_RE = new RegExp(`\\b${MONTH}\\s+(\\d{4})\\b`, 'gi');
 const FY_RE = /\b(20\d\d)\s*[/-]\s*(20\d\d|\d{2})\b|\b(\d{2})\/(\d{2})\b/g;
 const QUARTER_RE = /\b(?:q|quarter\s*)([1-4])\b/i;
 const MEETING_BEFORE = /\b(?:on|at|of|for|from)\s+(?:the\s+)?$|\b(?:meeting|committee|minutes)\s+(?:on|of|held on)?\s*$/i;
-const MEETING_AFTER = /^\s*(?:[A-Z][\w&]*\s+)?(?:meeting|committee|minutes)\b/i;
+const MEETING_AFTER = /^\s*(?:[A-Z][\w&]*\s+)?(?:meeting|committee|minutes|agm|egm|annual (?:general )?meeting)\b/i;
 
 function fyForms(y: number): string[] {
   const next = y + 1;

@@ -25,6 +25,8 @@ export interface QuestionScope {
 export interface QuestionReading {
   /** As typed. */
   text: string;
+  /** The text with the council names of its scope blanked out: what record look-ups match on. */
+  content: string;
   /** What the documents are searched with: the text, or for a follow-up the earlier question with this one. */
   query: string;
   /** Content terms (stemmed), without question words and without the council and committee names of the scope. */
@@ -87,6 +89,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
   const content = blank(text, councilSpans);
   const own: QuestionReading = {
     text: typed,
+    content,
     query: text,
     terms: keyTerms(content),
     pairs: keyPairs(content),

@@ -18,6 +18,8 @@ export function financialYearsIn(text: string): string[] {
 
 /** Months after a period's end in which a meeting still reports on it (outturn reports, annual reports). */
 const REPORTING_LAG_MONTHS = 9;
+/** Months before a period's start in which a meeting already speaks of it (budget setting). */
+const PLANNING_LEAD_MONTHS = 12;
 
 function addMonths(iso: string, months: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -45,8 +47,16 @@ export function sentenceInPeriod(sentence: string, chunk: Chunk, period: NamedPe
   if (mentions(own, period)) return true;
   if (financialYearsIn(own).length) return false;
   if (mentions(text, period)) return true;
-  if (!financialYearsIn(text).length) return true;
+  // A passage that names no year is dated by its meeting: from the budget set before the year to the reports after it.
+  if (!financialYearsIn(text).length) return !date || (date >= addMonths(period.start, -PLANNING_LEAD_MONTHS) && date <= addMonths(period.end, REPORTING_LAG_MONTHS));
   return Boolean(date && date >= period.start && date <= addMonths(period.end, REPORTING_LAG_MONTHS));
+}
+
+/** Whether a structured record (its words and its meeting) is about a period the question names. */
+export function recordInPeriod(words: string, meetingDate: string | null, period: NamedPeriod): boolean {
+  if (mentions(words.toLowerCase(), period)) return true;
+  if (period.kind === 'year') return Boolean(meetingDate?.startsWith(period.label));
+  return Boolean(meetingDate && meetingDate >= period.start && meetingDate <= addMonths(period.end, REPORTING_LAG_MONTHS));
 }
 
 /** Whether a passage belongs to a committee the question names: by its metadata, or by naming it. */
