@@ -72,7 +72,7 @@ async function withRetrieved(index: LoadedIndex, answer: Answer, started: number
     const label = c.start === null ? -1 : index.chunks.findIndex((ch) => ch.source === c.source && ch.start <= c.start! && c.start! < ch.end);
     if (label < 0) return c;
     cited.push({ chunk: index.chunks[label]!, label, score: 1, vectorRank: null, keywordRank: null });
-    return { ...c, chunkId: c.chunkId ?? index.chunks[label]!.id };
+    return { ...c, chunkId: c.chunkId ?? index.chunks[label]!.id, url: c.url ?? index.chunks[label]!.place.url ?? null };
   });
   const hits = await search(index, answer.question, { k: 12 });
   const seen = new Set<number>();

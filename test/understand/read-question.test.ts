@@ -4,7 +4,7 @@ import { buildScopeRegistry } from '../../src/understand/scope-registry.js';
 import type { Place } from '../../src/types.js';
 
 const place = (council: string | null, committee: string | null, meetingDate: string | null): Place => ({
-  source: 'x.txt', council, committee, meetingDate, item: null, itemNumber: null, page: null, paragraph: null, section: null, docType: 'minutes',
+  source: 'x.txt', council, committee, meetingDate, item: null, itemNumber: null, page: null, paragraph: null, section: null, docType: 'minutes', url: null,
 });
 
 const registry = buildScopeRegistry(
