@@ -179,7 +179,8 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       if (span.row) for (const t of rowContext) own.add(t);
       const matched = matchedTerms(want.terms, own);
       const typeWords = TYPE_WORDS[want.type];
-      const isTyped = want.type === 'any' || hasAnswerType(text, want.type);
+      // A yes/no question is answered by any statement of the fact; one that says yes or no plainly is better.
+      const isTyped = want.type === 'any' || want.type === 'yesno' || hasAnswerType(text, want.type);
       if (typeWords && isTyped) for (const t of want.terms) if (typeWords.has(t)) matched.set(t, 1);
       const context = new Set([...sectionTerms, ...previous]);
       for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
@@ -187,7 +188,8 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       const typed = isTyped && (want.type !== 'number' || countsThing(text, want.counted, span.row ? `${chunk.tableHeader ?? ''}` : ''));
       const reason = REASON_SENTENCE.test(text);
       let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, text);
-      if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
+      if (want.type === 'yesno') score += hasAnswerType(text, 'yesno') ? W.typedBonus / 2 : 0;
+      else if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
       if (want.reason && reason) score += W.reasonBonus;
       if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
       if (text.length > 450) score -= W.longPenalty;

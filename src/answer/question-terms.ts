@@ -93,12 +93,18 @@ export function sameWord(a: string, b: string): boolean {
 /** Credit for a key term found only as another form of the word ("reporting" for "reportable"). */
 export const SOFT_MATCH = 0.6;
 
+/** Whether a short question word abbreviates a longer word of the text ("sub" for "substitute", "reps" for "representations"). */
+function abbreviates(short: string, long: string): boolean {
+  const stemmed = short.replace(/s$/, '');
+  return /^[a-z]{3,4}$/.test(short) && long.length >= 2 * stemmed.length && long.startsWith(stemmed);
+}
+
 /** The key terms present among a text's terms: 1 when exact, SOFT_MATCH when another form of the word. */
 export function matchedTerms(key: readonly string[], textTerms: ReadonlySet<string>): Map<string, number> {
   const out = new Map<string, number>();
   for (const k of key) {
     if (textTerms.has(k)) out.set(k, 1);
-    else for (const t of textTerms) if (sameWord(k, t)) {
+    else for (const t of textTerms) if (sameWord(k, t) || abbreviates(k, t)) {
       out.set(k, SOFT_MATCH);
       break;
     }

@@ -62,6 +62,13 @@ export function isFollowUp(question: string): boolean {
   return words.length <= 5 || /^(and|what about|how about|also|same for|what if|or)\b/i.test(q) || (/\b(it|that|this|they|those|them)\b/i.test(q) && words.length <= 10);
 }
 
+/** A council's name runs on through a kind word or its abbreviation ("Llanfair & Bryn CC", "Northshire County Council"). */
+function withKindWords(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  const rest = text.slice(span.end);
+  const m = /^(?:[’']s)?\s+(?:(?:county|city|borough|district|town|parish|community)\s+)?council\b/i.exec(rest) ?? /^(?:[’']s)?\s+[A-Z]{1,2}C\b/.exec(rest);
+  return m ? { start: span.start, end: span.end + m[0].length } : span;
+}
+
 function blank(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
   let out = text;
   for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
@@ -89,9 +96,15 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
   let councils = unique(councilSpans.map((s) => s.name));
   if (!councils.length && context.ourCouncil && OUR_RE.test(text) && registry.councils.some((c) => c.name === context.ourCouncil)) councils = [context.ourCouncil];
   const committees = unique(committeeSpans.map((s) => s.name));
-  // A council's name says where to look, not what to find: it is not a key term. A committee's name
-  // stays one, since the papers often speak of the committee itself ("the Cabinet Members' Meeting").
-  const content = blank(text, councilSpans);
+  // A council's name, a committee's short form and a meeting's date say where to look, not what to find:
+  // they are not key terms. A committee's name spelled out stays one, since the papers often speak of the
+  // committee itself ("the Cabinet Members' Meeting").
+  const dates = namedDates(text);
+  const acronymSpans = committeeSpans.filter((s) => /^[A-Z&]+s?$/.test(text.slice(s.start, s.end)));
+  const scopeSpans = [...councilSpans.map((s) => withKindWords(text, s)), ...acronymSpans, ...dates.filter((d) => d.meeting)];
+  let content = blank(text, scopeSpans);
+  // "the 23 Oct 2025 TCPC meeting": once the meeting is named by its date or committee, "meeting" says nothing more.
+  if (acronymSpans.length || dates.some((d) => d.meeting)) content = content.replace(/\bmeetings?\b/gi, (m) => ' '.repeat(m.length));
   const own: QuestionReading = {
     text: typed,
     content,
@@ -102,7 +115,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     counted: countedThing(content),
     wantsReason: REASON_RE.test(text),
     clauses: clausesOf(content).map((c) => withSubject(clauseOf(c), keyTerms(content))),
-    scope: { councils, committees, dates: namedDates(text), periods: namedPeriods(text), latest: LATEST_RE.test(text) },
+    scope: { councils, committees, dates, periods: namedPeriods(text), latest: LATEST_RE.test(text) },
     followUp: false,
     acronyms: unique(text.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []),
   };
