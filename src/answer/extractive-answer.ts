@@ -25,6 +25,7 @@ interface Candidate {
   covered: Map<string, number>;
   typed: boolean;
   reason: boolean;
+  vote: boolean;
   score: number;
 }
 
@@ -55,8 +56,9 @@ export const READER_WEIGHTS = {
   rankPenalty: 0.04,
   /** Holding the kind of fact asked for (a number, a person, a date…), or not. */
   typedBonus: 0.2,
-  /** Giving a reason when the question asks why. */
+  /** Giving a reason when the question asks why; the vote when it asks whether a decision was carried. */
   reasonBonus: 0.2,
+  voteBonus: 0.3,
   /** Headings and captions state nothing. */
   headingPenalty: 0.2,
   /** A sentence that announces what follows ("the findings are set out below") without stating it. */
@@ -93,6 +95,7 @@ const TYPE_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
 };
 
 const REASON_SENTENCE = /\bbecause\b|\bdue to\b|\bas a result of\b|\bdriven by\b|\bmainly\b|\bprimarily\b|\blargely\b|\breflect(?:s|ing|ed)?\b|\bowing to\b|\bresult(?:ed|ing)? (?:of|from)\b|\bcaused by\b|\battributable\b|\barising from\b|\bsince\b|\bfollowing\b/i;
+const VOTE_SENTENCE = /\bvot(?:e|ed|es|ing)\b|\bunanimous(?:ly)?\b|\bcarried\b|\bfell\b|\babstain\w*|\bnem\.? con\b/i;
 const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
 
 function display(text: string, header: string | null, row: boolean): string {
@@ -149,6 +152,7 @@ interface Want {
   type: AnswerType;
   counted: readonly string[];
   reason: boolean;
+  vote?: boolean;
   latest?: boolean;
 }
 
@@ -187,15 +191,17 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       previous = new Set(terms(text));
       const typed = isTyped && (want.type !== 'number' || countsThing(text, want.counted, span.row ? `${chunk.tableHeader ?? ''}` : ''));
       const reason = REASON_SENTENCE.test(text);
+      const vote = VOTE_SENTENCE.test(text);
       let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, text);
       if (want.type === 'yesno') score += hasAnswerType(text, 'yesno') ? W.typedBonus / 2 : 0;
       else if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
       if (want.reason && reason) score += W.reasonBonus;
+      if (want.vote && vote) score += W.voteBonus;
       if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
       if (text.length > 450) score -= W.longPenalty;
       if (!span.row && text.length < 110 && !/[.:;!?]\s*$/.test(text)) score -= W.headingPenalty;
       if (ANNOUNCES.test(text) && !/:\s*$/.test(text) && !/\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, ''))) score -= W.announcePenalty;
-      out.push({ hit, rank, span, text, covered: matched, typed, reason, score });
+      out.push({ hit, rank, span, text, covered: matched, typed, reason, vote, score });
     }
   });
   return out.sort((a, b) => b.score - a.score);
@@ -304,6 +310,11 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
     chosen.push(pick);
     cover(pick);
   }
+  if (want.vote && !chosen.some((c) => c.vote)) {
+    // The vote on a decision sits beside it in the minutes: the nearest vote line of a chosen passage's document.
+    const vote = ranked.find((c) => c.vote && !taken(c) && chosen.some((x) => x.hit.chunk.source === c.hit.chunk.source));
+    if (vote) chosen.length >= W.maxStatements ? (chosen[chosen.length - 1] = vote) : chosen.push(vote);
+  }
   if (want.reason && !chosen.some((c) => c.reason)) {
     const reason = ranked.find((c) => c.reason && !taken(c) && chosen.some((x) => x.hit.chunk.source === c.hit.chunk.source) && c.score >= best.score * W.keepShare);
     if (reason) chosen.length >= W.maxStatements ? (chosen[chosen.length - 1] = reason) : chosen.push(reason);
@@ -336,8 +347,8 @@ export function extractiveAnswer({ reading, hits, idf, known }: ReaderInput): Dr
   const w = weigher(idf, known, reading);
   const evidence = evidenceFor(key, hits, w);
   const enough = evidence >= W.minEvidence || (key.length >= 6 && evidence >= W.minEvidence - W.longQuestionSlack);
-  const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, latest: reading.scope.latest };
-  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false }, w));
+  const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, latest: reading.scope.latest };
+  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote }, w));
   let chosen = enough ? choose(candidates(hits, want, w), perClause, want, w) : [];
   const cover = statementCover(chosen, key, w);
   // A short question is about all of its words: statements that leave one of them out answer another question.

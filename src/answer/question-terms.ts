@@ -74,7 +74,8 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
     case 'frequency':
       return /\b(annual|annually|yearly|twice|quarterly|monthly|weekly|daily|every|each|per year|a year|bi-annual|six-monthly)\b/i.test(sentence);
     case 'person':
-      return /\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Officer|Director|Head|Chief|Manager|Leader|Member)\b/.test(sentence);
+      // A person by title or role, or a body that acts as one ("the Values and Ethics Sub-Committee").
+      return /\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillors?|Officers?|Director|Head|Chief|Manager|Leader|Members?|Mayor|Chair(?:man|person|woman)?|Vice-Chair\w*|Clerk|Secretary|Committee|Sub-Committee|Cabinet|Board|Panel|Executive)\b/i.test(sentence);
     default:
       return true;
   }
@@ -130,7 +131,7 @@ export function clausesOf(question: string): string[] {
   const parts = question
     .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|\s+[-–—]\s+(?=\w)/i)
     .map((p) => p.trim())
-    .filter((p) => p.split(/\s+/).length >= 3);
+    .filter((p) => p.split(/\s+/).length >= 2);
   return parts.length > 1 ? parts : [];
 }
 

@@ -9,6 +9,7 @@ export interface ClauseReading {
   pairs: string[];
   type: AnswerType;
   counted: string[];
+  wantsVote: boolean;
 }
 
 /** What a question limits itself to. Empty lists mean "anywhere". */
@@ -36,6 +37,8 @@ export interface QuestionReading {
   counted: string[];
   /** "why", "what drove", "reason": the answer should give the reason too. */
   wantsReason: boolean;
+  /** "was it unanimous?", "what was the vote?", "did it get through?": the answer should give the vote. */
+  wantsVote: boolean;
   clauses: ClauseReading[];
   scope: QuestionScope;
   followUp: boolean;
@@ -53,6 +56,7 @@ export interface ReadingContext {
 
 const LATEST_RE = /\b(latest|current|currently|most recent|now|at the moment|this year|up to date|newest|so far)\b/i;
 const REASON_RE = /\bwhy\b|\bwhat (?:drove|caused|explains|is behind|was behind)\b|\breasons?\b|\bdriv(?:en|ers?|ing)\b|\bbecause\b|\bexplain\b/i;
+const VOTE_RE = /\bunanim\w*|\bvot(?:e|ed|es|ing)\b|\bwas it close\b|\bget through\b|\bgot through\b|\bcarried\b|\bpassed\b|\bfell\b/i;
 const OUR_RE = /\b(we|our|us|ours)\b/i;
 
 /** Whether a question leans on the one before it ("and for 2021-22?", "what about CHIS?"). */
@@ -76,7 +80,7 @@ function blank(text: string, spans: ReadonlyArray<{ start: number; end: number }
 }
 
 function clauseOf(text: string): ClauseReading {
-  return { text, terms: keyTerms(text), pairs: keyPairs(text), type: answerType(text), counted: countedThing(text) };
+  return { text, terms: keyTerms(text), pairs: keyPairs(text), type: answerType(text), counted: countedThing(text), wantsVote: VOTE_RE.test(text) };
 }
 
 /** A part too short to name its subject ("and what was the biggest?") is about the question's subject. */
@@ -114,6 +118,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     type: answerType(text),
     counted: countedThing(content),
     wantsReason: REASON_RE.test(text),
+    wantsVote: VOTE_RE.test(text),
     clauses: clausesOf(content).map((c) => withSubject(clauseOf(c), keyTerms(content))),
     scope: { councils, committees, dates, periods: namedPeriods(text), latest: LATEST_RE.test(text) },
     followUp: false,
@@ -139,6 +144,7 @@ function inherit(previous: QuestionReading, own: QuestionReading): QuestionReadi
     type: own.type === 'any' ? previous.type : own.type,
     counted: own.counted.length ? own.counted : previous.counted,
     wantsReason: own.wantsReason || previous.wantsReason,
+    wantsVote: own.wantsVote || previous.wantsVote,
     clauses: own.clauses,
     scope: {
       councils: pick(own.scope.councils, previous.scope.councils),
