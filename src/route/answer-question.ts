@@ -94,11 +94,19 @@ export function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, 
   let missing: string | null = null;
   for (const date of reading.scope.dates) {
     const held = registry.meetingDates.filter((d) => dateMatches(d, date));
+    const label = reading.text.slice(date.start, date.end).trim();
     if (held.length) filters.meetingDates = [...(filters.meetingDates ?? []), ...held];
-    else if (date.meeting) missing = `The papers I hold include no meeting on ${reading.text.slice(date.start, date.end).trim()}.`;
+    else if (date.meeting) missing = `The papers I hold include no meeting on ${label}.`;
+    // What happened at a meeting is in its minutes (or decision notice), not in the reports put to it.
+    if (held.length && date.meeting && PROCEEDINGS.test(reading.text)) filters.docTypes = [...RECORD_TYPES];
   }
   return { filters, missing };
 }
+
+/** Words asking what happened at a meeting: who chaired, attended or apologised, what was decided or declared. */
+const PROCEEDINGS = /\b(?:chair(?:ed|ing)?|apolog\w*|attend\w*|present|substitut\w*|subs?|decid\w*|decisions?|agreed|resolved|vot\w*|approv\w*|declar\w*|interests?|dois?|proposed|seconded|get through|got through)\b/i;
+/** The document types that record a meeting's proceedings. */
+const RECORD_TYPES = ['minutes', 'decision'] as const;
 
 function boostCommittees(hits: SearchHit[], committees: readonly string[]): SearchHit[] {
   if (!committees.length) return hits;
