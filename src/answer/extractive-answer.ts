@@ -76,6 +76,8 @@ export const READER_WEIGHTS = {
   typedTrail: 0.6,
   /** A statement may run on through its paragraph up to this many characters. */
   paragraphChars: 420,
+  /** A statement that announces a list ("a number of risks") may run on through the list up to this many. */
+  listChars: 900,
   /** The sentence right after a chosen one may score this much lower and still finish the answer. */
   continueShare: 0.25,
   /** A further statement must add at least this share of the question's weight, unless it continues a chosen one. */
@@ -234,19 +236,29 @@ function withListContext(c: Candidate): Span {
 function withParagraph(c: Candidate, span: Span, key: readonly string[]): Span {
   if (span.row) return span;
   const text = c.hit.chunk.text;
+  // "There are a number of identified risks…": the sentences after it that speak of them are its list.
+  const announces = ANNOUNCES.test(c.text) || MANY.test(c.text);
   let end = span.end;
   for (const s of splitSentences(text)) {
     if (s.start < end || s.row) continue;
     const gap = text.slice(end, s.start);
     const next = text.slice(s.start, s.end);
-    // A blank line, a new numbered paragraph or a list item ends the paragraph.
-    if (/\n\s*\n/.test(gap) || /^\(?(?:\d+(?:\.\d+)*|[a-z])[.)]\s/.test(next) || s.end - span.start > READER_WEIGHTS.paragraphChars) break;
     const ts = new Set(terms(next));
-    if (!(hasAnswerType(next, 'number') || hasAnswerType(next, 'person') || key.some((k) => ts.has(k)))) break;
+    const sharesKey = key.some((k) => ts.has(k));
+    if (s.end - span.start > (announces ? READER_WEIGHTS.listChars : READER_WEIGHTS.paragraphChars)) break;
+    if (announces) {
+      if (!sharesKey) break;
+    } else {
+      // A blank line, a new numbered paragraph or a list item ends the paragraph.
+      if (/\n\s*\n/.test(gap) || /^\(?(?:\d+(?:\.\d+)*|[a-z])[.)]\s/.test(next)) break;
+      if (!(hasAnswerType(next, 'number') || hasAnswerType(next, 'person') || sharesKey)) break;
+    }
     end = s.end;
   }
   return { ...span, end };
 }
+
+const MANY = /\b(?:a number of|several|various|two|three|four|five|key|main)\s+(?:\w+\s+){0,2}(?:risks|issues|findings|recommendations|concerns|reasons|options|changes|points|areas|actions)\b/i;
 
 function placeLabel(c: Citation): string {
   const date = c.meetingDate

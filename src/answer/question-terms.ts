@@ -84,6 +84,9 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
 /** Whether two stemmed terms are forms of one word: equal, or sharing a long common prefix ("certify", "certification"). */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
+  // "vote" and "voting", "rate" and "rated": the stems differ only by an ending the light stemmer keeps.
+  const base = (w: string): string => w.replace(/(?:ing|ed|e)$/, '');
+  if (a.length >= 4 && b.length >= 4 && base(a).length >= 3 && base(a) === base(b)) return true;
   const min = Math.min(a.length, b.length);
   if (min < 4 || /\d/.test(a) || /\d/.test(b)) return false;
   let p = 0;
