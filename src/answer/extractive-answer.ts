@@ -239,6 +239,7 @@ function withParagraph(c: Candidate, span: Span, key: readonly string[]): Span {
   // "There are a number of identified risks…": the sentences after it that speak of them are its list.
   const announces = ANNOUNCES.test(c.text) || MANY.test(c.text);
   let end = span.end;
+  let off = 0;
   for (const s of splitSentences(text)) {
     if (s.start < end || s.row) continue;
     const gap = text.slice(end, s.start);
@@ -247,7 +248,12 @@ function withParagraph(c: Candidate, span: Span, key: readonly string[]): Span {
     const sharesKey = key.some((k) => ts.has(k));
     if (s.end - span.start > (announces ? READER_WEIGHTS.listChars : READER_WEIGHTS.paragraphChars)) break;
     if (announces) {
-      if (!sharesKey) break;
+      // The list's items may have a sentence of mitigation between them; two such in a row end it.
+      if (!sharesKey) {
+        if (++off > 2) break;
+        continue;
+      }
+      off = 0;
     } else {
       // A blank line, a new numbered paragraph or a list item ends the paragraph.
       if (/\n\s*\n/.test(gap) || /^\(?(?:\d+(?:\.\d+)*|[a-z])[.)]\s/.test(next)) break;
