@@ -11,6 +11,7 @@ import { scopeRegistryOf } from '../understand/index-scope.js';
 import { heldInstead, outOfScope } from '../understand/scope-check.js';
 import { dateMatches } from '../understand/question-dates.js';
 import type { ScopeRegistry } from '../understand/scope-registry.js';
+import type { Glossary } from '../extract/mine-glossary.js';
 import type { Answer } from '../types.js';
 
 /** Everything a question may need; built once in main.ts or a script and passed in. */
@@ -131,10 +132,10 @@ export async function retrievePool(index: LoadedIndex, reading: QuestionReading,
 }
 
 /** The reading of a question in its thread: each earlier question read in turn, so a follow-up inherits their scope. */
-export function readInThread(question: string, history: readonly string[], registry: ScopeRegistry, ourCouncil: string | null = null): QuestionReading {
+export function readInThread(question: string, history: readonly string[], registry: ScopeRegistry, ourCouncil: string | null = null, glossary: Glossary = {}): QuestionReading {
   let previous: QuestionReading | null = null;
-  for (const q of history) previous = readQuestion(q, { registry, ourCouncil, previous });
-  return readQuestion(question, { registry, ourCouncil, previous });
+  for (const q of history) previous = readQuestion(q, { registry, ourCouncil, previous, glossary });
+  return readQuestion(question, { registry, ourCouncil, previous, glossary });
 }
 
 function notFound(reading: QuestionReading, note: string | null): Pick<DraftAnswer, 'kind' | 'answer' | 'citations'> {
@@ -145,7 +146,7 @@ function notFound(reading: QuestionReading, note: string | null): Pick<DraftAnsw
 export async function answerQuestion(deps: AssistantDeps, question: string | QuestionReading, options: AskOptions = {}): Promise<Answer> {
   const started = performance.now();
   const registry = scopeRegistryOf(deps.index);
-  const reading = typeof question === 'string' ? readInThread(question, options.history ?? [], registry) : question;
+  const reading = typeof question === 'string' ? readInThread(question, options.history ?? [], registry, null, deps.index.glossary) : question;
   const { filters, missing } = scopeFilters(reading, registry, options.filters);
   const { hits, pool } = await retrievePool(deps.index, reading, filters);
   const searchMs = performance.now() - started;

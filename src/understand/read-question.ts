@@ -1,6 +1,8 @@
 import { answerType, clausesOf, countedThing, keyPairs, keyTerms, type AnswerType } from '../answer/question-terms.js';
 import { namedDates, namedPeriods, type NamedDate, type NamedPeriod } from './question-dates.js';
 import { namesIn, type ScopeRegistry } from './scope-registry.js';
+import { COMMON_ACRONYMS } from './common-acronyms.js';
+import type { Glossary } from '../extract/mine-glossary.js';
 
 /** One part of a compound question ("…, and who has the delegation?"). */
 export interface ClauseReading {
@@ -50,6 +52,8 @@ export interface ReadingContext {
   registry: ScopeRegistry;
   /** COUNCIL_NAME: what "we", "our" and "us" mean in a one-council deployment. */
   ourCouncil?: string | null;
+  /** The corpus glossary: abbreviations the papers define are left for the search to expand. */
+  glossary?: Glossary;
   /** The reading of the question before this one in the same thread. */
   previous?: QuestionReading | null;
 }
@@ -73,6 +77,11 @@ function withKindWords(text: string, span: { start: number; end: number }): { st
   return m ? { start: span.start, end: span.end + m[0].length } : span;
 }
 
+/** Replaces common abbreviations that the corpus does not define with their words ("DOIs" -> "declarations of interest"). */
+function spellOut(text: string, glossary: Glossary): string {
+  return text.replace(/\b([A-Z]{2,6})(?:'?s)?\b/g, (m, acronym: string) => (glossary[acronym] || !COMMON_ACRONYMS[acronym] ? m : COMMON_ACRONYMS[acronym]!));
+}
+
 function blank(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
   let out = text;
   for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
@@ -93,8 +102,9 @@ const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 /** Reads a question once: its key terms, the kind of answer wanted, its parts and its scope. */
 export function readQuestion(typed: string, context: ReadingContext): QuestionReading {
   const { registry } = context;
-  // "25/26" is written "2025/26" in the papers: search and match the full form.
-  const text = typed.replace(/(?<![\d/])(\d{2})\/(\d{2})(?![\d/])/g, (m, a: string, b: string) => (Number(b) === Number(a) + 1 ? `20${a}/${b}` : m));
+  // "25/26" is written "2025/26" in the papers: search and match the full form; a common abbreviation
+  // the papers never define ("DOIs") is read as its words.
+  const text = spellOut(typed, context.glossary ?? {}).replace(/(?<![\d/])(\d{2})\/(\d{2})(?![\d/])/g, (m, a: string, b: string) => (Number(b) === Number(a) + 1 ? `20${a}/${b}` : m));
   const councilSpans = namesIn(text, registry.councils);
   const committeeSpans = namesIn(text, registry.committees);
   let councils = unique(councilSpans.map((s) => s.name));
