@@ -59,6 +59,7 @@ export const READER_WEIGHTS = {
   /** Giving a reason when the question asks why; the vote when it asks whether a decision was carried. */
   reasonBonus: 0.2,
   voteBonus: 0.3,
+  decisionBonus: 0.15,
   /** Headings and captions state nothing. */
   headingPenalty: 0.2,
   /** A sentence that announces what follows ("the findings are set out below") without stating it. */
@@ -97,6 +98,13 @@ const TYPE_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
 };
 
 const REASON_SENTENCE = /\bbecause\b|\bdue to\b|\bas a result of\b|\bdriven by\b|\bmainly\b|\bprimarily\b|\blargely\b|\breflect(?:s|ing|ed)?\b|\bowing to\b|\bresult(?:ed|ing)? (?:of|from)\b|\bcaused by\b|\battributable\b|\barising from\b|\bsince\b|\bfollowing\b/i;
+/** Question words an aspect of the answer covers: a sentence giving the vote covers "unanimous", one giving the resolution "decide". */
+const ASPECT_WORDS = {
+  reason: new Set(terms('why reason reasons drove driven drive cause caused explain')),
+  vote: new Set(terms('vote voted voting unanimous unanimously close')),
+  decision: new Set(terms('decide decided decision agree agreed approve approved resolved sign')),
+};
+const DECISION_SENTENCE = /\bresolved\b|\bapprove[sd]?\b|\bagreed\b|\bauthori[sz]e[sd]?\b|\bdecided\b|\bnoted\b|\bendorse[sd]?\b|\bnot approved\b/i;
 const VOTE_SENTENCE = /\bvot(?:e|ed|es|ing)\b|\bunanimous(?:ly)?\b|\bcarried\b|\bfell\b|\babstain\w*|\bnem\.? con\b/i;
 const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
 
@@ -155,6 +163,7 @@ interface Want {
   counted: readonly string[];
   reason: boolean;
   vote?: boolean;
+  decision?: boolean;
   latest?: boolean;
 }
 
@@ -184,6 +193,12 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       const own = new Set(terms(text));
       if (span.row) for (const t of rowContext) own.add(t);
       const matched = matchedTerms(want.terms, own);
+      const reason = REASON_SENTENCE.test(text);
+      const vote = VOTE_SENTENCE.test(text);
+      const decision = DECISION_SENTENCE.test(text);
+      for (const [aspect, has] of [['reason', want.reason && reason], ['vote', want.vote && vote], ['decision', want.decision && decision]] as const) {
+        if (has) for (const t of want.terms) if (ASPECT_WORDS[aspect].has(t)) matched.set(t, 1);
+      }
       const typeWords = TYPE_WORDS[want.type];
       // A yes/no question is answered by any statement of the fact; one that says yes or no plainly is better.
       const isTyped = want.type === 'any' || want.type === 'yesno' || hasAnswerType(text, want.type);
@@ -192,13 +207,12 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
       previous = new Set(terms(text));
       const typed = isTyped && (want.type !== 'number' || countsThing(text, want.counted, span.row ? `${chunk.tableHeader ?? ''}` : ''));
-      const reason = REASON_SENTENCE.test(text);
-      const vote = VOTE_SENTENCE.test(text);
       let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, text);
       if (want.type === 'yesno') score += hasAnswerType(text, 'yesno') ? W.typedBonus / 2 : 0;
       else if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
       if (want.reason && reason) score += W.reasonBonus;
       if (want.vote && vote) score += W.voteBonus;
+      if (want.decision && decision) score += W.decisionBonus;
       if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
       if (text.length > 450) score -= W.longPenalty;
       if (!span.row && text.length < 110 && !/[.:;!?]\s*$/.test(text)) score -= W.headingPenalty;
@@ -365,7 +379,7 @@ export function extractiveAnswer({ reading, hits, idf, known }: ReaderInput): Dr
   const w = weigher(idf, known, reading);
   const evidence = evidenceFor(key, hits, w);
   const enough = evidence >= W.minEvidence || (key.length >= 6 && evidence >= W.minEvidence - W.longQuestionSlack);
-  const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, latest: reading.scope.latest };
+  const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, decision: reading.wantsDecision, latest: reading.scope.latest };
   const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote }, w));
   let chosen = enough ? choose(candidates(hits, want, w), perClause, want, w) : [];
   const cover = statementCover(chosen, key, w);

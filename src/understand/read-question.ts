@@ -41,6 +41,8 @@ export interface QuestionReading {
   wantsReason: boolean;
   /** "was it unanimous?", "what was the vote?", "did it get through?": the answer should give the vote. */
   wantsVote: boolean;
+  /** "what did the committee decide / agree / approve?": the answer should give the resolution. */
+  wantsDecision: boolean;
   clauses: ClauseReading[];
   scope: QuestionScope;
   followUp: boolean;
@@ -61,6 +63,7 @@ export interface ReadingContext {
 const LATEST_RE = /\b(latest|current|currently|most recent|now|at the moment|this year|up to date|newest|so far)\b/i;
 const REASON_RE = /\bwhy\b|\bwhat (?:drove|caused|explains|is behind|was behind)\b|\breasons?\b|\bdriv(?:en|ers?|ing)\b|\bbecause\b|\bexplain\b/i;
 const VOTE_RE = /\bunanim\w*|\bvot(?:e|ed|es|ing)\b|\bwas it close\b|\bget through\b|\bgot through\b|\bcarried\b|\bpassed\b|\bfell\b/i;
+const DECISION_RE = /\bdecid\w*|\bdecisions?\b|\bagree[ds]?\b|\bapprov\w*|\bresolv\w*|\bsign(?:ed)? off\b|\bget through\b|\bgot through\b/i;
 const OUR_RE = /\b(we|our|us|ours)\b/i;
 
 /** Whether a question leans on the one before it ("and for 2021-22?", "what about CHIS?"). */
@@ -129,6 +132,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     counted: countedThing(content),
     wantsReason: REASON_RE.test(text),
     wantsVote: VOTE_RE.test(text),
+    wantsDecision: DECISION_RE.test(text),
     clauses: clausesOf(content).map((c) => withSubject(clauseOf(c), keyTerms(content))),
     scope: { councils, committees, dates, periods: namedPeriods(text), latest: LATEST_RE.test(text) },
     followUp: false,
@@ -155,6 +159,7 @@ function inherit(previous: QuestionReading, own: QuestionReading): QuestionReadi
     counted: own.counted.length ? own.counted : previous.counted,
     wantsReason: own.wantsReason || previous.wantsReason,
     wantsVote: own.wantsVote || previous.wantsVote,
+    wantsDecision: own.wantsDecision || previous.wantsDecision,
     clauses: own.clauses,
     scope: {
       councils: pick(own.scope.councils, previous.scope.councils),
