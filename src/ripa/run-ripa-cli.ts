@@ -1,5 +1,6 @@
 import { parseArgs, flag } from '../cli/parse-args.js';
-import { InputError, userMessageOf } from '../errors.js';
+import { InputError } from '../errors.js';
+import { cliErrorMessage } from '../cli/cli-error-message.js';
 import { parseDateText, type DeadlineService } from '../deadlines/index.js';
 import { citationLines } from '../audit/run-audit-cli.js';
 import { checkRipa, formatRipaOutcome, ripaOutcomeAnswer, type RipaCheckInputRaw } from './check-ripa.js';
@@ -75,7 +76,7 @@ export async function runRipaCli(argv: readonly string[], io: RipaCliIo): Promis
     io.stdout(flags.json ? `${JSON.stringify(answer, null, 2)}\n` : `${formatRipaOutcome(outcome)}\n`);
     return 0;
   } catch (error) {
-    io.stderr(`${userMessageOf(error)}\n`);
+    io.stderr(`${cliErrorMessage(error)}\n`);
     return 1;
   }
 }
