@@ -1,8 +1,8 @@
 /**
- * npm run bench -- [--corpus DIR] [--questions FILE.jsonl] [--queries N]
+ * npm run bench -- [--corpus DIR] [--questions FILE.jsonl] [--queries N]   (questions default to eval/dev.jsonl)
  * Ingest speed, query latency, index size, peak memory, and recall@5 against a plain LangChain baseline.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBaseline } from '../src/bench/langchain-baseline.js';
@@ -18,7 +18,12 @@ import { createAssistant } from '../src/assistant.js';
 import { benchSlashAck } from '../src/slack/bench-ack.js';
 
 const { flags } = parseArgs(process.argv.slice(2));
-const questionsFile = flag(flags, 'questions', '../shared/eval/dev.jsonl')!;
+// The questions that ship with the project (on the bundled corpus); --questions for another set.
+const questionsFile = flag(flags, 'questions', 'eval/dev.jsonl')!;
+if (!existsSync(questionsFile)) {
+  console.error(`The questions file ${questionsFile} does not exist; pass --questions FILE.jsonl (one {"question", "sources"} per line).`);
+  process.exit(1);
+}
 const rounds = Number(flag(flags, 'queries', '200'));
 const rt = await createRuntime({ corpusDir: flag(flags, 'corpus') });
 const { corpusDir } = rt.buildOptions;
