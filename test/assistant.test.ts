@@ -67,6 +67,11 @@ describe('createAssistant routing', () => {
     expect(answer.kind).not.toBe('kpi');
   });
 
+  it('says aloud that /deadline without a date counts from today', () => {
+    const answer = assistant.deadline('foi');
+    expect(answer.answer).toMatch(/^FOI request received today \(Mon 23 Nov 2026\): due /);
+  });
+
   it('turns bad slash-command input into one sentence', () => {
     const answer = assistant.deadline('foi 31/02/2026');
     expect(answer.kind).toBe('error');
