@@ -103,3 +103,12 @@ describe('the Quarter 2 2022/23 Quarterly Performance Report (charts lost)', () 
     }
   });
 });
+
+describe('row quotes', () => {
+  it('end at the last real cell, without the debris of lost arrows ("<>>", "\\$")', () => {
+    const quotes = ['% of routine pothole repairs completed within 28 days', '% of phone calls to Contact Point which were answered'].map(
+      (name) => records.find((r) => r.name === name)!.row.text,
+    );
+    expect(quotes).toEqual(['% of routine pothole repairs completed within 28 days\tAMBER', '% of phone calls to Contact Point which were answered\tRED']);
+  });
+});

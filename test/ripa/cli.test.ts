@@ -30,6 +30,14 @@ describe('runRipaCli', () => {
     expect(outcome.authoriser).toContain('Head of Paid Service');
   });
 
+  it('--json says in words what was checked in `question`, not the raw arguments', async () => {
+    const io = fakeIo();
+    await runRipaCli(['--json', '--technique', 'chis', '--juvenile', '--approval', '1 June 2026'], io);
+    expect(AnswerSchema.parse(JSON.parse(io.out.join(''))).question).toBe(
+      "May we authorise a covert human intelligence source (CHIS) (a juvenile source; magistrate's approval Mon 1 Jun 2026)?",
+    );
+  });
+
   it('--premises makes directed surveillance or a CHIS not allowed', async () => {
     const io = fakeIo();
     expect(await runRipaCli(['--technique', 'directed-surveillance', '--premises'], io)).toBe(0);
