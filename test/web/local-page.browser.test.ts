@@ -139,4 +139,21 @@ describe('the local chat page in headless Chromium', () => {
     expect(await outcome.locator('.bk-context', { hasText: 'para 4.2' }).count()).toBeGreaterThan(0);
     expect(failures).toEqual([]);
   }, 30_000);
+
+  it('lines the message box up with its help text, and lets keyboard users skip past earlier answers to it', async () => {
+    expect(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM}`).toBe(true);
+    await page.setViewportSize({ width: 1400, height: 720 });
+    const left = (selector: string): Promise<number> => page.locator(selector).evaluate((e) => Math.round(e.getBoundingClientRect().left));
+    const edges = [await left('#message'), await left('#help'), await left('.composer-label')];
+    // The first Tab stop of the page (before the earlier answers' buttons) is the skip link; Enter on it reaches the box.
+    const first = await page.evaluate(() => {
+      const stop = document.querySelector<HTMLElement>('a[href], button, textarea, input, select, [tabindex]:not([tabindex="-1"])');
+      stop?.focus();
+      return stop?.textContent ?? '';
+    });
+    await page.keyboard.press('Enter');
+    const then = await page.evaluate(() => document.activeElement?.id ?? '');
+    expect({ edges: [...new Set(edges)].length, first, then }).toEqual({ edges: 1, first: 'Skip to the message box', then: 'message' });
+  }, 30_000);
 });
+
