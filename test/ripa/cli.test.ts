@@ -79,8 +79,8 @@ describe('scripts/ripa.ts end to end', () => {
   });
 
   it('checks a vulnerable adult CHIS against another council’s policy', () => {
-    const args = ['tsx', 'scripts/ripa.ts', '--corpus', corpus, '--index', index, '--json', '--technique', 'chis', '--vulnerable', '--approval', '2026-06-01', '--today', '2026-05-20'];
-    const r = spawnSync('npx', args, { cwd: ROOT, encoding: 'utf8' });
+    const args = ['--import', 'tsx', 'scripts/ripa.ts', '--corpus', corpus, '--index', index, '--json', '--technique', 'chis', '--vulnerable', '--approval', '2026-06-01', '--today', '2026-05-20'];
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const outcome = RipaOutcomeSchema.parse(AnswerSchema.parse(JSON.parse(r.stdout)).data);
     expect(outcome).toMatchObject({ allowed: true, authoriser: 'the Chief Executive', inform: 'the Monitoring Officer' });
