@@ -143,8 +143,10 @@ describe('the local chat page in headless Chromium', () => {
   it('lines the message box up with its help text, and lets keyboard users skip past earlier answers to it', async () => {
     expect(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM}`).toBe(true);
     await page.setViewportSize({ width: 1400, height: 720 });
-    const left = (selector: string): Promise<number> => page.locator(selector).evaluate((e) => Math.round(e.getBoundingClientRect().left));
-    const edges = [await left('#message'), await left('#help'), await left('.composer-label')];
+    // Where the help text, the label and a message start (inside their padding), and where the box's edge is.
+    const left = (selector: string, inside = true): Promise<number> =>
+      page.locator(selector).first().evaluate((e, pad) => Math.round(e.getBoundingClientRect().left + (pad ? parseFloat(getComputedStyle(e).paddingLeft) : 0)), inside);
+    const edges = [await left('#message', false), await left('#help'), await left('.composer-label'), await left('.msg')];
     // The first Tab stop of the page (before the earlier answers' buttons) is the skip link; Enter on it reaches the box.
     const first = await page.evaluate(() => {
       const stop = document.querySelector<HTMLElement>('a[href], button, textarea, input, select, [tabindex]:not([tabindex="-1"])');
