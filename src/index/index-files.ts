@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { META_SUFFIX } from '../sync/paper-meta.js';
 
 /** Bump when parsing or chunking changes: every file is then parsed again. */
 export const PARSER_VERSION = 'parse-v2';
@@ -30,9 +31,15 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-/** Content hash of a file's bytes. */
+/**
+ * Content hash of a file's bytes and of its metadata sidecar (`<file>.meta.json`, written by the
+ * ModernGov sync) when it has one, so that a change of metadata re-indexes the file.
+ */
 export async function hashFile(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
+  const hash = createHash('sha256').update(await readFile(path));
+  const sidecar = await readFile(`${path}${META_SUFFIX}`).catch(() => null);
+  if (sidecar) hash.update('\0meta\0').update(sidecar);
+  return hash.digest('hex');
 }
 
 /**
@@ -51,7 +58,7 @@ export async function listCorpus(corpusDir: string): Promise<string[]> {
     );
   });
   return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.') && !/^readme(\.md)?$/i.test(e.name))
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && !/^readme(\.md)?$/i.test(e.name) && !e.name.endsWith(META_SUFFIX))
     .map((e) => e.name)
     .sort();
 }

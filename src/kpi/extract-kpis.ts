@@ -156,6 +156,7 @@ function extractPart(doc: ParsedDocument, part: Part): KpiRecord[] {
           paragraph: null,
           section,
           docType: part.kind,
+          url: null,
         },
         row: rowSpan(text, row.start, row.end),
         commentary: null,

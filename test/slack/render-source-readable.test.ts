@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { renderSourceModal } from '../../src/slack/blocks/render-source-modal.js';
 
-const place = { source: 'pack.txt', council: 'Kent County Council', committee: 'Cabinet', meetingDate: '2017-09-15', item: 'Dashboard', itemNumber: '5', page: 28, paragraph: null, section: null, docType: 'report' };
+const place = { source: 'pack.txt', council: 'Kent County Council', committee: 'Cabinet', meetingDate: '2017-09-15', item: 'Dashboard', itemNumber: '5', page: 28, paragraph: null, section: null, docType: 'report', url: null };
 const texts = (view: ReturnType<typeof renderSourceModal>): string[] =>
   view.blocks.flatMap((b) => (b.type === 'section' && (b as types.SectionBlock).text ? [(b as types.SectionBlock).text!.text] : []));
 
