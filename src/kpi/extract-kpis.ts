@@ -11,15 +11,6 @@ import { cellText, figureNumber, polarityOfTarget } from './read-cells.js';
 import { readTables, type TextTable } from './read-tables.js';
 import { readKpiTable, rowFields, type KpiTable } from './table-records.js';
 
-/** Trailing cells of ASCII marks only ("<>>", "\\$"): what a PDF conversion leaves of a lost arrow glyph. */
-const DEBRIS_CELLS = /(?:\t[<>^~*#=_|\\$ ]*)+$/;
-
-/** A table row as a verbatim span, ending at its last real cell. */
-function rowSpan(text: string, start: number, end: number): { text: string; start: number; end: number } {
-  const row = text.slice(start, end).replace(DEBRIS_CELLS, '');
-  return { text: row, start, end: start + row.length };
-}
-
 interface Marker<T> {
   at: number;
   value: T;
@@ -158,7 +149,7 @@ function extractPart(doc: ParsedDocument, part: Part): KpiRecord[] {
           docType: part.kind,
           url: null,
         },
-        row: rowSpan(text, row.start, row.end),
+        row: { text: text.slice(row.start, row.end), start: row.start, end: row.end },
         commentary: null,
         reportCounts: counts,
       };
@@ -231,7 +222,5 @@ export function extractKpis(doc: ParsedDocument): KpiRecord[] {
 /** The ingest extractor for KPI records (stored under the name "kpi"). */
 export const kpiExtractor: Extractor = {
   name: 'kpi',
-  // v2: row quotes end at the last real cell (no conversion debris such as "<>>").
-  version: '2',
   extract: (doc) => extractKpis(doc),
 };
