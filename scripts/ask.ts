@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { flag, parseArgs } from '../src/cli/parse-args.js';
-import { userMessageOf } from '../src/errors.js';
+import { cliErrorMessage } from '../src/cli/cli-error-message.js';
 import { createRuntime } from '../src/runtime.js';
 
 const { flags, positional } = parseArgs(process.argv.slice(2), ['json']);
@@ -53,6 +53,6 @@ try {
     }
   }
 } catch (error) {
-  console.error(error instanceof Error && error.message.startsWith('usage') ? error.message : userMessageOf(error));
+  console.error(error instanceof Error && error.message.startsWith('usage') ? error.message : cliErrorMessage(error));
   process.exitCode = 1;
 }

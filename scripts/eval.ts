@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flag, parseArgs } from '../src/cli/parse-args.js';
-import { userMessageOf } from '../src/errors.js';
+import { cliErrorMessage } from '../src/cli/cli-error-message.js';
 import { loadFile } from '../src/ingest/load-file.js';
 import { createRuntime } from '../src/runtime.js';
 import { metricsByCouncil } from '../src/eval/eval-metrics.js';
@@ -58,7 +58,7 @@ try {
     for (const f of failures) console.log(`- ${f.id} [${f.category}] rank=${f.rank} correct=${f.correct} cited=${f.cited} ${f.kind}: ${f.question}\n    -> ${f.answer.replace(/\n/g, ' / ')}`);
   }
 } catch (error) {
-  console.error(error instanceof Error && error.message.startsWith('usage') ? error.message : userMessageOf(error));
+  console.error(error instanceof Error && error.message.startsWith('usage') ? error.message : cliErrorMessage(error));
   if (!(error instanceof Error && error.message.startsWith('usage'))) console.error(error);
   process.exitCode = 1;
 }

@@ -2,7 +2,7 @@
 import { buildIndex } from '../src/index/build-index.js';
 import { flag, parseArgs } from '../src/cli/parse-args.js';
 import { createRuntime } from '../src/runtime.js';
-import { userMessageOf } from '../src/errors.js';
+import { cliErrorMessage } from '../src/cli/cli-error-message.js';
 
 const { flags } = parseArgs(process.argv.slice(2), ['rebuild', 'json']);
 try {
@@ -16,6 +16,6 @@ try {
     console.log(`  index: ${report.indexPath}`);
   }
 } catch (error) {
-  console.error(userMessageOf(error));
+  console.error(cliErrorMessage(error));
   process.exitCode = 1;
 }

@@ -4,7 +4,7 @@
  * A thin wrapper: opens the index through the runtime, takes its KPI records, hands over to runKpiCli.
  */
 import { flag, parseArgs } from '../src/cli/parse-args.js';
-import { userMessageOf } from '../src/errors.js';
+import { cliErrorMessage } from '../src/cli/cli-error-message.js';
 import { toKpiRecords } from '../src/kpi/kpi-record.js';
 import { runKpiCli } from '../src/kpi/run-kpi-cli.js';
 import { createRuntime } from '../src/runtime.js';
@@ -20,6 +20,6 @@ try {
     stderr: (text) => process.stderr.write(text),
   });
 } catch (error) {
-  console.error(userMessageOf(error));
+  console.error(cliErrorMessage(error));
   process.exitCode = 1;
 }

@@ -3,7 +3,7 @@
  * npm run ripa -- [--json] --question "..."
  * A thin wrapper: reads the clock and builds the runtime here, then hands over to runRipaCli.
  */
-import { userMessageOf } from '../src/errors.js';
+import { cliErrorMessage } from '../src/cli/cli-error-message.js';
 import { selectRipaPolicy } from '../src/ripa/extract-ripa-policy.js';
 import { runRipaCli } from '../src/ripa/run-ripa-cli.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
@@ -22,7 +22,7 @@ let rt: Runtime;
 try {
   rt = await createRuntime({ corpusDir: dir('corpus'), indexDir: dir('index') });
 } catch (error) {
-  process.stderr.write(`${error instanceof Error ? error.message : userMessageOf(error)}\n`);
+  process.stderr.write(`${cliErrorMessage(error)}\n`);
   process.exit(1);
 }
 process.exitCode = await runRipaCli(argv, {

@@ -3,7 +3,7 @@
  * Slack when SLACK_BOT_TOKEN is set, otherwise the local chat page on PORT; with
  * MODERNGOV_SYNC_MINUTES, a background ModernGov sync that swaps in each new index. Wiring only.
  */
-import { userMessageOf } from './errors.js';
+import { cliErrorMessage } from './cli/cli-error-message.js';
 import { createRuntime } from './runtime.js';
 import { startSlack } from './slack/app.js';
 import { createPapersNotifier } from './slack/post-new-papers.js';
@@ -55,9 +55,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A configuration error is already one readable message; anything else gets its sentence, then the detail.
-  const badConfig = error instanceof Error && error.message.startsWith('Invalid configuration');
-  process.stderr.write(`${badConfig ? (error as Error).message : userMessageOf(error)}\n`);
-  if (!badConfig) process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  // An AppError (bad configuration, a missing corpus folder) is one readable sentence; anything else is
+  // logged in full first, so that its sentence ("the details have been logged") is true.
+  process.stderr.write(`${cliErrorMessage(error)}\n`);
   process.exit(1);
 });

@@ -62,9 +62,19 @@ describe('createAssistant routing', () => {
     expect(answer.retrieved.length).toBeGreaterThan(0);
   });
 
+  it('says /kpi matches nothing, and suggests, when the query shares one word with an indicator', async () => {
+    const answer = await assistant.kpi('staff car parking');
+    expect([answer.kind, answer.answer]).toEqual(['error', 'No KPI matches "staff car parking". Nearest indicators: HR01 Staff sickness days per FTE.']);
+  });
+
   it('does not answer a count question with a KPI value', async () => {
     const answer = await assistant.ask('How many staff sickness days were there in 2017?');
     expect(answer.kind).not.toBe('kpi');
+  });
+
+  it('says aloud that /deadline without a date counts from today', () => {
+    const answer = assistant.deadline('foi');
+    expect(answer.answer).toMatch(/^FOI request received today \(Mon 23 Nov 2026\): due /);
   });
 
   it('turns bad slash-command input into one sentence', () => {

@@ -1,6 +1,6 @@
 import { parseArgs } from '../cli/parse-args.js';
 import type { Answer } from '../types.js';
-import { userMessageOf } from '../errors.js';
+import { cliErrorMessage } from '../cli/cli-error-message.js';
 import { readAuditRecords } from './audit-record.js';
 import { auditQueryAnswer } from './audit-answer.js';
 
@@ -39,7 +39,7 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
     io.stdout(flags.json ? `${JSON.stringify(answer, null, 2)}\n` : `${[answer.answer, ...citationLines(answer), ...answer.notes.map((n) => `Note: ${n}`)].join('\n')}\n`);
     return 0;
   } catch (error) {
-    io.stderr(`${userMessageOf(error)}\n`);
+    io.stderr(`${cliErrorMessage(error)}\n`);
     return 1;
   }
 }

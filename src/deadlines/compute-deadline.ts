@@ -109,7 +109,11 @@ function countPeriodOfMonths(rule: DeadlineRule, date: string, calendar: Calenda
     : endInfo.holidays.length > 0
       ? ` (a bank holiday, ${endInfo.holidays.map((h) => `${h.title} ${nationsLabel(h.nations)}`).join(' / ')}: no adjustment)`
       : '';
-  steps.push(`It ceases to have effect at 23:59 on ${formatDayLong(period.end)}${kindOfDay}.`);
+  steps.push(
+    rule.resultIs === 'last-day-of-effect'
+      ? `It ceases to have effect at 23:59 on ${formatDayLong(period.end)}${kindOfDay}.`
+      : `The period ends at the end of ${formatDayLong(period.end)}${kindOfDay}, so that is the due date.`,
+  );
   return { due: period.end, walk: { date: period.end, day1: null, skipped: [], weekendDays: 0, projected: false }, steps };
 }
 

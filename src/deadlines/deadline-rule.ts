@@ -7,7 +7,8 @@ import { z } from 'zod';
  *   is none), moved to the next working day if it is not one (ICO method for subject access).
  * - `months-beginning-with`: a period of N months beginning with (and including) the start day
  *   ends at the end of the day before the corresponding date N months later; where that date does
- *   not exist, at the end of the last day of that month; no working-day adjustment (RIPA s.43(3)).
+ *   not exist, at the end of the last day of that month; no working-day adjustment (RIPA s.43(3);
+ *   the adult social care complaint response period, reg 14(2) of the 2009 Regulations).
  */
 export const CountingMethodSchema = z.enum(['working-days', 'calendar-months', 'months-beginning-with']);
 export type CountingMethod = z.infer<typeof CountingMethodSchema>;

@@ -38,20 +38,26 @@ function skippedList(result: DeadlineResult): string {
     .join(', ');
 }
 
+/** The start date in words; "today (Tue 1 Dec 2026)" when it is today, so an assumed date is said aloud. */
+function startDay(result: DeadlineResult): string {
+  const day = formatDayLong(result.date);
+  return result.progress?.today === result.date ? `today (${day})` : day;
+}
+
 /**
- * A short human answer, e.g. "FOI request received Mon 21 Dec 2026: due **Fri 22 Jan 2027**
- * (20 working days, FOIA s.10(1)). Skipped: Fri 25 Dec Christmas Day, …". Markdown bold marks the date.
+ * A short human answer in plain text (each front end adds its own emphasis), e.g. "FOI request received
+ * Mon 21 Dec 2026: due Fri 22 Jan 2027 (20 working days, FOIA s.10(1)). Skipped: Fri 25 Dec Christmas Day, …".
  */
 export function formatDeadline(result: DeadlineResult): string {
-  const when = formatDayLong(result.date);
+  const when = startDay(result);
   const lead =
     result.periodStart !== result.date
       ? `${result.subject} (current authorisation ends ${when})`
       : `${result.subject} ${result.dateVerb} ${when}`;
   const verdict =
     result.resultIs === 'last-day-of-effect'
-      ? `ceases to have effect at the end of **${result.dueText}**`
-      : `due **${result.dueText}**`;
+      ? `ceases to have effect at the end of ${result.dueText}`
+      : `due ${result.dueText}`;
   const parts = [`${lead}: ${verdict} (${result.counts.replace(/ \(period beginning with the day\)$/, '')}, ${result.basis.citation}).`];
   if (result.skipped.length > 0) parts.push(`Skipped: ${skippedList(result)}.`);
   if (result.progress) parts.push(describeProgress(result, result.progress));
@@ -71,12 +77,12 @@ function basisLines(result: DeadlineResult): string[] {
   return lines;
 }
 
-/** The full readable explanation printed by the CLI: result, working, basis, notes, warnings. */
+/** The full readable explanation printed by the CLI (plain text, the headline once): result, working, basis, notes, warnings. */
 export function explainDeadline(result: DeadlineResult): string {
   const head =
     result.resultIs === 'last-day-of-effect'
       ? `${result.subject}: ceases to have effect at 23:59 on ${result.dueText} (${result.due})`
-      : `${result.subject} ${result.dateVerb} ${formatDayLong(result.date)}: due ${result.dueText} (${result.due})`;
+      : `${result.subject} ${result.dateVerb} ${startDay(result)}: due ${result.dueText} (${result.due})`;
   const lines = [
     head,
     `Rule: ${result.rule}, ${result.ruleName} (${result.kind}); DATE is the ${result.dateIs}.`,

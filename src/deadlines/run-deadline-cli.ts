@@ -4,7 +4,7 @@ import { AppError, InputError, userMessageOf } from '../errors.js';
 import { NationSchema, type Nation } from './bank-holidays-schema.js';
 import { computeDeadline } from './compute-deadline.js';
 import { createDeadlineService, type DeadlineService, type DeadlineServiceOptions } from './create-deadline-service.js';
-import { explainDeadline, formatDeadline } from './format-deadline.js';
+import { explainDeadline } from './format-deadline.js';
 import { parseDateText } from './parse-date-text.js';
 
 /** What the CLI needs from the outside world; the script supplies the real ones. */
@@ -142,7 +142,7 @@ export function runDeadlineCli(argv: readonly string[], io: DeadlineCliIo, servi
       const date = parseDateText(dateWords.join(' '), { today: today ?? io.clockToday });
       result = service.compute(rule, date, today);
     }
-    io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : `${formatDeadline(result)}\n\n${explainDeadline(result)}\n`);
+    io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : `${explainDeadline(result)}\n`);
     return 0;
   } catch (error) {
     const code = error instanceof AppError ? error.code : undefined;

@@ -95,10 +95,21 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const results: FileResult[] = [];
   const skipped: BuildReport['skipped'] = [];
   let reused = 0;
+  let reusedSkips = 0;
   for (const [i, name] of names.entries()) {
     options.onProgress?.(i, names.length, 'reading');
     const path = join(corpusDir, name);
     const hash = await hashFile(path);
+    const skippedBefore = prev?.manifest.files.find((f) => f.name === name && f.status === 'skipped');
+    if (skippedBefore && skippedBefore.hash === hash) {
+      // The same bytes were unreadable last time: report them again without reading them again.
+      const reason = skippedBefore.reason ?? `${name}: could not be read`;
+      logger.warn({ file: name, reason }, 'file skipped');
+      skipped.push({ file: name, reason });
+      results.push({ entry: skippedBefore, chunks: [], vectors: [], data: { glossary: {}, records: {} } });
+      reusedSkips++;
+      continue;
+    }
     const before = prev?.manifest.files.find((f) => f.name === name && f.status !== 'skipped');
     if (prev && before && before.hash === hash) {
       const result = previousResult(prev, name, before);
@@ -124,7 +135,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
       results.push({ entry, chunks, vectors: chunks.map(() => null), data: { glossary, records } });
     } catch (error) {
       const reason = error instanceof IngestError ? error.userMessage : `${name}: could not be read (${(error as Error).message})`;
-      logger.warn({ file: name, err: error }, 'file skipped');
+      // One line per skipped file; the stack and cause only at debug level.
+      logger.warn({ file: name, reason }, 'file skipped');
+      logger.debug({ file: name, err: error }, 'file skipped: detail');
       if (prev && before) {
         results.push({ ...previousResult(prev, name, before), entry: { ...before, status: 'kept-previous', reason } });
         skipped.push({ file: name, reason: `${reason}; the previously indexed version is kept` });
@@ -137,13 +150,13 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
 
   const unchanged =
     prev !== null &&
-    reused === names.length &&
+    reused + reusedSkips === names.length &&
     prev.manifest.files.length === names.length &&
-    prev.manifest.files.every((f) => f.status === 'indexed') &&
+    prev.manifest.files.every((f) => f.status === 'indexed' || f.status === 'skipped') &&
     !reExtract;
   if (unchanged) {
     const report = { files: names.length, indexed: 0, reused, skipped, chunks: prev.chunks.length, embedded: 0, ms: Math.round(performance.now() - started), indexPath: prev.dir };
-    logger.info({ ...report, skipped: 0 }, 'index up to date');
+    logger.info({ ...report, skipped: skipped.length }, 'index up to date');
     return report;
   }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { AppError } from '../errors.js';
 import { META_SUFFIX } from '../sync/paper-meta.js';
 
 /** Bump when parsing or chunking changes: every file is then parsed again. */
@@ -42,9 +43,21 @@ export async function hashFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The corpus files to index: regular, non-hidden files, sorted by name. */
+/**
+ * The corpus files to index: regular, non-hidden files, sorted by name.
+ * A missing folder is an AppError that names it and says how to set it.
+ */
 export async function listCorpus(corpusDir: string): Promise<string[]> {
-  const entries = await readdir(corpusDir, { withFileTypes: true });
+  const entries = await readdir(corpusDir, { withFileTypes: true }).catch((cause: unknown) => {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw cause;
+    const what = code === 'ENOENT' ? 'does not exist' : 'is not a folder';
+    throw new AppError(
+      'CORPUS_MISSING',
+      `The corpus folder ${resolve(corpusDir)} ${what}. Set CORPUS_DIR in .env, or pass --corpus DIR, to the folder that holds the committee papers.`,
+      { cause },
+    );
+  });
   return entries
     .filter((e) => e.isFile() && !e.name.startsWith('.') && !/^readme(\.md)?$/i.test(e.name) && !e.name.endsWith(META_SUFFIX))
     .map((e) => e.name)

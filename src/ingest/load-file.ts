@@ -25,7 +25,8 @@ async function loadPdf(buf: Buffer, name: string): Promise<LoadedFile> {
   const { extractText, getDocumentProxy } = await import('unpdf');
   let pages: string[];
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(buf));
+    // verbosity 0: pdf.js prints its warnings ("Indexing all PDF objects") to stdout otherwise; a bad file is reported once, by us.
+    const pdf = await getDocumentProxy(new Uint8Array(buf), { verbosity: 0 });
     pages = (await extractText(pdf, { mergePages: false })).text;
   } catch (cause) {
     throw new IngestError(name, 'could not be read as a PDF (it may be corrupt or encrypted)', { cause });

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { aboutIndicator } from './about-indicator.js';
 import type { Citation } from '../types.js';
 import { CitationList } from './kpi-citations.js';
 import type { KpiRecord } from './kpi-record.js';
@@ -137,11 +138,13 @@ export function toMatch(indicator: KpiIndicator, score: number): KpiMatch {
  * Looks up indicators by reference ("GL02") or words ("freedom of information", "FOI", "potholes"):
  * each match has its latest record (by period, then meeting date), its history across reports and
  * citations. Ambiguous words give the candidates ranked. Throws KpiNotFoundError, with the nearest
- * indicators as suggestions, when nothing matches.
+ * indicators as suggestions, when nothing matches, or when the words that match are only a few of the query's.
  */
 export function findKpis(query: string, records: readonly KpiRecord[]): KpiMatch[] {
   const indicators = groupIndicators(records);
-  const ranked = rankIndicators(query, indicators);
+  // A code names its indicator; words must be mostly the indicator's own ("staff car parking" is not
+  // "working hours where email is available to staff", however well "staff" alone scores).
+  const ranked = rankIndicators(query, indicators).filter((s) => s.score >= 2 || aboutIndicator(query, s.indicator));
   if (!ranked.length) throw new KpiNotFoundError(query.trim(), suggestIndicators(query, indicators));
   return ranked.map((s) => toMatch(s.indicator, s.score));
 }

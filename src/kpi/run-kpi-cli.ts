@@ -1,5 +1,6 @@
 import { flag, parseArgs } from '../cli/parse-args.js';
 import { userMessageOf } from '../errors.js';
+import type { Citation } from '../types.js';
 import { findKpis, KpiNotFoundError, type KpiMatch } from './find-kpis.js';
 import { describeRecord, shortRecord, sourceOf } from './format-kpi.js';
 import { CitationList } from './kpi-citations.js';
@@ -17,10 +18,14 @@ export const KPI_USAGE =
   'usage: npm run kpi -- [--json] [--corpus DIR] [--index DIR] QUERY   (a reference such as GL02, or words such as "freedom of information")\n' +
   '       npm run kpi -- [--json] --rag red|amber|green [--area "Adult Social Care"]   (list indicators by latest RAG and service area)';
 
+function citationLine(c: Citation): string {
+  return `  [${c.n}] ${c.source}${c.page ? ` p.${c.page}` : ''}: "${c.quote.replace(/\s+/g, ' ').slice(0, 200)}"`;
+}
+
 function matchText(m: KpiMatch): string {
   const lines = [`${describeRecord(m.latest, m.ref)}${m.score < 2 ? ` (match ${m.score})` : ''}`];
   if (m.history.length > 1) lines.push(`  History: ${m.history.map(shortRecord).join('; ')}`);
-  for (const c of m.citations) lines.push(`  [${c.n}] ${c.source}${c.page ? ` p.${c.page}` : ''}: "${c.quote.replace(/\s+/g, ' ').slice(0, 200)}"`);
+  for (const c of m.citations) lines.push(citationLine(c));
   return lines.join('\n');
 }
 
@@ -29,7 +34,9 @@ function listOutput(records: KpiRecord[], json: boolean, filter: object): string
   const items = records.map((r) => ({ record: r, cites: list.addRecord(r) }));
   if (json) return JSON.stringify({ filter, count: records.length, records, citations: list.citations }, null, 2);
   if (!records.length) return 'No indicators match that filter.';
-  return items.map(({ record, cites }) => `${record.ref ? `${record.ref} ` : ''}${record.name} — ${shortRecord(record)} — ${sourceOf(record)} ${cites}`).join('\n');
+  const lines = items.map(({ record, cites }) => `${record.ref ? `${record.ref} ` : ''}${record.name} — ${shortRecord(record)} — ${sourceOf(record)} ${cites}`);
+  // The numbers point at these: each cited span once, as in a look-up.
+  return [...lines, '', 'Sources:', ...list.citations.map(citationLine)].join('\n');
 }
 
 /**

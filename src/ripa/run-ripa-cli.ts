@@ -1,6 +1,8 @@
 import { parseArgs, flag } from '../cli/parse-args.js';
-import { InputError, userMessageOf } from '../errors.js';
+import { InputError } from '../errors.js';
+import { cliErrorMessage } from '../cli/cli-error-message.js';
 import { parseDateText, type DeadlineService } from '../deadlines/index.js';
+import { formatDayLong } from '../deadlines/iso-date.js';
 import { citationLines } from '../audit/run-audit-cli.js';
 import { checkRipa, formatRipaOutcome, ripaOutcomeAnswer, type RipaCheckInputRaw } from './check-ripa.js';
 import { ripaAnswer } from './ripa-answer.js';
@@ -52,6 +54,24 @@ export function inputFromFlags(flags: Record<string, string | true>, today: stri
   };
 }
 
+const TECHNIQUE_WORDS: Record<RipaTechnique, string> = {
+  'directed-surveillance': 'directed surveillance',
+  chis: 'a covert human intelligence source (CHIS)',
+  'communications-data': 'the acquisition of communications data',
+};
+
+/** The check the flags ask for, in words, for the answer's `question` (never the raw arguments). */
+export function describeCheck(input: RipaCheckInputRaw): string {
+  const source = input.sourceUnder18 === true ? 'a juvenile source' : input.sourceUnder18 === false ? 'a vulnerable source' : 'a juvenile or vulnerable source';
+  const facts = [
+    input.juvenileOrVulnerable ? source : null,
+    input.confidentialInfoLikely ? 'confidential information likely' : null,
+    input.residentialOrPrivateVehicle ? 'residential premises or a private vehicle' : null,
+    input.approvalDate ? `magistrate's approval ${formatDayLong(input.approvalDate)}` : null,
+  ].filter((f): f is string => f !== null);
+  return `May we authorise ${TECHNIQUE_WORDS[input.technique]}${facts.length ? ` (${facts.join('; ')})` : ''}?`;
+}
+
 /** `npm run ripa`: the RIPA check for the flags given (or a plain question). Returns the exit code. */
 export async function runRipaCli(argv: readonly string[], io: RipaCliIo): Promise<number> {
   const { flags } = parseArgs(argv, BOOLEANS);
@@ -70,12 +90,13 @@ export async function runRipaCli(argv: readonly string[], io: RipaCliIo): Promis
       return 0;
     }
     const started = performance.now();
-    const outcome = checkRipa(inputFromFlags(flags, today), policy, io.deadlines, today);
-    const answer = ripaOutcomeAnswer(outcome, argv.join(' '), performance.now() - started);
+    const input = inputFromFlags(flags, today);
+    const outcome = checkRipa(input, policy, io.deadlines, today);
+    const answer = ripaOutcomeAnswer(outcome, describeCheck(input), performance.now() - started);
     io.stdout(flags.json ? `${JSON.stringify(answer, null, 2)}\n` : `${formatRipaOutcome(outcome)}\n`);
     return 0;
   } catch (error) {
-    io.stderr(`${userMessageOf(error)}\n`);
+    io.stderr(`${cliErrorMessage(error)}\n`);
     return 1;
   }
 }

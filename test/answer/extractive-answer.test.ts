@@ -51,14 +51,11 @@ describe('extractive answers', () => {
     expect(answer.retrieved.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('says whose and when when councils disagree, rather than blending them', async () => {
+  // Known bug (issue 14): the reader answers from Wessex alone (15 working days) and never shows Kent's
+  // 20 working days, so the labels are never drawn. it.fails until the reader gives both; then make it it().
+  it.fails('says whose and when when councils disagree, rather than blending them', async () => {
     const answer = await ask('What is the timescale for a formal stage 2 complaint response?');
-    const councils = new Set(answer.citations.map((c) => c.council));
-    if (councils.size > 1) {
-      expect(answer.answer).toMatch(/Kent County Council, .*2017: /);
-      expect(answer.answer).toMatch(/Wessex Borough Council, .*2024: /);
-    }
-    expect(answer.answer).toMatch(/20 working days|15 working days/);
+    expect(answer.answer).toMatch(/Kent County Council, .*2017: .*20 working days[\s\S]*Wessex Borough Council, .*2024: .*15 working days|Wessex Borough Council, .*2024: .*15 working days[\s\S]*Kent County Council, .*2017: .*20 working days/);
   });
 
   it('prefers the newest meeting for "latest" questions and says its date', async () => {
@@ -78,7 +75,7 @@ describe('extractive answers', () => {
 
   it('declines a "how many" question when no number in the papers counts that thing', async () => {
     const answer = await ask('How many branches did the library service close?');
-    expect(answer.kind === 'not_found' || /two new branches/.test(answer.answer)).toBe(true);
+    expect(answer.kind).toBe('not_found');
   });
 
   it('understands a follow-up with the earlier question as context', async () => {

@@ -58,7 +58,7 @@ describe('scripts/audit.ts end to end', () => {
   });
 
   it('answers from another council’s papers with --json', () => {
-    const r = spawnSync('npx', ['tsx', 'scripts/audit.ts', '--corpus', corpus, '--index', index, '--json', 'limited assurance'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit.ts', '--corpus', corpus, '--index', index, '--json', 'limited assurance'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const answer = AnswerSchema.parse(JSON.parse(r.stdout));
     expect(answer.kind).toBe('audit');

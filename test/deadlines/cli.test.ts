@@ -1,21 +1,37 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DeadlineResultSchema } from '../../src/deadlines/deadline-result.js';
+import { runDeadlineCli } from '../../src/deadlines/run-deadline-cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npx', ['tsx', 'scripts/deadline.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, COUNCIL_NATION: '' } });
-  // npm may print its own config warnings; only our lines matter.
-  const stderr = r.stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('npm warn')).join('\n');
-  return { code: r.status, stdout: r.stdout, stderr };
+/** The CLI in-process, with the real file reader and a fixed clock; stderr without its final newline. */
+function run(args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = runDeadlineCli(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readFile: (path) => readFileSync(path, 'utf8'),
+    clockToday: '2026-12-01',
+    nation: 'england-and-wales',
+  });
+  return { code, stdout, stderr: stderr.trimEnd() };
 }
 
-describe('scripts/deadline.ts end to end', () => {
+describe('scripts/deadline.ts, as a process', () => {
+  it('--json foi 21/12/2026 prints only the result JSON on stdout', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deadline.ts', '--json', 'foi', '21/12/2026'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, COUNCIL_NATION: '' } });
+    expect(r.status).toBe(0);
+    expect(DeadlineResultSchema.parse(JSON.parse(r.stdout))).toMatchObject({ rule: 'foi', date: '2026-12-21', due: '2027-01-22' });
+  });
+});
+
+describe('runDeadlineCli', () => {
   it('--json foi 21/12/2026 prints the result as JSON', () => {
     const r = run(['--json', 'foi', '21/12/2026']);
     expect(r.code).toBe(0);
@@ -29,11 +45,17 @@ describe('scripts/deadline.ts end to end', () => {
   it('prints a readable explanation without --json, with progress given --today', () => {
     const r = run(['foi', '21st', 'December', '2026', '--today', '12/01/2027']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('FOI request received Mon 21 Dec 2026: due **Fri 22 Jan 2027**');
+    expect(r.stdout).toContain('FOI request received Mon 21 Dec 2026: due Fri 22 Jan 2027 (2027-01-22)');
     expect(r.stdout).toContain('Day 1: Tue 22 Dec 2026');
     expect(r.stdout).toContain('Mon 4 Jan 2027: January 2nd (substitute day) [Scot only]');
     expect(r.stdout).toContain('Basis: Freedom of Information Act 2000, s.10(1)');
     expect(r.stdout).toContain('12 working days used, 8 working days left');
+  });
+
+  it('prints plain text with the headline once', () => {
+    const r = run(['foi', '21/12/2026']);
+    expect(r.stdout.match(/due Fri 22 Jan 2027/g)).toHaveLength(1);
+    expect(r.stdout).not.toContain('**');
   });
 
   it('--cases runs every line in order; a bad line prints {id, error} and the rest still run', () => {

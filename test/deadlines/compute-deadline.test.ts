@@ -97,7 +97,7 @@ describe('computeDeadline', () => {
   it('formats a short answer with the citation and the skipped days', () => {
     const r = computeDeadline({ rule: 'foi', date: '2026-12-21', calendar });
     expect(formatDeadline(r)).toBe(
-      'FOI request received Mon 21 Dec 2026: due **Fri 22 Jan 2027** (20 working days, FOIA s.10(1)). ' +
+      'FOI request received Mon 21 Dec 2026: due Fri 22 Jan 2027 (20 working days, FOIA s.10(1)). ' +
         "Skipped: Fri 25 Dec Christmas Day, Mon 28 Dec Boxing Day (substitute day), Fri 1 Jan New Year's Day, Mon 4 Jan January 2nd (substitute day) [Scot only].",
     );
   });
@@ -105,7 +105,7 @@ describe('computeDeadline', () => {
   it('formats RIPA results as the last day of effect', () => {
     const r = computeDeadline({ rule: 'ripa-directed-surveillance', date: '2026-06-01', calendar });
     expect(formatDeadline(r)).toBe(
-      'Directed surveillance authorisation took effect Mon 1 Jun 2026: ceases to have effect at the end of **Mon 31 Aug 2026** (3 months, RIPA 2000 s.43(3)(c)).',
+      'Directed surveillance authorisation took effect Mon 1 Jun 2026: ceases to have effect at the end of Mon 31 Aug 2026 (3 months, RIPA 2000 s.43(3)(c)).',
     );
   });
 

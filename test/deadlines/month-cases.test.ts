@@ -13,7 +13,7 @@ interface Case {
   why: string;
 }
 
-// Calendar months (SAR, adult social care): corresponding date, else last day of that month,
+// Calendar months (SAR): corresponding date, else last day of that month,
 // then the next working day of the council's nation. Hand-checked against the calendar.
 const CALENDAR_MONTH_CASES: Case[] = [
   { rule: 'sar', date: '2025-01-31', due: '2025-02-28', why: 'no 31 Feb: last day, a Friday' },
@@ -35,8 +35,6 @@ const CALENDAR_MONTH_CASES: Case[] = [
   { rule: 'sar', date: '2022-05-02', due: '2022-06-06', why: 'Thu 2 Jun and Fri 3 Jun 2022 holidays, weekend -> Mon 6 Jun' },
   { rule: 'sar-extended', date: '2025-11-30', due: '2026-03-02', why: 'no 30 Feb: Sat 28 Feb 2026 -> Mon 2 Mar' },
   { rule: 'sar-extended', date: '2023-11-29', due: '2024-02-29', why: 'leap day exists' },
-  { rule: 'asc-complaint-response', date: '2026-08-31', due: '2027-03-01', why: 'six months: no 31 Feb; Sun 28 Feb 2027 -> Mon 1 Mar' },
-  { rule: 'asc-complaint-response', date: '2026-06-25', due: '2026-12-29', why: 'Fri 25 Dec, weekend, Mon 28 Boxing sub -> Tue 29 Dec' },
 ];
 
 // RIPA: a period of N months beginning with the day ends at the end of the day before the
@@ -95,5 +93,19 @@ describe('RIPA periods, hand-verified', () => {
   it('explains a month with no corresponding date', () => {
     const r = computeDeadline({ rule: 'ripa-directed-surveillance', date: '2026-11-30', calendar });
     expect(r.steps.join(' ')).toContain('30 February 2027, which does not exist');
+  });
+});
+
+// Adult social care complaints: "six months beginning on the day on which the complaint was received"
+// (2009 Regulations, reg 14(2)) ends, like a RIPA period, the day before the corresponding date; no adjustment.
+const ASC_CASES: Case[] = [
+  { rule: 'asc-complaint-response', date: '2026-03-03', due: '2026-09-02', why: 'the day before the corresponding date, Thu 3 Sep' },
+  { rule: 'asc-complaint-response', date: '2026-06-25', due: '2026-12-24', why: 'the day before Fri 25 Dec' },
+  { rule: 'asc-complaint-response', date: '2026-08-31', due: '2027-02-28', why: 'no 31 Feb: the last day of Feb (a Sunday: no adjustment)' },
+];
+
+describe('the adult social care complaint response period, hand-verified', () => {
+  it.each(ASC_CASES)('$rule $date -> $due: $why', ({ rule, date, due }) => {
+    expect(computeDeadline({ rule, date, calendar }).due).toBe(due);
   });
 });

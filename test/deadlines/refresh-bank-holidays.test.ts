@@ -60,12 +60,12 @@ describe('refreshBankHolidays', () => {
     const from = join(dir, 'from.json');
     const out = join(dir, 'out.json');
     writeFileSync(from, recentOnly(2018));
-    const r = spawnSync('npx', ['tsx', 'scripts/refresh-holidays.ts', '--from', from, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/refresh-holidays.ts', '--from', from, '--out', out], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`Wrote ${out} from ${from}:`);
     expect(r.stdout).toContain('scotland: 94 holidays, 2018 to 2027');
     expect(loadCalendar(out).dayInfo('2026-06-15', ['scotland']).working).toBe(false);
-    const bad = spawnSync('npx', ['tsx', 'scripts/refresh-holidays.ts', '--from', join(dir, 'missing.json'), '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/refresh-holidays.ts', '--from', join(dir, 'missing.json'), '--out', out], { cwd: ROOT, encoding: 'utf8' });
     expect(bad.status).toBe(1);
   });
 });

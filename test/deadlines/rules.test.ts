@@ -30,7 +30,7 @@ const EXPECTED: [string, number, string, 'statutory' | 'local-policy'][] = [
   ['lgsco-ack', 5, 'working-days', 'statutory'],
   ['lgsco-stage1', 10, 'working-days', 'statutory'],
   ['lgsco-stage2', 20, 'working-days', 'statutory'],
-  ['asc-complaint-response', 6, 'calendar-months', 'statutory'],
+  ['asc-complaint-response', 6, 'months-beginning-with', 'statutory'],
   ['ripa-directed-surveillance', 3, 'months-beginning-with', 'statutory'],
   ['ripa-chis', 12, 'months-beginning-with', 'statutory'],
   ['ripa-juvenile-chis', 4, 'months-beginning-with', 'statutory'],
@@ -39,11 +39,49 @@ const EXPECTED: [string, number, string, 'statutory' | 'local-policy'][] = [
   ['ripa-register-copy', 5, 'working-days', 'local-policy'],
 ];
 
+// Each rule's counting method beside the words of its basis that decide it: "working day(s)" count
+// working days from day 0; "month ... of receipt" (ICO) runs to the corresponding date; a period
+// "beginning with/on the day" counts that day, so it ends the day before the corresponding date.
+const METHOD_AND_BASIS: Array<[string, string, string]> = [
+  ['foi', 'working-days', 'not later than the twentieth working day following the date of receipt'],
+  ['foi-pit-extension', 'working-days', 'no more than a further 20 working days, so 40 working days in all from receipt'],
+  ['foi-internal-review', 'working-days', 'within 20 working days of the date the review was requested'],
+  ['foi-internal-review-extended', 'working-days', 'no more than 40 working days in all'],
+  ['eir', 'working-days', 'no later than 20 working days after the date of receipt'],
+  ['eir-extended', 'working-days', 'the period is extended to 40 working days'],
+  ['sar', 'calendar-months', 'to the corresponding calendar date in the next month'],
+  ['sar-extended', 'calendar-months', 'counted by the corresponding-date method'],
+  ['complaint-ack', 'working-days', 'within three working days'],
+  ['complaint-response', 'working-days', 'within 20 working days'],
+  ['complaint-complex', 'working-days', 'a maximum of 65 working days'],
+  ['children-complaint-stage2', 'working-days', 'within 25 working days'],
+  ['children-complaint-stage2-extended', 'working-days', 'a maximum of 65 working days'],
+  ['children-complaint-review-panel', 'working-days', 'within 30 working days'],
+  ['lgsco-ack', 'working-days', 'within five working days of receipt'],
+  ['lgsco-stage1', 'working-days', 'within 10 working days of the complaint being acknowledged'],
+  ['lgsco-stage2', 'working-days', 'within 20 working days of the stage 2 escalation being acknowledged'],
+  ['asc-complaint-response', 'months-beginning-with', 'six months beginning on the day on which the complaint was received'],
+  ['ripa-directed-surveillance', 'months-beginning-with', 'three months beginning with the day on which it took effect'],
+  ['ripa-chis', 'months-beginning-with', 'twelve months beginning with the day on which it took effect'],
+  ['ripa-juvenile-chis', 'months-beginning-with', 'four months beginning with the day it took effect'],
+  ['ripa-directed-surveillance-renewal', 'months-beginning-with', 'lasts three months beginning with that day'],
+  ['ripa-chis-renewal', 'months-beginning-with', 'lasts twelve months beginning with that day'],
+  ['ripa-register-copy', 'working-days', 'within 5 working days'],
+];
+
 describe('the bundled rules', () => {
   const rules = bundledRules();
 
   it('hold exactly the rules of the issue, with their amounts, methods and kinds', () => {
     expect(rules.map((r) => [r.id, r.amount, r.method, r.kind])).toEqual(EXPECTED);
+  });
+
+  it('count each rule by the method the words of its basis give', () => {
+    const found = rules.map((r) => {
+      const [, , words] = METHOD_AND_BASIS.find(([id]) => id === r.id) ?? ['', '', '(no entry)'];
+      return [r.id, r.method, r.basis.text.includes(words) ? words : `basis lacks: ${words}`];
+    });
+    expect(found).toEqual(METHOD_AND_BASIS);
   });
 
   it('use the UK-wide calendar for FOI and EIR, the council nation for the others, none for RIPA periods', () => {

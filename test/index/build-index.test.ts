@@ -66,6 +66,19 @@ describe('buildIndex', () => {
     for (const f of ['empty.txt', 'image.txt', 'broken.pdf', 'slides.pptx']) rmSync(join(corpusDir, f));
   });
 
+  it('logs one line per skipped file without its stack, and remembers it by hash so an unchanged re-ingest reads nothing', async () => {
+    writeFileSync(join(corpusDir, 'broken.pdf'), '%PDF-1.4\nthis is not really a pdf');
+    const { logger: log, lines: logged } = memoryLogger();
+    await buildIndex({ corpusDir, indexDir, logger: log });
+    const warned = logged().filter((l) => l.msg === 'file skipped');
+    expect(warned).toEqual([expect.objectContaining({ file: 'broken.pdf', reason: expect.stringMatching(/could not be read as a PDF/) })]);
+    expect(warned[0]).not.toHaveProperty('err');
+    const again = await buildIndex({ corpusDir, indexDir, logger: log });
+    expect(again).toMatchObject({ indexed: 0, embedded: 0, skipped: [{ file: 'broken.pdf', reason: warned[0]!.reason }] });
+    expect(logged().at(-1)!.msg).toBe('index up to date');
+    rmSync(join(corpusDir, 'broken.pdf'));
+  });
+
   it('keeps the previous index usable when a build is interrupted', async () => {
     const before = await loadIndex(indexDir);
     writeFileSync(join(corpusDir, 'new.txt'), 'Kent County Council\n\nA brand new paragraph about allotments and their rents.\n');

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IngestError } from '../../src/errors.js';
 import { loadFile } from '../../src/ingest/load-file.js';
 import { chunkDocument, parseDocument } from '../../src/parse/parse-document.js';
@@ -55,4 +55,15 @@ describe('loadFile', () => {
       expect((error as IngestError).userMessage).toMatch(message);
     }
   });
+
+  it('keeps pdf.js quiet about a corrupt PDF: the one reason is ours', async () => {
+    const path = join(dir, 'corrupt.pdf');
+    writeFileSync(path, '%PDF-1.4 garbage garbage');
+    const spies = (['log', 'warn', 'error'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => undefined));
+    await loadFile(path, 'corrupt.pdf').catch(() => null);
+    const printed = spies.flatMap((spy) => spy.mock.calls.map((args) => String(args[0])));
+    for (const spy of spies) spy.mockRestore();
+    expect(printed).toEqual([]);
+  });
 });
+

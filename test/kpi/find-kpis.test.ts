@@ -60,6 +60,10 @@ describe('findKpis over the corpus', () => {
     expect(() => findKpis('freedom of informaton requests (typo)', records)).not.toThrow();
   });
 
+  it('does not answer with indicators that share only one word of several with the query', () => {
+    expect(() => findKpis('staff car parking', records)).toThrow(/^No KPI matches "staff car parking"\. Nearest indicators: /);
+  });
+
   it('keeps same-report rows apart and joins a reworded indicator across years', () => {
     const indicators = groupIndicators(records);
     const cs01 = indicators.find((i) => i.key === 'CS01')!;
@@ -117,6 +121,13 @@ describe('npm run kpi', () => {
     const json = JSON.parse(out) as { error: string; suggestions: string[] };
     expect(json.error).toMatch(/^No KPI matches "parking fines"\./);
     expect(json.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('lists the sources its citation numbers point at', () => {
+    const { out } = run('--rag', 'red', '--area', 'Adult Social Care');
+    const marks = [...new Set([...out.split('\nSources:')[0]!.matchAll(/\[(\d+)\]/g)].map((m) => m[1]))];
+    const listed = [...out.split('\nSources:\n')[1]!.matchAll(/^ {2}\[(\d+)\] 003_ecdb3f71de2597ef\.txt: "/gm)].map((m) => m[1]);
+    expect(listed).toEqual(marks);
   });
 
   it('lists by RAG and area, and explains its usage', () => {

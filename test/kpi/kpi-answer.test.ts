@@ -54,7 +54,7 @@ describe('kpiAnswer: the questions officers ask', () => {
     expect(a.answer).toContain('AMBER');
     expect(a.answer).toContain('Quarter 2 2022/23');
     expect(a.citations.map((c) => c.quote)).toEqual([
-      '% of routine highway repairs reported by residents completed within 28 days\tAMBER\t\\$',
+      '% of routine highway repairs reported by residents completed within 28 days\tAMBER',
       'Routine faults responded to in 28 days has dropped this Quarter to 89% narrowly missing the target of 90%.',
     ]);
   });

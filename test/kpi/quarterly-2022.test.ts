@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractKpis } from '../../src/kpi/extract-kpis.js';
+import { CitationList } from '../../src/kpi/kpi-citations.js';
 import { parseDocument } from '../../src/parse/parse-document.js';
 
 const FILE = '003_ecdb3f71de2597ef.txt';
@@ -101,5 +102,16 @@ describe('the Quarter 2 2022/23 Quarterly Performance Report (charts lost)', () 
       const other = readFileSync(new URL(`../../corpus/${name}`, import.meta.url), 'utf8');
       expect(extractKpis(parseDocument(name, other))).toEqual([]);
     }
+  });
+});
+
+describe('row quotes', () => {
+  it('end at the last real cell, without the debris of lost arrows ("<>>", "\\$")', () => {
+    const quotes = ['% of routine pothole repairs completed within 28 days', '% of phone calls to Contact Point which were answered'].map((name) => {
+      const list = new CitationList();
+      list.addRecord(records.find((r) => r.name === name)!);
+      return list.citations[0]!.quote;
+    });
+    expect(quotes).toEqual(['% of routine pothole repairs completed within 28 days\tAMBER', '% of phone calls to Contact Point which were answered\tRED']);
   });
 });

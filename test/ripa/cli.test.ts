@@ -30,6 +30,14 @@ describe('runRipaCli', () => {
     expect(outcome.authoriser).toContain('Head of Paid Service');
   });
 
+  it('--json says in words what was checked in `question`, not the raw arguments', async () => {
+    const io = fakeIo();
+    await runRipaCli(['--json', '--technique', 'chis', '--juvenile', '--approval', '1 June 2026'], io);
+    expect(AnswerSchema.parse(JSON.parse(io.out.join(''))).question).toBe(
+      "May we authorise a covert human intelligence source (CHIS) (a juvenile source; magistrate's approval Mon 1 Jun 2026)?",
+    );
+  });
+
   it('--premises makes directed surveillance or a CHIS not allowed', async () => {
     const io = fakeIo();
     expect(await runRipaCli(['--technique', 'directed-surveillance', '--premises'], io)).toBe(0);
@@ -71,8 +79,8 @@ describe('scripts/ripa.ts end to end', () => {
   });
 
   it('checks a vulnerable adult CHIS against another council’s policy', () => {
-    const args = ['tsx', 'scripts/ripa.ts', '--corpus', corpus, '--index', index, '--json', '--technique', 'chis', '--vulnerable', '--approval', '2026-06-01', '--today', '2026-05-20'];
-    const r = spawnSync('npx', args, { cwd: ROOT, encoding: 'utf8' });
+    const args = ['--import', 'tsx', 'scripts/ripa.ts', '--corpus', corpus, '--index', index, '--json', '--technique', 'chis', '--vulnerable', '--approval', '2026-06-01', '--today', '2026-05-20'];
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const outcome = RipaOutcomeSchema.parse(AnswerSchema.parse(JSON.parse(r.stdout)).data);
     expect(outcome).toMatchObject({ allowed: true, authoriser: 'the Chief Executive', inform: 'the Monitoring Officer' });

@@ -139,4 +139,22 @@ describe('the local chat page in headless Chromium', () => {
     expect(await outcome.locator('.bk-context', { hasText: 'para 4.2' }).count()).toBeGreaterThan(0);
     expect(failures).toEqual([]);
   }, 30_000);
+
+  it('lines the message box up with its help text, and lets keyboard users skip past earlier answers to it', async () => {
+    expect(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM}`).toBe(true);
+    await page.setViewportSize({ width: 1400, height: 720 });
+    // Where the help text, the label and a message start (inside their padding), and where the box's edge is.
+    // Browser-side code as expression strings: the tests compile without the DOM library.
+    const left = async (selector: string, inside = true): Promise<number> =>
+      Number(await page.evaluate(`(() => { const el = document.querySelector(${JSON.stringify(selector)}); return Math.round(el.getBoundingClientRect().left + (${inside} ? parseFloat(getComputedStyle(el).paddingLeft) : 0)); })()`));
+    const edges = [await left('#message', false), await left('#help'), await left('.composer-label'), await left('.msg')];
+    // The first Tab stop of the page (before the earlier answers' buttons) is the skip link; Enter on it reaches the box.
+    const first = String(
+      await page.evaluate(`(() => { const stop = document.querySelector('a[href], button, textarea, input, select, [tabindex]:not([tabindex="-1"])'); stop.focus(); return stop.textContent; })()`),
+    );
+    await page.keyboard.press('Enter');
+    const then = String(await page.evaluate('document.activeElement?.id'));
+    expect({ edges: [...new Set(edges)].length, first, then }).toEqual({ edges: 1, first: 'Skip to the message box', then: 'message' });
+  }, 30_000);
 });
+

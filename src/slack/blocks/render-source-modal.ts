@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { SourcePassage } from '../../assistant.js';
 import { LIMITS } from './limits.js';
+import { alignRows, inlineCells, passageSegments, plainWords } from './readable-passage.js';
 import { escapeMrkdwn, splitText, truncate } from './text.js';
 
 /** What "Show source" knows about one citation. */
@@ -38,11 +39,44 @@ const muted = (text: string): types.ContextBlock[] =>
 
 /** The quote as a highlighted block quote: each line quoted and, where mrkdwn allows, bold. */
 function highlighted(quote: string): types.SectionBlock[] {
-  const lines = quote.trim().split('\n').map((line) => {
+  const lines = inlineCells(quote).trim().split('\n').map((line) => {
     const t = escapeMrkdwn(line.trim());
     return t && !t.includes('*') ? `>*${t}*` : `>${t}`;
   });
   return splitText(lines.join('\n'), LIMITS.sectionText).map((t) => ({ type: 'section', text: mrkdwn(t.startsWith('>') ? t : `>${t}`) }));
+}
+
+type Range = { start: number; end: number };
+
+/** Table rows as a code block of aligned columns; the rows inside `where` are marked. */
+function tableBlocks(text: string, offset: number, where: Range | null): types.SectionBlock[] {
+  let at = offset;
+  const rows = text.split(/(?<=\n)/).map((row) => {
+    const start = at;
+    at += row.length;
+    return { row, quoted: where !== null && start < where.end && at > where.start };
+  }).filter((r) => r.row.trim());
+  const lines = escapeMrkdwn(alignRows(rows.map((r) => r.row), rows.map((r) => r.quoted))).split('\n');
+  // Whole rows per block (splitText would trim the marker column's leading spaces).
+  const parts: string[] = [];
+  for (const line of lines) {
+    const last = parts.at(-1);
+    if (last !== undefined && last.length + line.length + 1 <= LIMITS.sectionText - 8) parts[parts.length - 1] = `${last}\n${line}`;
+    else parts.push(line.slice(0, LIMITS.sectionText - 8));
+  }
+  return parts.map((t) => ({ type: 'section', text: mrkdwn(`\`\`\`\n${t}\n\`\`\``) }));
+}
+
+/** The passage as readable blocks: prose with the quoted words highlighted, tables as aligned columns. */
+function readableBlocks(text: string, where: Range | null): types.KnownBlock[] {
+  return passageSegments(text).flatMap((seg): types.KnownBlock[] => {
+    const part = text.slice(seg.start, seg.end);
+    if (seg.kind === 'table') return tableBlocks(part, seg.start, where);
+    if (!where || where.end <= seg.start || where.start >= seg.end) return sections(plainWords(part));
+    const from = Math.max(where.start, seg.start) - seg.start;
+    const to = Math.min(where.end, seg.end) - seg.start;
+    return [...sections(plainWords(part.slice(0, from))), ...highlighted(plainWords(part.slice(from, to))), ...sections(plainWords(part.slice(to)))];
+  });
 }
 
 function passageBlocks(cited: CitedSource, passage: SourcePassage): types.KnownBlock[] {
@@ -50,14 +84,15 @@ function passageBlocks(cited: CitedSource, passage: SourcePassage): types.KnownB
   const after = passage.after.length > NEIGHBOUR_CHARS ? `${passage.after.slice(0, NEIGHBOUR_CHARS)}…` : passage.after;
   const where = cited.quote ? locateQuote(passage.text, cited.quote, cited.quoteLength) : null;
   const middle: types.KnownBlock[] = where
-    ? [...sections(passage.text.slice(0, where.start)), ...highlighted(passage.text.slice(where.start, where.end)), ...sections(passage.text.slice(where.end))]
-    : [...(cited.quote ? [{ type: 'section' as const, text: mrkdwn('*Quoted:*') }, ...highlighted(cited.quote)] : []), ...sections(passage.text)];
-  return [...muted(before), { type: 'divider' }, ...middle, { type: 'divider' }, ...muted(after)];
+    ? readableBlocks(passage.text, where)
+    : [...(cited.quote ? [{ type: 'section' as const, text: mrkdwn('*Quoted:*') }, ...highlighted(cited.quote)] : []), ...readableBlocks(passage.text, null)];
+  return [...muted(inlineCells(before)), { type: 'divider' }, ...middle, { type: 'divider' }, ...muted(inlineCells(after))];
 }
 
 /**
- * The "Show source" modal: the cited passage with the quote highlighted, between the passages before
- * and after it (smaller). With no stored passage (a policy quote, or an index rebuilt since), the quote
+ * The "Show source" modal: the cited passage as readable text (conversion Markdown as plain words,
+ * table rows as aligned columns) with the quote highlighted, between the passages before and after it
+ * (smaller). With no stored passage (a policy quote, or an index rebuilt since), the quote
  * and where it comes from. Pure; at most 100 blocks.
  */
 export function renderSourceModal(cited: CitedSource, passage: SourcePassage | null): types.ModalView {
