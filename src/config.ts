@@ -17,6 +17,8 @@ const ConfigSchema = z.object({
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default('corpus')),
   INDEX_DIR: z.preprocess(emptyToUndefined, z.string().default('data/index')),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  /** The interface HTTP servers listen on; loopback unless set (e.g. 0.0.0.0 behind a reverse proxy on another host). */
+  HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   EMBEDDINGS: z.preprocess(emptyToUndefined, z.enum(['local', 'openai']).default('local')),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,

@@ -52,7 +52,7 @@ export interface SlackAppOptions {
   now?: () => Date;
   /** The bot's ids; when given, Bolt never calls auth.test (tests, benchmarks). */
   botIdentity?: { botId: string; botUserId: string };
-  /** Interface the HTTP server listens on; all interfaces by default. */
+  /** Interface the HTTP server listens on; HOST from the configuration by default (127.0.0.1 unless set). */
   host?: string;
   settings?: Partial<SlackSettings>;
   /** Questions per user per window; default 10 a minute. */
@@ -65,8 +65,8 @@ export interface SlackAppOptions {
 export interface SlackApp {
   app: App;
   mode: 'socket' | 'http';
-  /** Connects (Socket Mode) or listens on PORT (HTTP); resolves with the port in HTTP mode. */
-  start(): Promise<{ port: number | null }>;
+  /** Connects (Socket Mode) or listens on HOST:PORT (HTTP); resolves with the address in HTTP mode. */
+  start(): Promise<{ port: number | null; host?: string }>;
   stop(): Promise<void>;
 }
 
@@ -140,8 +140,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         await app.start();
         return { port: null };
       }
-      const server = await receiver!.start(config.PORT, options.host);
-      return { port: (server.address() as AddressInfo).port };
+      const server = await receiver!.start(config.PORT, options.host ?? config.HOST);
+      const address = server.address() as AddressInfo;
+      return { port: address.port, host: address.address };
     },
     stop: async () => {
       await app.stop();
