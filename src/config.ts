@@ -26,6 +26,8 @@ const ConfigSchema = z.object({
   OPENAI_EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().default('text-embedding-3-small')),
   OPENAI_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(20_000)),
   OPENAI_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+  /** The whole model call, retries included; after it the answer is taken directly from the papers. */
+  OPENAI_TOTAL_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(20_000)),
   COUNCIL_NATION: z.preprocess(emptyToUndefined, z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales')),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,

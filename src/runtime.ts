@@ -81,7 +81,7 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
       const { index } = await openIndex({ ...buildOptions, onProgress: progress });
       const llm =
         openai && llmConfigured(config)
-          ? { client: openai, settings: { model: config.OPENAI_MODEL!, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES } }
+          ? { client: openai, settings: { model: config.OPENAI_MODEL!, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES, totalTimeoutMs: config.OPENAI_TOTAL_TIMEOUT_MS } }
           : undefined;
       return { index, ...createAssistant({ index, logger, deadlines, now: () => new Date(), llm }) };
     },
