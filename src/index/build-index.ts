@@ -14,6 +14,8 @@ import {
   extractorSignature,
   hashFile,
   listCorpus,
+  listCorpusLinks,
+  LINK_REASON,
   packVectors,
   writeVersion,
   type FileEntry,
@@ -110,6 +112,10 @@ async function buildLocked(options: BuildOptions): Promise<BuildReport> {
 
   const results: FileResult[] = [];
   const skipped: BuildReport['skipped'] = [];
+  for (const link of await listCorpusLinks(corpusDir)) {
+    logger.warn({ file: link }, 'file skipped: symbolic link');
+    skipped.push({ file: link, reason: `${link}: ${LINK_REASON}` });
+  }
   let reused = 0;
   for (const [i, name] of names.entries()) {
     options.onProgress?.(i, names.length, 'reading');

@@ -43,6 +43,15 @@ export async function listCorpus(corpusDir: string): Promise<string[]> {
     .sort();
 }
 
+/** Symbolic links in the corpus folder: never followed, so that only files inside the folder are read. */
+export async function listCorpusLinks(corpusDir: string): Promise<string[]> {
+  const entries = await readdir(corpusDir, { withFileTypes: true });
+  return entries.filter((e) => e.isSymbolicLink() && !e.name.startsWith('.')).map((e) => e.name).sort();
+}
+
+/** Why a symbolic link in the corpus is skipped, in the words the ingest report shows. */
+export const LINK_REASON = 'is a symbolic link; links are not followed, so that only files inside the corpus folder are read (copy the file in instead)';
+
 const CURRENT = 'CURRENT';
 
 /** The folder of the live index version, or null when none was ever completed. */
