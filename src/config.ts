@@ -38,6 +38,8 @@ const ConfigSchema = z.object({
   SLACK_ALLOWED_TEAM_IDS: csv,
   SLACK_ALLOWED_CHANNEL_IDS: csv,
   FEEDBACK_FILE: z.preprocess(emptyToUndefined, z.string().default('data/feedback.jsonl')),
+  /** Recent Slack event ids, kept across restarts so that a retry after one is not answered twice. */
+  SLACK_EVENTS_FILE: z.preprocess(emptyToUndefined, z.string().default('data/slack-events.jsonl')),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -22,6 +22,7 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { LruMap } from './state/lru-map.js';
 import { RateLimiter } from './state/rate-limiter.js';
+import { DurableRecentKeys } from './state/durable-recent-keys.js';
 import { RecentKeys } from './state/recent-keys.js';
 import { ThreadMemory } from './state/thread-memory.js';
 
@@ -60,6 +61,8 @@ export interface SlackAppOptions {
   webApiRetry?: WebApiRetry;
   /** Largest accepted difference between a request's timestamp and now, either way; default 300 s. */
   maxClockSkewSec?: number;
+  /** A file that keeps recent event ids across restarts (startSlack passes SLACK_EVENTS_FILE); in memory only when absent. */
+  seenEventsFile?: string;
 }
 
 export interface SlackApp {
@@ -120,7 +123,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   const limits = options.rateLimit ?? { limit: 10, windowMs: 60_000 };
   app.use(requestLog(logger));
-  app.use(dedupeEvents(new RecentKeys({ max: 10_000, ttlMs: 60 * 60_000, now }), logger));
+  const seen = { max: 10_000, ttlMs: 60 * 60_000, now };
+  app.use(dedupeEvents(options.seenEventsFile ? new DurableRecentKeys({ ...seen, file: options.seenEventsFile, logger }) : new RecentKeys(seen), logger));
   app.use(ignoreBots(logger));
   app.use(allowList({ teamIds: config.SLACK_ALLOWED_TEAM_IDS, channelIds: config.SLACK_ALLOWED_CHANNEL_IDS }, logger));
   app.use(rateLimit(new RateLimiter({ ...limits, now }), logger));
@@ -160,6 +164,7 @@ export async function startSlack(config: Config, assistant: Assistant, logger: L
     assistant,
     logger,
     feedback: createJsonlFeedbackStore(config.FEEDBACK_FILE),
+    seenEventsFile: config.SLACK_EVENTS_FILE,
     settings: { slashVisibility: config.SLACK_SLASH_REPLIES === 'private' ? 'ephemeral' : 'in_channel' },
   });
   const { port } = await slack.start();

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDBACK_VIEW } from '../../../src/slack/blocks/action-values.js';
 import { interactionBody, slashCommandBody } from '../../../src/slack/loopback/sign-request.js';
@@ -71,5 +72,27 @@ describe('replayed requests and the listening interface', () => {
   it('listens on 127.0.0.1 when HOST is not set', () => {
     expect(new URL(h.url).hostname).toBe('127.0.0.1');
     expect(h.address).toBe('127.0.0.1');
+  });
+});
+
+describe('a Slack retry after a restart', () => {
+  const dir = tempDir('slack-restart-');
+
+  it('is recognised from the seen-events file and not answered again', async () => {
+    const file = join(dir, 'data', 'slack-events.jsonl');
+    const event = { type: 'app_mention', user: 'U0OFFICER', text: '<@UBOT> How long are records kept?', channel: 'C0GENERAL', ts: '1700000700.000001' };
+    const first = await startHarness(dir, fixedAssistant(ANSWER), { overrides: { seenEventsFile: file } });
+    await first.event(event, { eventId: 'EvRESTART' });
+    await first.stub.waitFor((c) => c.method === 'chat.postMessage');
+    await first.close();
+    const second = await startHarness(dir, fixedAssistant(ANSWER), { overrides: { seenEventsFile: file } });
+    try {
+      expect((await second.event(event, { eventId: 'EvRESTART', retryNum: 1 })).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(second.stub.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(0);
+      expect(second.logs().find((l) => l.msg === 'slack request')).toMatchObject({ outcome: 'duplicate', retryNum: 1 });
+    } finally {
+      await second.close();
+    }
   });
 });
