@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDBACK_VIEW } from '../../../src/slack/blocks/action-values.js';
 import { interactionBody, slashCommandBody } from '../../../src/slack/loopback/sign-request.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { fixedAssistant } from '../fakes/fixed-assistant.js';
-import { startHarness, type Harness } from '../helpers/slack-harness.js';
+import { clickPayload, startHarness, type Harness } from '../helpers/slack-harness.js';
 
 const ANSWER = { kind: 'answer' as const, answer: 'Records are kept for 3 years.', citations: [], retrieved: [], notes: [], timings: { totalMs: 1 } };
 
@@ -93,6 +94,33 @@ describe('a Slack retry after a restart', () => {
       expect(second.logs().find((l) => l.msg === 'slack request')).toMatchObject({ outcome: 'duplicate', retryNum: 1 });
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('oversized feedback', () => {
+  const dir = tempDir('slack-feedback-cap-');
+
+  it('caps the fields of a rating and a comment carrying 400 KB, and says so in the line; refuses a forged 400 KB value', async () => {
+    const h = await startHarness(dir, fixedAssistant(ANSWER));
+    try {
+      const huge = 'x'.repeat(400_000);
+      const forged = { type: 'button', action_id: 'feedback:up', value: JSON.stringify({ a: 'forged', r: 'up', k: 'answer', q: huge, c: [] }) };
+      await h.action(clickPayload(forged, { responseId: 'fb-forged', stub: h.stub }));
+      const click = { type: 'button', action_id: 'feedback:up', value: JSON.stringify({ a: 'gone', r: 'up', k: 'answer', q: 'How long?', c: ['pack.txt#0'] }) };
+      await h.action(clickPayload(click, { responseId: 'fb-cap', stub: h.stub, messageText: huge }));
+      await h.stub.waitFor((c) => c.method === 'fb-cap');
+      const meta = JSON.stringify({ a: 'gone', r: 'down', k: 'answer', q: 'q', c: [], ch: 'C0GENERAL' });
+      const view = { id: 'V1', callback_id: FEEDBACK_VIEW, private_metadata: meta, state: { values: { comment: { comment: { type: 'plain_text_input', value: huge } } } } };
+      expect((await h.post(interactionBody({ type: 'view_submission', user: { id: 'U0X' }, team: { id: 'T0TEAM' }, view }))).status).toBe(200);
+      const lines = readFileSync(h.feedbackFile, 'utf8').trim().split('\n');
+      expect(lines.map((l) => l.length < 20_000)).toEqual([true, true]);
+      const [rating, comment] = lines.map((l) => JSON.parse(l) as { answer: string; comment: string | null });
+      expect(rating!.answer).toMatch(/ … \[cut to 6000 characters\]$/);
+      expect(comment!.comment).toMatch(/ … \[cut to 2000 characters\]$/);
+      expect(h.logs().find((l) => l.msg === 'slack request' && l.outcome === 'invalid_value')).toBeDefined();
+    } finally {
+      await h.close();
     }
   });
 });
