@@ -37,6 +37,8 @@ const ConfigSchema = z.object({
   SLACK_SLASH_REPLIES: z.preprocess(emptyToUndefined, z.enum(['public', 'private']).default('public')),
   SLACK_ALLOWED_TEAM_IDS: csv,
   SLACK_ALLOWED_CHANNEL_IDS: csv,
+  /** Worker threads that answer questions off the main event loop; one per core by default, 0 answers in the main thread. */
+  ANSWER_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(64).optional()),
   FEEDBACK_FILE: z.preprocess(emptyToUndefined, z.string().default('data/feedback.jsonl')),
   /** Recent Slack event ids, kept across restarts so that a retry after one is not answered twice. */
   SLACK_EVENTS_FILE: z.preprocess(emptyToUndefined, z.string().default('data/slack-events.jsonl')),

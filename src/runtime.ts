@@ -10,7 +10,7 @@ import { openIndex } from './index/open-index.js';
 import { OpenAIEmbedder } from './index/openai-embedder.js';
 import { createAssistant, type Assistant } from './assistant.js';
 import { createDeadlineService, type DeadlineService } from './deadlines/index.js';
-import type { LoadedIndex } from './index/load-index.js';
+import { loadIndex, type LoadedIndex } from './index/load-index.js';
 
 /** Wiring shared by main.ts and the scripts: configuration, logger, clients, index options. */
 export interface Runtime {
@@ -23,6 +23,8 @@ export interface Runtime {
   deadlines: DeadlineService;
   /** Opens the index (building it first when missing or stale) and returns the assistant. */
   assistant(): Promise<Assistant & { index: LoadedIndex }>;
+  /** The same assistant from the index as it is, never building it (answering workers use this). */
+  loadAssistant(): Promise<Assistant & { index: LoadedIndex }>;
 }
 
 /** The extractors run at ingest. */
@@ -70,6 +72,11 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
   };
   const progress = progressPrinter();
   const deadlines = createDeadlineService({ nation: config.COUNCIL_NATION });
+  const llm =
+    openai && llmConfigured(config)
+      ? { client: openai, settings: { model: config.OPENAI_MODEL!, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES, totalTimeoutMs: config.OPENAI_TOTAL_TIMEOUT_MS } }
+      : undefined;
+  const assistantOf = (index: LoadedIndex): Assistant & { index: LoadedIndex } => ({ index, ...createAssistant({ index, logger, deadlines, now: () => new Date(), llm }) });
   return {
     config,
     logger,
@@ -79,11 +86,10 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
     deadlines,
     async assistant() {
       const { index } = await openIndex({ ...buildOptions, onProgress: progress });
-      const llm =
-        openai && llmConfigured(config)
-          ? { client: openai, settings: { model: config.OPENAI_MODEL!, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES, totalTimeoutMs: config.OPENAI_TOTAL_TIMEOUT_MS } }
-          : undefined;
-      return { index, ...createAssistant({ index, logger, deadlines, now: () => new Date(), llm }) };
+      return assistantOf(index);
+    },
+    async loadAssistant() {
+      return assistantOf(await loadIndex(buildOptions.indexDir, embedder));
     },
   };
 }
