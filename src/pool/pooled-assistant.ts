@@ -108,7 +108,9 @@ export class PooledAssistant implements Assistant {
   /** Stops the workers; calls still waiting get the friendly failure sentence. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.resolve(errorAnswer(task.input, userMessageOf(null), task.options?.id));
+    const waiting = this.queue.splice(0);
+    if (waiting.length) this.options.logger.warn({ waiting: waiting.length }, 'answer pool closed with questions waiting');
+    for (const task of waiting) task.resolve(errorAnswer(task.input, userMessageOf(null), task.options?.id));
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
