@@ -25,6 +25,8 @@ export interface Runtime {
   assistant(): Promise<Assistant & { index: LoadedIndex }>;
   /** The same assistant from the index as it is, never building it (answering workers use this). */
   loadAssistant(): Promise<Assistant & { index: LoadedIndex }>;
+  /** The assistant over an index already loaded (a new one after a background sync). */
+  assistantFor(index: LoadedIndex): Assistant & { index: LoadedIndex };
 }
 
 /** The extractors run at ingest. */
@@ -72,11 +74,13 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
   };
   const progress = progressPrinter();
   const deadlines = createDeadlineService({ nation: config.COUNCIL_NATION });
-  const llm =
-    openai && llmConfigured(config)
-      ? { client: openai, settings: { model: config.OPENAI_MODEL!, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES, totalTimeoutMs: config.OPENAI_TOTAL_TIMEOUT_MS } }
-      : undefined;
-  const assistantOf = (index: LoadedIndex): Assistant & { index: LoadedIndex } => ({ index, ...createAssistant({ index, logger, deadlines, now: () => new Date(), llm }) });
+  const assistantFor = (index: LoadedIndex): Assistant & { index: LoadedIndex } => {
+    const llm =
+      openai && llmConfigured(config)
+        ? { client: openai, settings: { model: config.OPENAI_MODEL!, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES, totalTimeoutMs: config.OPENAI_TOTAL_TIMEOUT_MS } }
+        : undefined;
+    return { index, ...createAssistant({ index, logger, deadlines, now: () => new Date(), llm, ourCouncil: config.COUNCIL_NAME ?? null }) };
+  };
   return {
     config,
     logger,
@@ -86,10 +90,11 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
     deadlines,
     async assistant() {
       const { index } = await openIndex({ ...buildOptions, onProgress: progress });
-      return assistantOf(index);
+      return assistantFor(index);
     },
     async loadAssistant() {
-      return assistantOf(await loadIndex(buildOptions.indexDir, embedder));
+      return assistantFor(await loadIndex(buildOptions.indexDir, embedder));
     },
+    assistantFor,
   };
 }

@@ -12,6 +12,8 @@ export const PlaceSchema = z.object({
   paragraph: z.string().nullable(),
   section: z.string().nullable(),
   docType: z.string().nullable(),
+  /** A link to the source (a synced paper's page on the council's site); null when unknown. */
+  url: z.string().nullable(),
 });
 export type Place = z.infer<typeof PlaceSchema>;
 

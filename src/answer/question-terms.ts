@@ -5,10 +5,10 @@ const QUESTION_WORDS = new Set(
   [
     'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'how', 'many', 'much', 'long', 'often', 'latest', 'current',
     'currently', 'recent', 'say', 'said', 'tell', 'give', 'show', 'find', 'know', 'need', 'want', 'please', 'anyone',
-    'anything', 'our', 'we', 'us', 'kcc', 'council', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'any', 'has', 'have',
+    'anything', 'our', 'we', 'us', 'council', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'any', 'has', 'have',
     'there', 'get', 'got', 'besides', 'since', 'per', 'value', 'now', 'level', 'happen', 'happened', 'about',
     'sent', 'send', 'go', 'goes', 'going', 'make', 'made', 'take', 'come', 'put', 'see', 'look', 'like', 'still',
-    'done', 'doing', 'happening', 'since', 'so', 'far', 'yet',
+    'done', 'doing', 'happening', 'since', 'so', 'far', 'yet', 'whos', 'whats', 'hows', 'wheres', 'whens', 'moment',
   ].map((w) => terms(w)[0] ?? w),
 );
 
@@ -24,7 +24,7 @@ export type AnswerType = 'number' | 'money' | 'date' | 'duration' | 'frequency' 
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase().trim();
   if (/\bhow much\b/.test(q) && !/\bhow much (time|longer|notice)\b/.test(q)) return 'money';
-  if (/\bhow (many|much)\b|\bwhat (percentage|proportion|share|number|amount|rate|score|figure)\b|\bhow (big|large)\b/.test(q)) return 'number';
+  if (/\bhow (many|much)\b|\bwhat(?:'s| is| was| are| were)? (?:the |our |its )?(?:latest |current |average |total )?(percentage|proportion|share|number|amount|rate|score|figure)\b|\bhow (big|large)\b/.test(q)) return 'number';
   if (/\bhow often\b|\bhow frequently\b/.test(q)) return 'frequency';
   if (/\bhow long\b|\bwithin how\b|\btimescale\b|\bdeadline\b/.test(q)) return 'duration';
   if (/^\s*when\b|\bwhat date\b|\bfrom when\b/.test(q)) return 'date';

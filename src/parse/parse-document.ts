@@ -159,6 +159,7 @@ function makeChunk(
     paragraph,
     section,
     docType: docTypeOf(part, appendix),
+    url: null,
   };
   const dupKey = createHash('sha1').update(normalizeForMatch(body)).digest('hex').slice(0, 16);
   return {

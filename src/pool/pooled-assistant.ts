@@ -105,6 +105,13 @@ export class PooledAssistant implements Assistant {
     return this.local.source(chunkId);
   }
 
+  /** Stops the workers once the calls they have (running and waiting) are answered; at most `maxWaitMs`. */
+  async closeWhenIdle(maxWaitMs = 120_000): Promise<void> {
+    const until = Date.now() + maxWaitMs;
+    while ((this.load.running || this.load.queued) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    await this.close();
+  }
+
   /** Stops the workers; calls still waiting get the friendly failure sentence. */
   async close(): Promise<void> {
     this.closed = true;

@@ -11,6 +11,10 @@ export interface SearchFilters {
   to?: string;
   docType?: string;
   source?: string;
+  /** Exact council names (any of them). */
+  councils?: string[];
+  /** Exact meeting dates, ISO (any of them). */
+  meetingDates?: string[];
 }
 
 export interface SearchHit {
@@ -32,28 +36,6 @@ const RRF_K = 60;
 const CANDIDATES = 80;
 const LATEST_RE = /\b(latest|current|currently|most recent|now|this year|up to date|newest|since|so far)\b/i;
 
-const GENERIC_NAME_WORDS = new Set(['county', 'borough', 'district', 'city', 'council', 'of', 'the', 'royal', 'london', 'metropolitan', 'town', 'parish', 'and', 'upon', 'on']);
-
-const councilsOf = new WeakMap<LoadedIndex, Set<string>>();
-
-/** The councils in the index that a question names ("at Kent", "Wessex's", or a glossary acronym such as KCC). */
-export function councilsNamed(index: LoadedIndex, question: string): Set<string> {
-  const named = new Set<string>();
-  let councils = councilsOf.get(index);
-  if (!councils) {
-    councils = new Set(index.chunks.map((c) => c.place.council).filter((c): c is string => Boolean(c)));
-    councilsOf.set(index, councils);
-  }
-  if (councils.size < 2) return named;
-  const q = question.toLowerCase();
-  for (const council of councils) {
-    const words = council.toLowerCase().split(/\s+/).filter((w) => !GENERIC_NAME_WORDS.has(w));
-    const acronyms = Object.entries(index.glossary).filter(([, long]) => long === council).map(([a]) => a);
-    if (words.some((w) => new RegExp(`\\b${w}\\b`).test(q)) || acronyms.some((a) => new RegExp(`\\b${a}\\b`).test(question))) named.add(council);
-  }
-  return named;
-}
-
 /** Whether a question asks for the newest information. */
 export function asksForLatest(question: string): boolean {
   return LATEST_RE.test(question);
@@ -63,6 +45,8 @@ function matchesFilters(chunk: Chunk, f: SearchFilters): boolean {
   const p = chunk.place;
   const has = (value: string | null, wanted?: string): boolean => !wanted || (value ?? '').toLowerCase().includes(wanted.toLowerCase());
   if (!has(p.council, f.council) || !has(p.committee, f.committee) || !has(p.docType, f.docType) || !has(p.source, f.source)) return false;
+  if (f.councils?.length && !(p.council && f.councils.includes(p.council))) return false;
+  if (f.meetingDates?.length && !(p.meetingDate && f.meetingDates.includes(p.meetingDate))) return false;
   if (f.from && (!p.meetingDate || p.meetingDate < f.from)) return false;
   if (f.to && (!p.meetingDate || p.meetingDate > f.to)) return false;
   return true;
@@ -76,7 +60,7 @@ export async function search(index: LoadedIndex, question: string, options: Sear
   const k = options.k ?? 10;
   const query = expandQuery(question, index.glossary);
   const filters = options.filters;
-  const allow = filters && Object.values(filters).some(Boolean) ? (label: number) => matchesFilters(index.chunks[label]!, filters) : undefined;
+  const allow = filters && Object.values(filters).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v))) ? (label: number) => matchesFilters(index.chunks[label]!, filters) : undefined;
   const qv = await index.embedder.embedQuery(query);
   const byVector = index.vectors.search(qv, CANDIDATES, allow);
   const byKeyword = index.keyword.search(query, CANDIDATES, allow);
@@ -100,9 +84,6 @@ export async function search(index: LoadedIndex, question: string, options: Sear
     hit.score += 1 / (RRF_K + rank);
   });
   let hits = [...fused.values()];
-  // A question that names a council is about that council's papers first.
-  const named = councilsNamed(index, question);
-  if (named.size) for (const h of hits) if (h.chunk.place.council && named.has(h.chunk.place.council)) h.score *= 1.5;
   if (options.preferRecent ?? asksForLatest(question)) {
     // The newest meeting's passages gain most, the next newest less; undated passages nothing.
     const dates = [...new Set(hits.map((h) => h.chunk.place.meetingDate).filter((d): d is string => Boolean(d)))].sort().reverse();

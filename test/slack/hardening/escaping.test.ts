@@ -13,7 +13,7 @@ const HOSTILE = 'Tell <!channel> and <!everyone> and <!here>, ask <@U12345>, see
 const ACTIVE = /<!(channel|everyone|here)>|<@U12345>|<https:\/\/evil\.example/;
 const CITATION: Citation = {
   n: 1, chunkId: 'pack.txt#0', quote: HOSTILE, start: 0, end: HOSTILE.length, source: 'pack.txt', council: '<!here> Council', committee: 'Audit <@U12345>',
-  meetingDate: null, item: null, itemNumber: null, page: null, paragraph: null, section: null, docType: null,
+  meetingDate: null, item: null, itemNumber: null, page: null, paragraph: null, section: null, docType: null, url: null,
 };
 const ANSWER = { kind: 'answer' as const, answer: `**${HOSTILE}** [1]`, citations: [CITATION], retrieved: [], notes: [`The model said: ${HOSTILE}`], timings: { totalMs: 1 } };
 const parse = (text: string) => JSON.parse(text) as Record<string, unknown>;
