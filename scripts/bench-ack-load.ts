@@ -23,12 +23,12 @@ const sourceDir = flag(flags, 'corpus', 'corpus')!;
 const corpusDir = join(base, 'corpus');
 const indexDir = join(base, 'index');
 
-// About 390 passages per 100 KB of committee papers (measured on the bundled corpus).
+// About 230 passages per 100 KB of committee papers (measured: 59,508 passages from 25.6 MB of copies of the bundled corpus).
 if (!existsSync(corpusDir)) {
   mkdirSync(corpusDir, { recursive: true });
   const names = await listCorpus(sourceDir);
   const bytes = names.reduce((n, f) => n + readFileSync(join(sourceDir, f)).length, 0);
-  const copies = Math.max(1, Math.ceil(passages / ((bytes / 100_000) * 390)));
+  const copies = Math.max(1, Math.ceil(passages / ((bytes / 100_000) * 230)));
   for (let k = 0; k < copies; k++) {
     for (const name of names) {
       if (k === 0) copyFileSync(join(sourceDir, name), join(corpusDir, name));
