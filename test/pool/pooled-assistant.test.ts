@@ -7,6 +7,7 @@ import { BUSY_TEXT, PooledAssistant } from '../../src/pool/pooled-assistant.js';
 import { createRuntime } from '../../src/runtime.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { startHarness } from '../slack/helpers/slack-harness.js';
 
 const QUESTION = 'What was the annual internal audit opinion?';
 
@@ -50,6 +51,30 @@ describe('answering in worker threads', () => {
       expect(lines().some((l) => l.msg === 'answer pool full')).toBe(true);
     } finally {
       await small.close();
+    }
+  });
+});
+
+describe('the pooled assistant behind the real Slack app', () => {
+  const dir = tempDir('pool-slack-');
+
+  it('acknowledges /ask and delivers the answer searched in a worker', async () => {
+    const corpusDir = join(dir, 'corpus');
+    mkdirSync(corpusDir);
+    const pack = readFileSync(new URL('../../corpus/000_1f87ef84fb8f7cad.txt', import.meta.url), 'utf8');
+    writeFileSync(join(corpusDir, 'pack.txt'), pack.split('\n').slice(0, 400).join('\n'));
+    const env = { LOG_LEVEL: 'silent' };
+    const local = await (await createRuntime({ corpusDir, indexDir: join(dir, 'index'), env })).assistant();
+    const pool = await PooledAssistant.start(local, { init: { corpusDir, indexDir: join(dir, 'index'), env }, logger: memoryLogger().logger, workers: 1 });
+    const h = await startHarness(dir, pool, { overrides: { settings: { quickReplyMs: 0 } } });
+    try {
+      const { status, text, responseId } = await h.command('/ask', QUESTION);
+      expect([status, text.includes('Looking through the committee papers')]).toEqual([200, true]);
+      const answer = await h.stub.waitFor((c) => c.method === responseId && Array.isArray(c.body.blocks), 20_000);
+      expect(JSON.stringify(answer.body.blocks)).toContain('[1]');
+    } finally {
+      await h.close();
+      await pool.close();
     }
   });
 });
