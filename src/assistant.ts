@@ -92,7 +92,7 @@ export function createAssistant(parts: AssistantParts): Assistant {
     async ask(question, options = {}) {
       const started = performance.now();
       try {
-        const reading = readInThread(question, options.history ?? [], scopeRegistryOf(index), parts.ourCouncil ?? null);
+        const reading = readInThread(question, options.history ?? [], scopeRegistryOf(index), parts.ourCouncil ?? null, index.glossary);
         const claim = route({ reading, filters: options.filters ?? {}, history: options.history ?? [], id: options.id }, context());
         const answer = await claim.answer();
         if (claim.skill === 'documents' || claim.skill === 'deadline') return answer;

@@ -25,6 +25,7 @@ interface Candidate {
   covered: Map<string, number>;
   typed: boolean;
   reason: boolean;
+  vote: boolean;
   score: number;
 }
 
@@ -55,8 +56,10 @@ export const READER_WEIGHTS = {
   rankPenalty: 0.04,
   /** Holding the kind of fact asked for (a number, a person, a date…), or not. */
   typedBonus: 0.2,
-  /** Giving a reason when the question asks why. */
+  /** Giving a reason when the question asks why; the vote when it asks whether a decision was carried. */
   reasonBonus: 0.2,
+  voteBonus: 0.3,
+  decisionBonus: 0.15,
   /** Headings and captions state nothing. */
   headingPenalty: 0.2,
   /** A sentence that announces what follows ("the findings are set out below") without stating it. */
@@ -74,6 +77,8 @@ export const READER_WEIGHTS = {
   typedTrail: 0.6,
   /** A statement may run on through its paragraph up to this many characters. */
   paragraphChars: 420,
+  /** A statement that announces a list ("a number of risks") may run on through the list up to this many. */
+  listChars: 900,
   /** The sentence right after a chosen one may score this much lower and still finish the answer. */
   continueShare: 0.25,
   /** A further statement must add at least this share of the question's weight, unless it continues a chosen one. */
@@ -93,6 +98,14 @@ const TYPE_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
 };
 
 const REASON_SENTENCE = /\bbecause\b|\bdue to\b|\bas a result of\b|\bdriven by\b|\bmainly\b|\bprimarily\b|\blargely\b|\breflect(?:s|ing|ed)?\b|\bowing to\b|\bresult(?:ed|ing)? (?:of|from)\b|\bcaused by\b|\battributable\b|\barising from\b|\bsince\b|\bfollowing\b/i;
+/** Question words an aspect of the answer covers: a sentence giving the vote covers "unanimous", one giving the resolution "decide". */
+const ASPECT_WORDS = {
+  reason: new Set(terms('why reason reasons drove driven drive cause caused explain')),
+  vote: new Set(terms('vote voted voting unanimous unanimously close')),
+  decision: new Set(terms('decide decided decision agree agreed approve approved resolved sign')),
+};
+const DECISION_SENTENCE = /\bresolved\b|\bapprove[sd]?\b|\bagreed\b|\bauthori[sz]e[sd]?\b|\bdecided\b|\bnoted\b|\bendorse[sd]?\b|\bnot approved\b/i;
+const VOTE_SENTENCE = /\bvot(?:e|ed|es|ing)\b|\bunanimous(?:ly)?\b|\bcarried\b|\bfell\b|\babstain\w*|\bnem\.? con\b/i;
 const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
 
 function display(text: string, header: string | null, row: boolean): string {
@@ -149,6 +162,8 @@ interface Want {
   type: AnswerType;
   counted: readonly string[];
   reason: boolean;
+  vote?: boolean;
+  decision?: boolean;
   latest?: boolean;
 }
 
@@ -178,22 +193,31 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       const own = new Set(terms(text));
       if (span.row) for (const t of rowContext) own.add(t);
       const matched = matchedTerms(want.terms, own);
+      const reason = REASON_SENTENCE.test(text);
+      const vote = VOTE_SENTENCE.test(text);
+      const decision = DECISION_SENTENCE.test(text);
+      for (const [aspect, has] of [['reason', want.reason && reason], ['vote', want.vote && vote], ['decision', want.decision && decision]] as const) {
+        if (has) for (const t of want.terms) if (ASPECT_WORDS[aspect].has(t)) matched.set(t, 1);
+      }
       const typeWords = TYPE_WORDS[want.type];
-      const isTyped = want.type === 'any' || hasAnswerType(text, want.type);
+      // A yes/no question is answered by any statement of the fact; one that says yes or no plainly is better.
+      const isTyped = want.type === 'any' || want.type === 'yesno' || hasAnswerType(text, want.type);
       if (typeWords && isTyped) for (const t of want.terms) if (typeWords.has(t)) matched.set(t, 1);
       const context = new Set([...sectionTerms, ...previous]);
       for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
       previous = new Set(terms(text));
       const typed = isTyped && (want.type !== 'number' || countsThing(text, want.counted, span.row ? `${chunk.tableHeader ?? ''}` : ''));
-      const reason = REASON_SENTENCE.test(text);
       let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, text);
-      if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
+      if (want.type === 'yesno') score += hasAnswerType(text, 'yesno') ? W.typedBonus / 2 : 0;
+      else if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
       if (want.reason && reason) score += W.reasonBonus;
+      if (want.vote && vote) score += W.voteBonus;
+      if (want.decision && decision) score += W.decisionBonus;
       if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
       if (text.length > 450) score -= W.longPenalty;
       if (!span.row && text.length < 110 && !/[.:;!?]\s*$/.test(text)) score -= W.headingPenalty;
       if (ANNOUNCES.test(text) && !/:\s*$/.test(text) && !/\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, ''))) score -= W.announcePenalty;
-      out.push({ hit, rank, span, text, covered: matched, typed, reason, score });
+      out.push({ hit, rank, span, text, covered: matched, typed, reason, vote, score });
     }
   });
   return out.sort((a, b) => b.score - a.score);
@@ -226,19 +250,35 @@ function withListContext(c: Candidate): Span {
 function withParagraph(c: Candidate, span: Span, key: readonly string[]): Span {
   if (span.row) return span;
   const text = c.hit.chunk.text;
+  // "There are a number of identified risks…": the sentences after it that speak of them are its list.
+  const announces = ANNOUNCES.test(c.text) || MANY.test(c.text);
   let end = span.end;
+  let off = 0;
   for (const s of splitSentences(text)) {
     if (s.start < end || s.row) continue;
     const gap = text.slice(end, s.start);
     const next = text.slice(s.start, s.end);
-    // A blank line, a new numbered paragraph or a list item ends the paragraph.
-    if (/\n\s*\n/.test(gap) || /^\(?(?:\d+(?:\.\d+)*|[a-z])[.)]\s/.test(next) || s.end - span.start > READER_WEIGHTS.paragraphChars) break;
     const ts = new Set(terms(next));
-    if (!(hasAnswerType(next, 'number') || hasAnswerType(next, 'person') || key.some((k) => ts.has(k)))) break;
+    const sharesKey = key.some((k) => ts.has(k));
+    if (s.end - span.start > (announces ? READER_WEIGHTS.listChars : READER_WEIGHTS.paragraphChars)) break;
+    if (announces) {
+      // The list's items may have a sentence of mitigation between them; two such in a row end it.
+      if (!sharesKey) {
+        if (++off > 2) break;
+        continue;
+      }
+      off = 0;
+    } else {
+      // A blank line, a new numbered paragraph or a list item ends the paragraph.
+      if (/\n\s*\n/.test(gap) || /^\(?(?:\d+(?:\.\d+)*|[a-z])[.)]\s/.test(next)) break;
+      if (!(hasAnswerType(next, 'number') || hasAnswerType(next, 'person') || sharesKey)) break;
+    }
     end = s.end;
   }
   return { ...span, end };
 }
+
+const MANY = /\b(?:a number of|several|various|two|three|four|five|key|main)\s+(?:\w+\s+){0,2}(?:risks|issues|findings|recommendations|concerns|reasons|options|changes|points|areas|actions)\b/i;
 
 function placeLabel(c: Citation): string {
   const date = c.meetingDate
@@ -302,6 +342,11 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
     chosen.push(pick);
     cover(pick);
   }
+  if (want.vote && !chosen.some((c) => c.vote)) {
+    // The vote on a decision sits beside it in the minutes: the nearest vote line of a chosen passage's document.
+    const vote = ranked.find((c) => c.vote && !taken(c) && chosen.some((x) => x.hit.chunk.source === c.hit.chunk.source));
+    if (vote) chosen.length >= W.maxStatements ? (chosen[chosen.length - 1] = vote) : chosen.push(vote);
+  }
   if (want.reason && !chosen.some((c) => c.reason)) {
     const reason = ranked.find((c) => c.reason && !taken(c) && chosen.some((x) => x.hit.chunk.source === c.hit.chunk.source) && c.score >= best.score * W.keepShare);
     if (reason) chosen.length >= W.maxStatements ? (chosen[chosen.length - 1] = reason) : chosen.push(reason);
@@ -334,8 +379,8 @@ export function extractiveAnswer({ reading, hits, idf, known }: ReaderInput): Dr
   const w = weigher(idf, known, reading);
   const evidence = evidenceFor(key, hits, w);
   const enough = evidence >= W.minEvidence || (key.length >= 6 && evidence >= W.minEvidence - W.longQuestionSlack);
-  const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, latest: reading.scope.latest };
-  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false }, w));
+  const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, decision: reading.wantsDecision, latest: reading.scope.latest };
+  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote }, w));
   let chosen = enough ? choose(candidates(hits, want, w), perClause, want, w) : [];
   const cover = statementCover(chosen, key, w);
   // A short question is about all of its words: statements that leave one of them out answer another question.

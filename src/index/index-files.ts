@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { META_SUFFIX } from '../sync/paper-meta.js';
 
 /** Bump when parsing or chunking changes: every file is then parsed again. */
-export const PARSER_VERSION = 'parse-v2';
+
+export const PARSER_VERSION = 'parse-v3';
 export const FORMAT_VERSION = 1;
 
 export const FileEntrySchema = z.object({

@@ -1,29 +1,10 @@
 import type { Glossary } from '../extract/mine-glossary.js';
 import { STOPWORDS, stem } from '../index/tokenize.js';
 import { cleanText } from '../parse/clean-text.js';
+import { COMMON_ACRONYMS } from '../understand/common-acronyms.js';
 
 /** Words that say an indicator is a share or a count but not what of. */
 const GENERIC = new Set(['percentage', 'percent', 'proportion', 'number', 'no', 'kpi', 'kpis', 're', 'total']);
-
-/** Council abbreviations that officers type but reports often spell out. */
-const COMMON_ACRONYMS: Glossary = {
-  FOI: 'Freedom of Information',
-  EIR: 'Environmental Information Regulations',
-  SAR: 'Subject Access requests',
-  DPA: 'Data Protection Act',
-  EHCP: 'Education Health and Care Plan',
-  SEN: 'special educational needs',
-  SEND: 'special educational needs and disability',
-  ASC: 'Adult Social Care',
-  ASCH: 'Adult Social Care and Health',
-  CYPE: 'Children Young People and Education',
-  UASC: 'unaccompanied asylum seeking children',
-  NEET: 'not in education employment or training',
-  CNA: 'Care Needs Assessment',
-  CQC: 'Care Quality Commission',
-  KSI: 'killed or seriously injured',
-  LAC: 'looked after children',
-};
 
 /** Words an officer may use for a word the reports use. */
 const SYNONYMS: Record<string, string> = {

@@ -15,6 +15,8 @@ export interface SearchFilters {
   councils?: string[];
   /** Exact meeting dates, ISO (any of them). */
   meetingDates?: string[];
+  /** Exact document types (any of them). */
+  docTypes?: string[];
 }
 
 export interface SearchHit {
@@ -47,6 +49,7 @@ function matchesFilters(chunk: Chunk, f: SearchFilters): boolean {
   if (!has(p.council, f.council) || !has(p.committee, f.committee) || !has(p.docType, f.docType) || !has(p.source, f.source)) return false;
   if (f.councils?.length && !(p.council && f.councils.includes(p.council))) return false;
   if (f.meetingDates?.length && !(p.meetingDate && f.meetingDates.includes(p.meetingDate))) return false;
+  if (f.docTypes?.length && !(p.docType && f.docTypes.includes(p.docType))) return false;
   if (f.from && (!p.meetingDate || p.meetingDate < f.from)) return false;
   if (f.to && (!p.meetingDate || p.meetingDate > f.to)) return false;
   return true;

@@ -11,6 +11,7 @@ import { scopeRegistryOf } from '../understand/index-scope.js';
 import { heldInstead, outOfScope } from '../understand/scope-check.js';
 import { dateMatches } from '../understand/question-dates.js';
 import type { ScopeRegistry } from '../understand/scope-registry.js';
+import type { Glossary } from '../extract/mine-glossary.js';
 import type { Answer } from '../types.js';
 
 /** Everything a question may need; built once in main.ts or a script and passed in. */
@@ -94,11 +95,19 @@ export function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, 
   let missing: string | null = null;
   for (const date of reading.scope.dates) {
     const held = registry.meetingDates.filter((d) => dateMatches(d, date));
+    const label = reading.text.slice(date.start, date.end).trim();
     if (held.length) filters.meetingDates = [...(filters.meetingDates ?? []), ...held];
-    else if (date.meeting) missing = `The papers I hold include no meeting on ${reading.text.slice(date.start, date.end).trim()}.`;
+    else if (date.meeting) missing = `The papers I hold include no meeting on ${label}.`;
+    // What happened at a meeting is in its minutes (or decision notice), not in the reports put to it.
+    if (held.length && date.meeting && PROCEEDINGS.test(reading.text)) filters.docTypes = [...RECORD_TYPES];
   }
   return { filters, missing };
 }
+
+/** Words asking what happened at a meeting: who chaired, attended or apologised, what was decided or declared. */
+const PROCEEDINGS = /\b(?:chair(?:ed|ing)?|apolog\w*|attend\w*|present|substitut\w*|subs?|decid\w*|decisions?|agreed|resolved|vot\w*|approv\w*|declar\w*|interests?|dois?|proposed|seconded|get through|got through)\b/i;
+/** The document types that record a meeting's proceedings. */
+const RECORD_TYPES = ['minutes', 'decision'] as const;
 
 function boostCommittees(hits: SearchHit[], committees: readonly string[]): SearchHit[] {
   if (!committees.length) return hits;
@@ -123,10 +132,10 @@ export async function retrievePool(index: LoadedIndex, reading: QuestionReading,
 }
 
 /** The reading of a question in its thread: each earlier question read in turn, so a follow-up inherits their scope. */
-export function readInThread(question: string, history: readonly string[], registry: ScopeRegistry, ourCouncil: string | null = null): QuestionReading {
+export function readInThread(question: string, history: readonly string[], registry: ScopeRegistry, ourCouncil: string | null = null, glossary: Glossary = {}): QuestionReading {
   let previous: QuestionReading | null = null;
-  for (const q of history) previous = readQuestion(q, { registry, ourCouncil, previous });
-  return readQuestion(question, { registry, ourCouncil, previous });
+  for (const q of history) previous = readQuestion(q, { registry, ourCouncil, previous, glossary });
+  return readQuestion(question, { registry, ourCouncil, previous, glossary });
 }
 
 function notFound(reading: QuestionReading, note: string | null): Pick<DraftAnswer, 'kind' | 'answer' | 'citations'> {
@@ -137,7 +146,7 @@ function notFound(reading: QuestionReading, note: string | null): Pick<DraftAnsw
 export async function answerQuestion(deps: AssistantDeps, question: string | QuestionReading, options: AskOptions = {}): Promise<Answer> {
   const started = performance.now();
   const registry = scopeRegistryOf(deps.index);
-  const reading = typeof question === 'string' ? readInThread(question, options.history ?? [], registry) : question;
+  const reading = typeof question === 'string' ? readInThread(question, options.history ?? [], registry, null, deps.index.glossary) : question;
   const { filters, missing } = scopeFilters(reading, registry, options.filters);
   const { hits, pool } = await retrievePool(deps.index, reading, filters);
   const searchMs = performance.now() - started;
