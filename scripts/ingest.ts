@@ -3,10 +3,13 @@ import { buildIndex } from '../src/index/build-index.js';
 import { flag, parseArgs } from '../src/cli/parse-args.js';
 import { createRuntime } from '../src/runtime.js';
 import { cliErrorMessage } from '../src/cli/cli-error-message.js';
+import type { Logger } from '../src/logger.js';
 
 const { flags } = parseArgs(process.argv.slice(2), ['rebuild', 'json']);
+let logger: Logger | null = null;
 try {
   const rt = await createRuntime({ corpusDir: flag(flags, 'corpus'), indexDir: flag(flags, 'index') });
+  logger = rt.logger;
   const report = await buildIndex({ ...rt.buildOptions, rebuild: flags.rebuild === true, onProgress: rt.progress });
   if (flags.json) console.log(JSON.stringify(report));
   else {
@@ -16,6 +19,6 @@ try {
     console.log(`  index: ${report.indexPath}`);
   }
 } catch (error) {
-  console.error(cliErrorMessage(error));
+  console.error(cliErrorMessage(error, logger ?? undefined));
   process.exitCode = 1;
 }

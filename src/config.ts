@@ -18,6 +18,8 @@ const ConfigSchema = z.object({
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default('corpus')),
   INDEX_DIR: z.preprocess(emptyToUndefined, z.string().default('data/index')),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  /** The interface HTTP servers listen on; loopback unless set (e.g. 0.0.0.0 behind a reverse proxy on another host). */
+  HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   EMBEDDINGS: z.preprocess(emptyToUndefined, z.enum(['local', 'openai']).default('local')),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
@@ -25,6 +27,8 @@ const ConfigSchema = z.object({
   OPENAI_EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().default('text-embedding-3-small')),
   OPENAI_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(20_000)),
   OPENAI_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+  /** The whole model call, retries included; after it the answer is taken directly from the papers. */
+  OPENAI_TOTAL_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(20_000)),
   /** The council a one-council deployment serves: what "we" and "our" mean in questions. */
   COUNCIL_NAME: optionalString,
   COUNCIL_NATION: z.preprocess(emptyToUndefined, z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales')),
@@ -36,7 +40,11 @@ const ConfigSchema = z.object({
   SLACK_SLASH_REPLIES: z.preprocess(emptyToUndefined, z.enum(['public', 'private']).default('public')),
   SLACK_ALLOWED_TEAM_IDS: csv,
   SLACK_ALLOWED_CHANNEL_IDS: csv,
+  /** Worker threads that answer questions off the main event loop; one per core by default, 0 answers in the main thread. */
+  ANSWER_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(64).optional()),
   FEEDBACK_FILE: z.preprocess(emptyToUndefined, z.string().default('data/feedback.jsonl')),
+  /** Recent Slack event ids, kept across restarts so that a retry after one is not answered twice. */
+  SLACK_EVENTS_FILE: z.preprocess(emptyToUndefined, z.string().default('data/slack-events.jsonl')),
   /** ModernGov sync: the site's root (the part before /mgWebService.asmx) and its committees (all current ones when empty); papers are COUNCIL_NAME's. */
   MODERNGOV_SITE: z.preprocess(emptyToUndefined, z.string().url().optional()),
   MODERNGOV_COMMITTEES: csv,

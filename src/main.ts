@@ -4,6 +4,8 @@
  * MODERNGOV_SYNC_MINUTES, a background ModernGov sync that swaps in each new index. Wiring only.
  */
 import { cliErrorMessage } from './cli/cli-error-message.js';
+import { userMessageOf } from './errors.js';
+import { PooledAssistant } from './pool/pooled-assistant.js';
 import { createRuntime } from './runtime.js';
 import { startSlack } from './slack/app.js';
 import { createPapersNotifier } from './slack/post-new-papers.js';
@@ -15,10 +17,22 @@ import { startLocalPage } from './web/start-local-page.js';
 async function main(): Promise<void> {
   const rt = await createRuntime();
   process.stderr.write(`Opening the index of ${rt.buildOptions.corpusDir} (built now if missing or out of date)...\n`);
-  const assistant = await rt.assistant();
-  const { manifest } = assistant.index;
+  const local = await rt.assistant();
+  const { manifest } = local.index;
   process.stderr.write(`Index ready: ${manifest.chunkCount} passages from ${manifest.files.filter((f) => f.status !== 'skipped').length} files.\n`);
-  const live = swappableAssistant(assistant);
+  // Search runs in worker threads, so that the main event loop is always free to acknowledge Slack within 3 seconds.
+  const startPool = (inMain: typeof local) =>
+    PooledAssistant.start(inMain, { init: { corpusDir: rt.buildOptions.corpusDir, indexDir: rt.buildOptions.indexDir, env: { ...process.env } }, logger: rt.logger, workers: rt.config.ANSWER_WORKERS });
+  let pool = rt.config.ANSWER_WORKERS === 0 ? null : await startPool(local);
+  const live = swappableAssistant(pool ?? local);
+  /** A new index after a sync: new workers load it, then take over; the old ones finish their questions first. */
+  const swapIn = async (next: typeof local): Promise<void> => {
+    if (!pool) return live.swap(next);
+    const old = pool;
+    pool = await startPool(next);
+    live.swap(pool);
+    await old.closeWhenIdle();
+  };
   const running = rt.config.SLACK_BOT_TOKEN
     ? await startSlack(rt.config, live.assistant, rt.logger)
     : await startLocalPage({ config: rt.config, assistant: live.assistant, logger: rt.logger });
@@ -37,7 +51,7 @@ async function main(): Promise<void> {
       pauseMs: config.MODERNGOV_PAUSE_MS,
       logger: rt.logger,
       now: () => new Date(),
-      swap: (index) => live.swap(rt.assistantFor(index)),
+      swap: (index) => void swapIn(rt.assistantFor(index)).catch((error: unknown) => rt.logger.error({ err: error }, 'new index not taken into service')),
       announce,
     });
     void sync.runOnce();
@@ -48,6 +62,7 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     sync?.stop();
     await running.stop();
+    await pool?.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -10,7 +10,7 @@ import { openIndex } from './index/open-index.js';
 import { OpenAIEmbedder } from './index/openai-embedder.js';
 import { createAssistant, type Assistant } from './assistant.js';
 import { createDeadlineService, type DeadlineService } from './deadlines/index.js';
-import type { LoadedIndex } from './index/load-index.js';
+import { loadIndex, type LoadedIndex } from './index/load-index.js';
 
 /** Wiring shared by main.ts and the scripts: configuration, logger, clients, index options. */
 export interface Runtime {
@@ -23,6 +23,8 @@ export interface Runtime {
   deadlines: DeadlineService;
   /** Opens the index (building it first when missing or stale) and returns the assistant. */
   assistant(): Promise<Assistant & { index: LoadedIndex }>;
+  /** The same assistant from the index as it is, never building it (answering workers use this). */
+  loadAssistant(): Promise<Assistant & { index: LoadedIndex }>;
   /** The assistant over an index already loaded (a new one after a background sync). */
   assistantFor(index: LoadedIndex): Assistant & { index: LoadedIndex };
 }
@@ -75,7 +77,7 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
   const assistantFor = (index: LoadedIndex): Assistant & { index: LoadedIndex } => {
     const llm =
       openai && llmConfigured(config)
-        ? { client: openai, settings: { model: config.OPENAI_MODEL!, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES } }
+        ? { client: openai, settings: { model: config.OPENAI_MODEL!, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES, totalTimeoutMs: config.OPENAI_TOTAL_TIMEOUT_MS } }
         : undefined;
     return { index, ...createAssistant({ index, logger, deadlines, now: () => new Date(), llm, ourCouncil: config.COUNCIL_NAME ?? null }) };
   };
@@ -89,6 +91,9 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
     async assistant() {
       const { index } = await openIndex({ ...buildOptions, onProgress: progress });
       return assistantFor(index);
+    },
+    async loadAssistant() {
+      return assistantFor(await loadIndex(buildOptions.indexDir, embedder));
     },
     assistantFor,
   };

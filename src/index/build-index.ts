@@ -15,11 +15,14 @@ import {
   extractorSignature,
   hashFile,
   listCorpus,
+  listCorpusLinks,
+  LINK_REASON,
   packVectors,
   writeVersion,
   type FileEntry,
   type Manifest,
 } from './index-files.js';
+import { lockIndex } from './index-lock.js';
 import { readStoredIndex, type FileData, type StoredIndex } from './load-index.js';
 
 /** Structured records pulled from a parsed document at ingest (KPI rows, audit summaries...). */
@@ -40,6 +43,8 @@ export interface BuildOptions {
   /** Ignore the previous index and rebuild everything (refits the local embedder). */
   rebuild?: boolean;
   onProgress?: (done: number, total: number, stage: string) => void;
+  /** How long to wait for another build of the same index folder before saying it is running (default 10 minutes). */
+  lockWaitMs?: number;
 }
 
 export interface BuildReport {
@@ -72,8 +77,22 @@ function reusable(prev: StoredIndex | null, embedderId: string, rebuild: boolean
  * Builds or updates the index from the corpus folder. Unchanged files are reused with their vectors
  * (no parsing, no embedding); changed files are replaced; removed files disappear; unreadable files
  * are reported by name and skipped. The result is written beside the old index and swapped in atomically.
+ * The build holds the index folder's lock throughout: a second build waits for it, then reads what the
+ * first one wrote.
  */
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
+  const lock = await lockIndex(options.indexDir, {
+    waitMs: options.lockWaitMs,
+    onWait: (holder) => options.logger.info({ holder }, 'waiting for another build of this index'),
+  });
+  try {
+    return await buildLocked(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const { corpusDir, indexDir, logger } = options;
   const names = await listCorpus(corpusDir);
@@ -94,6 +113,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
 
   const results: FileResult[] = [];
   const skipped: BuildReport['skipped'] = [];
+  for (const link of await listCorpusLinks(corpusDir)) {
+    logger.warn({ file: link }, 'file skipped: symbolic link');
+    skipped.push({ file: link, reason: `${link}: ${LINK_REASON}` });
+  }
   let reused = 0;
   let reusedSkips = 0;
   for (const [i, name] of names.entries()) {

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { META_SUFFIX } from '../sync/paper-meta.js';
@@ -64,6 +64,15 @@ export async function listCorpus(corpusDir: string): Promise<string[]> {
     .sort();
 }
 
+/** Symbolic links in the corpus folder: never followed, so that only files inside the folder are read. */
+export async function listCorpusLinks(corpusDir: string): Promise<string[]> {
+  const entries = await readdir(corpusDir, { withFileTypes: true });
+  return entries.filter((e) => e.isSymbolicLink() && !e.name.startsWith('.')).map((e) => e.name).sort();
+}
+
+/** Why a symbolic link in the corpus is skipped, in the words the ingest report shows. */
+export const LINK_REASON = 'is a symbolic link; links are not followed, so that only files inside the corpus folder are read (copy the file in instead)';
+
 const CURRENT = 'CURRENT';
 
 /** The folder of the live index version, or null when none was ever completed. */
@@ -76,9 +85,50 @@ export async function currentVersionDir(indexDir: string): Promise<string | null
   }
 }
 
+/** Marks a version folder while it is written (holds the writer's pid); removed just before CURRENT points at it. */
+const WRITING = '.writing';
+
+/** Whether `dir` is a version some live process is still writing. */
+async function beingWritten(dir: string): Promise<boolean> {
+  try {
+    const pid = Number((await readFile(join(dir, WRITING), 'utf8')).trim());
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes old versions and stray temporary files, never the version CURRENT points at (read again
+ * now, not assumed) nor one another live process is still writing.
+ */
+export async function removeOldVersions(indexDir: string, keep: string): Promise<void> {
+  const current = await currentVersionDir(indexDir);
+  const live = new Set([keep, current ? basename(current) : keep]);
+  for (const entry of await readdir(indexDir)) {
+    if (live.has(entry)) continue;
+    const path = join(indexDir, entry);
+    if (entry.startsWith('v-') && !(await beingWritten(path))) await rm(path, { recursive: true, force: true });
+    const tmp = /^CURRENT\.(\d+)\.[0-9a-f]+\.tmp$/.exec(entry) ?? /^CURRENT\.(\d+)\.tmp$/.exec(entry);
+    if (tmp && Number(tmp[1]) !== process.pid) {
+      let alive = false;
+      try {
+        process.kill(Number(tmp[1]), 0);
+        alive = true;
+      } catch (error) {
+        alive = (error as NodeJS.ErrnoException).code === 'EPERM';
+      }
+      if (!alive) await rm(path, { force: true });
+    }
+  }
+}
+
 /**
  * Writes a new index version beside the live one, then points CURRENT at it with an atomic rename:
- * a crash at any moment leaves either the old or the new index, never a half-written one.
+ * a crash at any moment leaves either the old or the new index, never a half-written one. Callers
+ * hold the index lock (lockIndex), so that only one build writes at a time.
  */
 export async function writeVersion(
   indexDir: string,
@@ -86,17 +136,18 @@ export async function writeVersion(
   writeMore?: (dir: string) => Promise<void>,
 ): Promise<string> {
   await mkdir(indexDir, { recursive: true });
-  const name = `v-${Date.now()}-${process.pid}`;
+  const suffix = randomBytes(4).toString('hex');
+  const name = `v-${Date.now()}-${process.pid}-${suffix}`;
   const dir = join(indexDir, name);
   await mkdir(dir);
+  await writeFile(join(dir, WRITING), String(process.pid));
   for (const [file, content] of Object.entries(files)) await writeFile(join(dir, file), content);
   await writeMore?.(dir);
-  const tmp = join(indexDir, `${CURRENT}.${process.pid}.tmp`);
+  await rm(join(dir, WRITING));
+  const tmp = join(indexDir, `${CURRENT}.${process.pid}.${suffix}.tmp`);
   await writeFile(tmp, name);
   await rename(tmp, join(indexDir, CURRENT));
-  for (const entry of await readdir(indexDir)) {
-    if (entry !== name && (entry.startsWith('v-') || entry.endsWith('.tmp'))) await rm(join(indexDir, entry), { recursive: true, force: true });
-  }
+  await removeOldVersions(indexDir, name);
   return dir;
 }
 

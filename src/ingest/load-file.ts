@@ -43,7 +43,11 @@ async function loadPdf(buf: Buffer, name: string): Promise<LoadedFile> {
 
 const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'tr', 'table', 'ul', 'ol', 'header', 'footer', 'blockquote', 'pre']);
 
-function htmlToText(node: Node, out: string[]): void {
+/** Deeper than this, HTML is not a committee paper but a trap (or a broken export); no real page comes close. */
+export const MAX_HTML_DEPTH = 1_000;
+
+function htmlToText(node: Node, out: string[], name: string, depth = 0): void {
+  if (depth > MAX_HTML_DEPTH) throw new IngestError(name, `is too deeply nested to read (more than ${MAX_HTML_DEPTH} levels of HTML elements inside each other)`);
   if (node.nodeType === 3) {
     out.push(node.text.replace(/\s+/g, ' '));
     return;
@@ -58,7 +62,7 @@ function htmlToText(node: Node, out: string[]): void {
   }
   if (/^h[1-6]$/.test(tag)) out.push('\n\n');
   else if (BLOCK_TAGS.has(tag)) out.push('\n');
-  for (const child of el.childNodes) htmlToText(child, out);
+  for (const child of el.childNodes) htmlToText(child, out, name, depth + 1);
   if (BLOCK_TAGS.has(tag)) out.push(/^(h[1-6]|p|table|ul|ol)$/.test(tag) ? '\n\n' : '\n');
 }
 
@@ -88,7 +92,7 @@ export async function loadFile(path: string, name: string): Promise<LoadedFile> 
   // A page saved as text keeps its markup: read it as the HTML it is.
   if (ext === '.html' || ext === '.htm' || looksLikeHtml(raw)) {
     const out: string[] = [];
-    htmlToText(parseHtml(raw, { blockTextElements: { script: false, style: false, pre: true } }), out);
+    htmlToText(parseHtml(raw, { blockTextElements: { script: false, style: false, pre: true } }), out, name);
     const text = out.join('').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
     if (!text) throw new IngestError(name, 'is an HTML page with no text');
     return { text: `${text}\n`, pageStarts: null };

@@ -22,6 +22,7 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { LruMap } from './state/lru-map.js';
 import { RateLimiter } from './state/rate-limiter.js';
+import { DurableRecentKeys } from './state/durable-recent-keys.js';
 import { RecentKeys } from './state/recent-keys.js';
 import { ThreadMemory } from './state/thread-memory.js';
 
@@ -52,7 +53,7 @@ export interface SlackAppOptions {
   now?: () => Date;
   /** The bot's ids; when given, Bolt never calls auth.test (tests, benchmarks). */
   botIdentity?: { botId: string; botUserId: string };
-  /** Interface the HTTP server listens on; all interfaces by default. */
+  /** Interface the HTTP server listens on; HOST from the configuration by default (127.0.0.1 unless set). */
   host?: string;
   settings?: Partial<SlackSettings>;
   /** Questions per user per window; default 10 a minute. */
@@ -60,13 +61,15 @@ export interface SlackAppOptions {
   webApiRetry?: WebApiRetry;
   /** Largest accepted difference between a request's timestamp and now, either way; default 300 s. */
   maxClockSkewSec?: number;
+  /** A file that keeps recent event ids across restarts (startSlack passes SLACK_EVENTS_FILE); in memory only when absent. */
+  seenEventsFile?: string;
 }
 
 export interface SlackApp {
   app: App;
   mode: 'socket' | 'http';
-  /** Connects (Socket Mode) or listens on PORT (HTTP); resolves with the port in HTTP mode. */
-  start(): Promise<{ port: number | null }>;
+  /** Connects (Socket Mode) or listens on HOST:PORT (HTTP); resolves with the address in HTTP mode. */
+  start(): Promise<{ port: number | null; host?: string }>;
   stop(): Promise<void>;
 }
 
@@ -120,7 +123,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   const limits = options.rateLimit ?? { limit: 10, windowMs: 60_000 };
   app.use(requestLog(logger));
-  app.use(dedupeEvents(new RecentKeys({ max: 10_000, ttlMs: 60 * 60_000, now }), logger));
+  const seen = { max: 10_000, ttlMs: 60 * 60_000, now };
+  app.use(dedupeEvents(options.seenEventsFile ? new DurableRecentKeys({ ...seen, file: options.seenEventsFile, logger }) : new RecentKeys(seen), logger));
   app.use(ignoreBots(logger));
   app.use(allowList({ teamIds: config.SLACK_ALLOWED_TEAM_IDS, channelIds: config.SLACK_ALLOWED_CHANNEL_IDS }, logger));
   app.use(rateLimit(new RateLimiter({ ...limits, now }), logger));
@@ -140,8 +144,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         await app.start();
         return { port: null };
       }
-      const server = await receiver!.start(config.PORT, options.host);
-      return { port: (server.address() as AddressInfo).port };
+      const server = await receiver!.start(config.PORT, options.host ?? config.HOST);
+      const address = server.address() as AddressInfo;
+      return { port: address.port, host: address.address };
     },
     stop: async () => {
       await app.stop();
@@ -159,6 +164,7 @@ export async function startSlack(config: Config, assistant: Assistant, logger: L
     assistant,
     logger,
     feedback: createJsonlFeedbackStore(config.FEEDBACK_FILE),
+    seenEventsFile: config.SLACK_EVENTS_FILE,
     settings: { slashVisibility: config.SLACK_SLASH_REPLIES === 'private' ? 'ephemeral' : 'in_channel' },
   });
   const { port } = await slack.start();

@@ -2,7 +2,7 @@ import type { AckFn, RespondArguments, RespondFn } from '@slack/bolt';
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { userMessageOf } from '../errors.js';
 import type { Answer } from '../types.js';
-import type { SlackMessage } from './blocks/render-answer-blocks.js';
+import { renderNotice, type SlackMessage } from './blocks/render-answer-blocks.js';
 import type { Visibility } from './deps.js';
 import { markAck, noteAnswer, noteFailure, type RequestState } from './request-state.js';
 
@@ -32,7 +32,7 @@ export function slashSurface(input: { ack: AckFn<string | RespondArguments>; res
     markAck(request);
   };
   return {
-    pending: () => ackWith({ response_type: 'ephemeral', text: PENDING_TEXT }),
+    pending: () => ackWith({ response_type: 'ephemeral', ...renderNotice(PENDING_TEXT) }),
     async deliver(message, options = {}) {
       const type = options.privately ? 'ephemeral' : visibility;
       if (!acked) return ackWith({ response_type: type, ...message });
@@ -44,8 +44,8 @@ export function slashSurface(input: { ack: AckFn<string | RespondArguments>; res
       await respond({ delete_original: true }).catch((error: unknown) => request.log.debug({ err: error }, 'placeholder not deleted'));
     },
     async fail(sentence) {
-      if (!acked) return ackWith({ response_type: 'ephemeral', text: sentence });
-      await respond({ response_type: 'ephemeral', replace_original: true, text: sentence });
+      if (!acked) return ackWith({ response_type: 'ephemeral', ...renderNotice(sentence) });
+      await respond({ response_type: 'ephemeral', replace_original: true, ...renderNotice(sentence) });
     },
   };
 }
@@ -60,10 +60,10 @@ export function threadSurface(input: { client: AllMiddlewareArgs['client']; chan
   };
   return {
     async pending() {
-      pendingTs = (await client.chat.postMessage({ channel: channelId, thread_ts: threadTs, text: PENDING_TEXT })).ts;
+      pendingTs = (await client.chat.postMessage({ channel: channelId, thread_ts: threadTs, ...renderNotice(PENDING_TEXT) })).ts;
     },
     deliver,
-    fail: (sentence) => deliver({ text: sentence }),
+    fail: (sentence) => deliver(renderNotice(sentence)),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App } from '@slack/bolt';
 import { userMessageOf } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { renderNotice } from './blocks/render-answer-blocks.js';
 import { noteFailure, requestOf } from './request-state.js';
 
 /** Bolt's extended error handler (the last overload of `app.error`), which its index does not export by name. */
@@ -25,7 +26,7 @@ export function handleError(logger: Logger, client: AllMiddlewareArgs['client'])
     const { channelId, userId } = request.fields;
     if (request.userNotified || !channelId || !userId) return;
     try {
-      await client.chat.postEphemeral({ channel: channelId, user: userId, text: userMessageOf(original) });
+      await client.chat.postEphemeral({ channel: channelId, user: userId, ...renderNotice(userMessageOf(original)) });
       request.userNotified = true;
     } catch (notified) {
       request.log.warn({ err: notified }, 'could not tell the user about a failure');

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import { renderNotice } from './blocks/render-answer-blocks.js';
 import { markAck, type RequestState } from './request-state.js';
 
 export type MiddlewareArgs = AnyMiddlewareArgs & AllMiddlewareArgs;
@@ -14,17 +15,17 @@ const isView = (a: MiddlewareArgs): a is SlackViewMiddlewareArgs & AllMiddleware
 export async function replyPrivately(args: MiddlewareArgs, request: RequestState, text: string): Promise<void> {
   const { channelId, userId, threadTs } = request.fields;
   if (isCommand(args)) {
-    await args.ack({ response_type: 'ephemeral', text });
+    await args.ack({ response_type: 'ephemeral', ...renderNotice(text) });
     markAck(request);
   } else if (isAction(args)) {
     await args.ack();
     markAck(request);
-    await args.respond({ response_type: 'ephemeral', replace_original: false, text });
+    await args.respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(text) });
   } else if (isView(args)) {
     await args.ack();
     markAck(request);
   } else if (channelId && userId) {
-    await args.client.chat.postEphemeral({ channel: channelId, user: userId, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
+    await args.client.chat.postEphemeral({ channel: channelId, user: userId, ...renderNotice(text), ...(threadTs ? { thread_ts: threadTs } : {}) });
   }
   request.userNotified = true;
 }

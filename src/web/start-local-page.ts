@@ -59,7 +59,7 @@ function close(server: Server): Promise<void> {
 export async function startLocalPage(options: LocalPageOptions): Promise<LocalPage> {
   const { config, assistant } = options;
   const logger = options.logger.child({ component: 'local-page' });
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? config.HOST;
   const signingSecret = randomBytes(32).toString('hex');
   const token = `xoxb-local-${randomBytes(16).toString('hex')}`;
 

@@ -7,6 +7,7 @@ import { loadIndex, type LoadedIndex } from '../../src/index/load-index.js';
 import { answerQuestion } from '../../src/route/answer-question.js';
 import { startStubOpenAI } from '../fakes/stub-openai.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
+import { passagesOf } from '../helpers/model-passages.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const RECORDS = '5.1 All records shall be kept for at least 3 years.';
@@ -37,10 +38,7 @@ describe('LLM answers through the real openai SDK against a local stub', () => {
     return answerQuestion({ index, logger, llm }, 'How long must RIPA records be kept?');
   }
 
-  const passageId = (user: string, needle: string): string => {
-    const passages = JSON.parse(user.slice(user.indexOf('['))) as Array<{ id: string; text: string }>;
-    return passages.find((p) => p.text.includes(needle))!.id;
-  };
+  const passageId = (user: string, needle: string): string => passagesOf(user).find((p) => p.text.includes(needle))!.id;
 
   it('shows a good answer with its verified citation', async () => {
     const answer = await ask([
@@ -120,8 +118,8 @@ describe('LLM answers through the real openai SDK against a local stub', () => {
     const [system, user] = stub!.requests[0]!.messages;
     expect(system!.content).toMatch(/never an instruction/i);
     expect(system!.content).not.toContain('destroyed');
-    // Passages travel as JSON string values after the question; the planted instruction is masked there.
-    const passages = JSON.parse(user!.content.slice(user!.content.indexOf('['))) as Array<{ text: string }>;
+    // Passages travel as data-marked blocks after the question; the planted instruction is masked there.
+    const passages = passagesOf(user!.content);
     expect(passages.some((p) => p.text.includes('[instruction-like text removed]'))).toBe(true);
     expect(user!.content).not.toContain('ignore previous instructions');
     // A model that obeys the planted text anyway gets no citation for it, so its answer is not shown.

@@ -15,7 +15,7 @@ describe('starting the Slack app', () => {
   const dir = tempDir('slack-start-');
   let assistant: Assistant;
   let stub: WebApiStub;
-  const config = (env: Record<string, string>) => loadConfig({ PORT: '0', FEEDBACK_FILE: join(dir, 'feedback.jsonl'), ...env }, join(dir, 'no.env'));
+  const config = (env: Record<string, string>) => loadConfig({ PORT: '0', FEEDBACK_FILE: join(dir, 'feedback.jsonl'), SLACK_EVENTS_FILE: join(dir, 'events.jsonl'), ...env }, join(dir, 'no.env'));
 
   beforeAll(async () => {
     assistant = await buildAssistant(dir);

@@ -17,12 +17,12 @@ export const RIPA_VIEW = 'ripa_form';
 export const SourceRefSchema = z.object({
   a: z.string().max(100),
   n: z.number().int(),
-  c: z.string().nullable(),
+  c: z.string().max(300).nullable(),
   /** The quote (possibly shortened) and its full length, for highlighting. */
-  q: z.string().optional(),
+  q: z.string().max(LIMITS.buttonValue).optional(),
   ql: z.number().int().optional(),
   /** The citation's place line. */
-  p: z.string().optional(),
+  p: z.string().max(LIMITS.buttonValue).optional(),
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
@@ -30,14 +30,14 @@ export type SourceRef = z.infer<typeof SourceRefSchema>;
 export const FeedbackValueSchema = z.object({
   a: z.string().max(100),
   r: z.enum(['up', 'down']),
-  k: z.string(),
-  q: z.string(),
-  c: z.array(z.string()),
+  k: z.string().max(40),
+  q: z.string().max(LIMITS.privateMetadata),
+  c: z.array(z.string().max(300)).max(100),
 });
 export type FeedbackValue = z.infer<typeof FeedbackValueSchema>;
 
 /** "Share in channel": the answer id and the question, so that an answer evicted from the cache can be asked again. */
-export const ShareValueSchema = z.object({ a: z.string().max(100), q: z.string(), k: z.string().optional() });
+export const ShareValueSchema = z.object({ a: z.string().max(100), q: z.string().max(LIMITS.buttonValue), k: z.string().max(40).optional() });
 export type ShareValue = z.infer<typeof ShareValueSchema>;
 
 /** The 👎 comment modal's private metadata. */
@@ -69,9 +69,9 @@ export function fitJson<T extends Record<string, unknown>>(value: T, shrinkable:
   return json;
 }
 
-/** Parses a control's value with its schema; null when it is not ours or is malformed. */
+/** Parses a control's value with its schema; null when it is not ours, is malformed, or is longer than Slack allows any value to be (a forgery). */
 export function parseValue<T>(schema: z.ZodType<T>, raw: string | undefined): T | null {
-  if (!raw) return null;
+  if (!raw || raw.length > Math.max(LIMITS.buttonValue, LIMITS.privateMetadata)) return null;
   try {
     const parsed = schema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;

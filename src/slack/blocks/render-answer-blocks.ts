@@ -3,7 +3,7 @@ import type { Answer, Citation } from '../../types.js';
 import { ACTION, encodeFeedback, encodeShare, encodeSourceButton, encodeSourceOption } from './action-values.js';
 import { citationLine, citationPlace, citationPlaceMrkdwn } from './citation-line.js';
 import { LIMITS } from './limits.js';
-import { escapeMrkdwn, markdownToMrkdwn, markdownToPlain, splitText, truncate } from './text.js';
+import { escapeMrkdwn, markdownToMrkdwn, messageText, splitText, truncate } from './text.js';
 
 export interface AnswerRenderOptions {
   /** The id the buttons carry; defaults to `answer.id`. Without an id no buttons are drawn. */
@@ -26,7 +26,13 @@ export interface AnswerRenderOptions {
 export interface SlackMessage {
   text: string;
   blocks?: types.KnownBlock[];
+  /** Off for answers: a link quoted from a document must not be fetched or previewed by Slack. */
+  unfurl_links?: boolean;
+  unfurl_media?: boolean;
 }
+
+/** No link previews: set on every answer. */
+export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
 /** Up to this many citations get their own "Show source" button; more share one menu. */
 const SOURCE_BUTTONS = 5;
@@ -138,10 +144,10 @@ export function renderAnswerBlocks(answer: Answer, options: AnswerRenderOptions 
 
 /** The answer as a whole message: blocks plus a plain `text` for notifications and old clients. */
 export function renderAnswerMessage(answer: Answer, options: AnswerRenderOptions = {}): SlackMessage {
-  return { text: truncate(markdownToPlain(answer.answer.trim() || '(no answer)'), LIMITS.messageText), blocks: renderAnswerBlocks(answer, options) };
+  return { text: messageText(answer.answer.trim() || '(no answer)', LIMITS.messageText), blocks: renderAnswerBlocks(answer, options), ...NO_UNFURL };
 }
 
-/** A one-sentence message (pending, usage, refusal or failure) with no blocks. */
+/** A one-sentence message (pending, usage, refusal or failure) with no blocks; escaped, as it may quote a file name or a command. */
 export function renderNotice(text: string): SlackMessage {
-  return { text: truncate(text, LIMITS.messageText) };
+  return { text: truncate(escapeMrkdwn(text), LIMITS.messageText) };
 }

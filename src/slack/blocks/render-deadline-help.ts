@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Answer } from '../../types.js';
 import type { SlackMessage } from './render-answer-blocks.js';
 import { LIMITS } from './limits.js';
-import { markdownToMrkdwn, markdownToPlain, splitText, truncate } from './text.js';
+import { markdownToMrkdwn, messageText, splitText, truncate } from './text.js';
 
 /** `/deadline help`: the usage line and the list of rules, split to fit. Pure. */
 export function renderDeadlineHelp(help: Answer): SlackMessage {
@@ -16,5 +16,5 @@ export function renderDeadlineHelp(help: Answer): SlackMessage {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: part } });
   }
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Dates can be written 21/12/2026, 21 Dec 2026 or "today". Add `-private` to see the answer only yourself.' }] });
-  return { text: truncate(markdownToPlain(help.answer), LIMITS.messageText), blocks };
+  return { text: messageText(help.answer, LIMITS.messageText), blocks };
 }

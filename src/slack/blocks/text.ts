@@ -1,4 +1,9 @@
-/** Slack mrkdwn needs only these three escaped (docs.slack.dev, "Formatting text for app surfaces"). */
+/**
+ * Slack mrkdwn needs only these three escaped (docs.slack.dev, "Formatting text for app surfaces").
+ * This is the one escaping place: every string from a document, a model or a user that goes to Slack
+ * (blocks, a message's top-level `text`, modals, ephemeral and response_url posts) passes through it,
+ * so that `<!channel>`, `<@U…>` or `<https://…|label>` in a passage is shown as text, never acted on.
+ */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -10,9 +15,14 @@ export function markdownToMrkdwn(text: string): string {
     .replace(/__(?=\S)([^\n]*?\S)__/g, '_$1_');
 }
 
-/** The answer's markdown as plain text, for notifications and the message `text` fallback. */
+/** The answer's markdown as plain text, for notifications and the message `text` fallback. Not escaped: see messageText. */
 export function markdownToPlain(text: string): string {
   return text.replace(/\*\*(?=\S)([^\n]*?\S)\*\*/g, '$1').replace(/__(?=\S)([^\n]*?\S)__/g, '$1');
+}
+
+/** A message's top-level `text` (notification and fallback) from markdown: plain, escaped, within `max`. */
+export function messageText(markdown: string, max: number): string {
+  return truncate(escapeMrkdwn(markdownToPlain(markdown)), max);
 }
 
 /** Where a cut at `at` would not split a UTF-16 surrogate pair or a mrkdwn entity such as `&amp;`. */

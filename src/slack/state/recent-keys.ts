@@ -1,8 +1,13 @@
+/** What de-duplication needs: whether a key is offered for the first time. */
+export interface KeyMemory {
+  firstTime(key: string): boolean;
+}
+
 /**
  * Remembers keys (Slack event ids) for `ttlMs`, at most `max` of them, to answer each event once
  * however often Slack retries it. The clock is a parameter.
  */
-export class RecentKeys {
+export class RecentKeys implements KeyMemory {
   private readonly seenAt = new Map<string, number>();
 
   constructor(private readonly options: { max: number; ttlMs: number; now: () => Date }) {}
@@ -19,5 +24,17 @@ export class RecentKeys {
     this.seenAt.delete(key);
     this.seenAt.set(key, nowMs);
     return true;
+  }
+
+  /** Remembers a key first seen at `atMs` (restored from a file), oldest first. */
+  remember(key: string, atMs: number): void {
+    this.seenAt.delete(key);
+    this.seenAt.set(key, atMs);
+  }
+
+  /** The keys still remembered, oldest first, with when each was seen. */
+  entries(): Array<[string, number]> {
+    const nowMs = this.options.now().getTime();
+    return [...this.seenAt].filter(([, at]) => nowMs - at < this.options.ttlMs);
   }
 }

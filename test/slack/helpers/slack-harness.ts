@@ -28,6 +28,8 @@ export async function buildAssistant(dir: string, options: { lines?: number | 'a
 
 export interface Harness {
   url: string;
+  /** The address the app's server listens on. */
+  address: string | undefined;
   stub: WebApiStub;
   /** The app's clock, in ms; tests move it. */
   clock: { ms: number };
@@ -67,12 +69,13 @@ export async function startHarness(
     webApiRetry: { retries: 2, minTimeout: 20, maxTimeout: 100, randomize: false },
     ...options.overrides,
   });
-  const { port } = await slack.start();
+  const { port, host: address } = await slack.start();
   const url = `http://127.0.0.1:${port}/slack/events`;
   const post: Harness['post'] = (body, o = {}) =>
     postSigned(url, { signingSecret: o.secret ?? SECRET, body, timestampSec: o.timestampSec ?? Math.floor(clock.ms / 1000), headers: o.headers });
   return {
     url,
+    address,
     stub,
     clock,
     logs: lines,

@@ -2,6 +2,7 @@ import type { App, BlockAction } from '@slack/bolt';
 import { ACTION, FeedbackValueSchema, parseValue } from '../../blocks/action-values.js';
 import { renderFeedbackModal } from '../../blocks/render-feedback-modal.js';
 import { buildFeedbackRecord } from '../../build-feedback-record.js';
+import { renderNotice } from '../../blocks/render-answer-blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { markAck, requestOf } from '../../request-state.js';
 import { safely } from './safely.js';
@@ -19,7 +20,7 @@ export function registerFeedback(app: App, deps: SlackDeps): void {
       request.outcome = 'invalid_value';
       return;
     }
-    await safely(request, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }), async () => {
+    await safely(request, (text) => respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(text) }), async () => {
       const channelId = body.channel?.id ?? body.container?.channel_id ?? null;
       const record = buildFeedbackRecord({
         id: deps.newId(),
@@ -36,7 +37,7 @@ export function registerFeedback(app: App, deps: SlackDeps): void {
       request.outcome = `feedback_${value.r}`;
       request.cited = record.citations.flatMap((c) => (c.chunkId ? [c.chunkId] : []));
       if (value.r === 'down') await client.views.open({ trigger_id: body.trigger_id, view: renderFeedbackModal({ ...value, ch: channelId }) });
-      else await respond({ response_type: 'ephemeral', replace_original: false, text: THANKS });
+      else await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(THANKS) });
     });
   });
 }

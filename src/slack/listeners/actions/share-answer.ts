@@ -1,6 +1,6 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { ACTION, parseValue, ShareValueSchema } from '../../blocks/action-values.js';
-import { renderAnswerMessage } from '../../blocks/render-answer-blocks.js';
+import { renderAnswerMessage, renderNotice } from '../../blocks/render-answer-blocks.js';
 import { remember, type SlackDeps } from '../../deps.js';
 import { markAck, requestOf } from '../../request-state.js';
 import { safely } from './safely.js';
@@ -19,7 +19,7 @@ export function registerShareAnswer(app: App, deps: SlackDeps): void {
       request.outcome = 'invalid_value';
       return;
     }
-    await safely(request, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }), async () => {
+    await safely(request, (text) => respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(text) }), async () => {
       const again = async () => {
         if (value.k === 'deadline') return deps.assistant.deadline(value.q);
         if (value.k === 'kpi' || value.k === 'audit') return deps.assistant[value.k](value.q);

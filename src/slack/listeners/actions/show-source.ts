@@ -2,6 +2,7 @@ import type { App, BlockAction } from '@slack/bolt';
 import { ACTION, parseValue, SourceRefSchema, type SourceRef } from '../../blocks/action-values.js';
 import { citationPlace } from '../../blocks/citation-line.js';
 import { renderSourceModal, type CitedSource } from '../../blocks/render-source-modal.js';
+import { renderNotice } from '../../blocks/render-answer-blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { markAck, requestOf } from '../../request-state.js';
 import { safely } from './safely.js';
@@ -25,7 +26,7 @@ export function registerShowSource(app: App, deps: SlackDeps): void {
       request.outcome = 'invalid_value';
       return;
     }
-    await safely(request, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }), async () => {
+    await safely(request, (text) => respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(text) }), async () => {
       const cited = citedSource(deps, ref);
       const passage = cited.chunkId ? deps.assistant.source(cited.chunkId) : null;
       await client.views.open({ trigger_id: body.trigger_id, view: renderSourceModal(cited, passage) });

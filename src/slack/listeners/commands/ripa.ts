@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { RIPA_FORM_FIELDS } from '../../../ripa/ripa-form.js';
 import { renderRipaModal } from '../../blocks/render-ripa-modal.js';
+import { renderNotice } from '../../blocks/render-answer-blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { parseRipaText } from '../../parse-ripa-text.js';
 import { parseSlashText } from '../../parse-slash-text.js';
@@ -41,7 +42,7 @@ export function registerRipaCommand(app: App, deps: SlackDeps): void {
       request.outcome = 'invalid_value';
       return;
     }
-    await safely(request, (text) => respond({ response_type: 'ephemeral', text }), async () => {
+    await safely(request, (text) => respond({ response_type: 'ephemeral', ...renderNotice(text) }), async () => {
       const meta = { ch: parsed.data.channel_id, ...(parsed.data.response_url ? { ru: parsed.data.response_url } : {}) };
       await client.views.open({ trigger_id: parsed.data.trigger_id, view: renderRipaModal({ fields: RIPA_FORM_FIELDS, meta, initial: typed.initial }) });
       request.outcome = 'form_opened';

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { renderNotice } from '../../blocks/render-answer-blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { markAck, requestOf } from '../../request-state.js';
 
@@ -12,7 +13,7 @@ export function registerUnknownCommand(app: App, deps: SlackDeps): void {
     request.outcome = 'unknown_command';
     await ack({
       response_type: 'ephemeral',
-      text: `I do not know ${command.command}. Try \`${ask} QUESTION\`, \`${kpi} QUERY\`, \`${audit} QUERY\`, \`${ripa}\` or \`${deadline} help\`.`,
+      ...renderNotice(`I do not know ${command.command}. Try \`${ask} QUESTION\`, \`${kpi} QUERY\`, \`${audit} QUERY\`, \`${ripa}\` or \`${deadline} help\`.`),
     });
     markAck(request);
   });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { App } from '@slack/bolt';
 import { userMessageOf } from '../../../errors.js';
 import { CommentMetaSchema, FEEDBACK_INPUT, FEEDBACK_VIEW, parseValue } from '../../blocks/action-values.js';
@@ -5,12 +6,23 @@ import { buildFeedbackRecord } from '../../build-feedback-record.js';
 import type { SlackDeps } from '../../deps.js';
 import { markAck, noteFailure, requestOf } from '../../request-state.js';
 
+const CommentViewSchema = z.object({
+  state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish() }).passthrough())) }),
+});
+
+/** The typed comment, or '' when the view carries none (or something that is not text): validated before the ack. */
+function commentOf(view: unknown): string {
+  const parsed = CommentViewSchema.safeParse(view);
+  if (!parsed.success) return '';
+  return parsed.data.state.values[FEEDBACK_INPUT.block]?.[FEEDBACK_INPUT.action]?.value?.trim() ?? '';
+}
+
 /** The optional comment after 👎: recorded before the modal closes, so that a failure can be shown in it. */
 export function registerFeedbackComment(app: App, deps: SlackDeps): void {
   app.view(FEEDBACK_VIEW, async ({ ack, view, body, context }) => {
     const request = requestOf(context, deps.logger, body);
     const meta = parseValue(CommentMetaSchema, view.private_metadata);
-    const comment = view.state.values[FEEDBACK_INPUT.block]?.[FEEDBACK_INPUT.action]?.value?.trim() ?? '';
+    const comment = commentOf(view);
     if (!meta || !comment) {
       request.outcome = meta ? 'no_comment' : 'invalid_value';
       await ack();

@@ -18,7 +18,7 @@ export function registerRipaForm(app: App, deps: SlackDeps): void {
   app.view(RIPA_VIEW, async ({ ack, view, body, client, context }) => {
     const request = requestOf(context, deps.logger, body);
     const meta = parseValue(RipaMetaSchema, view.private_metadata);
-    const read = readRipaForm(view.state.values, RIPA_FORM_FIELDS);
+    const read = readRipaForm((view as { state?: { values?: unknown } }).state?.values, RIPA_FORM_FIELDS);
     if (!meta || !read.ok) {
       request.outcome = 'invalid_form';
       await ack({ response_action: 'errors', errors: read.ok ? { [FIRST]: 'This form can no longer be sent; please type /ripa again.' } : read.errors });
