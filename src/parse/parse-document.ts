@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Place } from '../types.js';
 import { cleanText, normalizeForMatch } from './clean-text.js';
+import { classifyDocument, isMeetingPaper } from './classify-document.js';
 import { findParts, type AgendaItem, type Part } from './find-parts.js';
 import { findCommittee, findCouncil, findMeetingDate, findTitle } from './pack-metadata.js';
 import { findPageMarkers, pageAt, type PageMarker } from './page-markers.js';
@@ -21,6 +22,11 @@ export interface Chunk {
   dupKey: string;
   /** For table rows: the header row of their table. */
   tableHeader: string | null;
+  /**
+   * True when the passage is printed inside a meeting pack with other papers (a report or earlier
+   * minutes reprinted in the pack); false in a document published on its own. Absent in old indexes.
+   */
+  reprint?: boolean;
 }
 
 export interface ParsedDocument {
@@ -37,23 +43,36 @@ export interface ParsedDocument {
   pageStarts: Array<{ offset: number; page: number }> | null;
 }
 
+export interface ParseOptions {
+  /** The council to assume when a document does not clearly name its own (a one-council deployment). */
+  defaultCouncil?: string | null;
+}
+
 /** Parses the text of one corpus file into its parts and metadata. Unknown metadata stays null. */
-export function parseDocument(source: string, text: string, pageStarts: ParsedDocument['pageStarts'] = null): ParsedDocument {
+export function parseDocument(source: string, text: string, pageStarts: ParsedDocument['pageStarts'] = null, options: ParseOptions = {}): ParsedDocument {
   const markers = findPageMarkers(text);
   const { parts, agenda } = findParts(text, markers);
   const isPack = agenda.length >= 2 || parts.some((p) => p.kind === 'minutes');
+  const council = findCouncil(text) ?? options.defaultCouncil ?? null;
+  const meetingPaper = isPack || parts.some((p) => isMeetingPaper(p.kind)) || isMeetingPaper(classifyDocument(text));
   return {
     source,
     text,
-    council: findCouncil(text),
-    committee: isPack || parts.some((p) => p.kind === 'report') ? findCommittee(text) : null,
-    meetingDate: isPack ? findMeetingDate(text) : null,
-    title: isPack ? null : findTitle(text),
+    council,
+    committee: meetingPaper ? findCommittee(text) : null,
+    meetingDate: meetingPaper ? findMeetingDate(text) : null,
+    title: agenda.length >= 2 ? null : singleTitle(parts) ?? findTitle(text, council),
     agenda,
     parts,
     markers,
     pageStarts,
   };
+}
+
+/** A standalone report's title is the one its header block gives. */
+function singleTitle(parts: readonly Part[]): string | null {
+  const titled = parts.filter((p) => p.title && p.kind !== 'document');
+  return titled.length === 1 ? titled[0]!.title : null;
 }
 
 /** The page an offset of a document lies on: true PDF pages when known, else from page footers; null when unknown. */
@@ -90,8 +109,21 @@ function splitLong(text: string, seg: Segment): Segment[] {
 
 /** The document type a part's passages are shown with. */
 function docTypeOf(part: Part, appendix: boolean): string {
-  if (appendix) return 'appendix';
+  if (appendix && part.kind !== 'constitution' && part.kind !== 'annual-report') return 'appendix';
   return part.kind;
+}
+
+const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2026-03-19" -> "19 March 2026", as a question would name the meeting. */
+function spokenDate(iso: string | null): string | null {
+  return iso ? DAY_MONTH.format(new Date(`${iso}T00:00:00Z`)) : null;
+}
+
+/** The line of context put before each passage's text for search: whose paper, which meeting, what kind. */
+function contextLine(place: Place): string {
+  const type = place.docType && place.docType !== 'document' ? place.docType.replace('-', ' ') : null;
+  return [place.council, place.committee, spokenDate(place.meetingDate), type].filter(Boolean).join(' · ');
 }
 
 /**
@@ -148,17 +180,21 @@ function makeChunk(
   const paragraph = group.find((s) => s.paragraph)?.paragraph ?? sectionPara;
   const body = cleanText(text).replace(/^[ \t]*(?:-\s*)?Page\s+\d+(?:\s+of\s+\d+)?[ \t]*$/gim, '');
   const context = [part.itemTitle, section, header].filter(Boolean).join(' — ');
+  const minutes = part.kind === 'minutes' && part.meetingDate ? part : null;
+  // Minutes are dated by the meeting they record; printed in a later pack, that pack's meeting approved them.
+  const approvedAt = minutes && doc.meetingDate && doc.meetingDate !== minutes.meetingDate && doc.parts.length > 1 ? doc.meetingDate : null;
   const place: Place = {
     source: doc.source,
     council: doc.council,
-    committee: doc.committee,
-    meetingDate: doc.meetingDate,
+    committee: (minutes && part.committee) || doc.committee,
+    meetingDate: minutes?.meetingDate ?? doc.meetingDate,
     item: part.itemTitle ?? doc.title,
     itemNumber: part.itemNumber,
     page: pageOf(doc, start, part),
     paragraph,
     section,
     docType: docTypeOf(part, appendix),
+    ...(approvedAt ? { approvedAt } : {}),
   };
   const dupKey = createHash('sha1').update(normalizeForMatch(body)).digest('hex').slice(0, 16);
   return {
@@ -167,9 +203,10 @@ function makeChunk(
     start,
     end,
     text,
-    indexText: context ? `${context}\n${body}` : body,
+    indexText: [contextLine(place), context, body].filter(Boolean).join('\n'),
     place,
     dupKey,
     tableHeader: header,
+    reprint: doc.parts.filter((p) => p.kind !== 'agenda').length > 1,
   };
 }
