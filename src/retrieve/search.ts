@@ -1,6 +1,7 @@
 import { expandQuery } from '../extract/mine-glossary.js';
 import type { LoadedIndex } from '../index/load-index.js';
 import type { Chunk } from '../parse/parse-document.js';
+import { readScope, scopeLane, SCOPE_WEIGHTS } from './scope-lane.js';
 
 /** Narrows a search to some councils, committees, dates or document types (all optional). */
 export interface SearchFilters {
@@ -30,26 +31,46 @@ export interface SearchOptions {
 
 const RRF_K = 60;
 const CANDIDATES = 80;
-const LATEST_RE = /\b(latest|current|currently|most recent|now|this year|up to date|newest|since|so far)\b/i;
+const LATEST_RE = /\b(latest|current|currently|most recent|now|this year|up to date|newest|since|so far|at the moment|at present|presently)\b/i;
 
-const GENERIC_NAME_WORDS = new Set(['county', 'borough', 'district', 'city', 'council', 'of', 'the', 'royal', 'london', 'metropolitan', 'town', 'parish', 'and', 'upon', 'on']);
+/** Words of council names that do not tell one council from another (English and Welsh). */
+const GENERIC_NAME_WORDS = new Set([
+  'county', 'borough', 'district', 'city', 'council', 'of', 'the', 'royal', 'london', 'metropolitan', 'town', 'parish', 'and',
+  'upon', 'on', 'community', 'combined', 'authority', 'mayoral', 'unitary', 'cyngor', 'cymuned', 'sir', 'tref', 'dinas', 'bwrdeistref',
+  'sirol', 'a', 'ac', 'y', 'yr', 'west', 'east', 'north', 'south',
+]);
 
-const councilsOf = new WeakMap<LoadedIndex, Set<string>>();
+const councilsOf = new WeakMap<LoadedIndex, Map<string, { words: string[]; forms: string[] }>>();
 
-/** The councils in the index that a question names ("at Kent", "Wessex's", or a glossary acronym such as KCC). */
+/** Whether the words of a shorter name appear, in order, in a longer one ("West of England Combined Authority" in the Mayoral one). */
+function wordsWithin(short: string, long: string): boolean {
+  const ws = short.toLowerCase().split(/\s+/);
+  let i = 0;
+  for (const w of long.toLowerCase().split(/\s+/)) if (w === ws[i]) i++;
+  return i === ws.length;
+}
+
+/**
+ * The councils in the index that a question names: by a distinctive word of the name ("at Kent",
+ * "Wessex's"), by the name's initials ("KCC", "BCC"), or by an acronym the corpus defines for it ("WECA").
+ */
 export function councilsNamed(index: LoadedIndex, question: string): Set<string> {
   const named = new Set<string>();
   let councils = councilsOf.get(index);
   if (!councils) {
-    councils = new Set(index.chunks.map((c) => c.place.council).filter((c): c is string => Boolean(c)));
+    councils = new Map();
+    for (const name of new Set(index.chunks.map((c) => c.place.council).filter((c): c is string => Boolean(c)))) {
+      const words = name.toLowerCase().split(/\s+/).filter((w) => w.length > 2 && !GENERIC_NAME_WORDS.has(w));
+      const initials = name.split(/\s+/).filter((w) => !/^(of|the|and|a|ac|y|yr|&)$/i.test(w)).map((w) => w.charAt(0).toUpperCase()).join('');
+      const acronyms = Object.entries(index.glossary).filter(([a, long]) => a.length >= 2 && long.split(/\s+/).length >= 2 && wordsWithin(long, name)).map(([a]) => a);
+      councils.set(name, { words, forms: [...new Set([...(initials.length >= 3 ? [initials] : []), ...acronyms])] });
+    }
     councilsOf.set(index, councils);
   }
   if (councils.size < 2) return named;
   const q = question.toLowerCase();
-  for (const council of councils) {
-    const words = council.toLowerCase().split(/\s+/).filter((w) => !GENERIC_NAME_WORDS.has(w));
-    const acronyms = Object.entries(index.glossary).filter(([, long]) => long === council).map(([a]) => a);
-    if (words.some((w) => new RegExp(`\\b${w}\\b`).test(q)) || acronyms.some((a) => new RegExp(`\\b${a}\\b`).test(question))) named.add(council);
+  for (const [council, { words, forms }] of councils) {
+    if (words.some((w) => new RegExp(`\\b${w}\\b`).test(q)) || forms.some((a) => new RegExp(`\\b${a}('?s)?\\b`).test(question))) named.add(council);
   }
   return named;
 }
@@ -66,6 +87,11 @@ function matchesFilters(chunk: Chunk, f: SearchFilters): boolean {
   if (f.from && (!p.meetingDate || p.meetingDate < f.from)) return false;
   if (f.to && (!p.meetingDate || p.meetingDate > f.to)) return false;
   return true;
+}
+
+/** A passage in a document published on its own, not reprinted in a pack (old indexes: an untyped document). */
+function isOriginal(chunk: Chunk): boolean {
+  return chunk.reprint === undefined ? chunk.place.docType === 'document' : !chunk.reprint;
 }
 
 /**
@@ -99,21 +125,29 @@ export async function search(index: LoadedIndex, question: string, options: Sear
     hit.keywordRank = rank;
     hit.score += 1 / (RRF_K + rank);
   });
+  const latest = options.preferRecent ?? asksForLatest(question);
+  const scope = readScope(index, question, councilsNamed(index, question));
+  // A third and fourth ranking: the same search inside the question's scope (its council, committee,
+  // meeting; their minutes for "what was decided"), fused like the others.
+  const lane = scopeLane(scope);
+  if (lane) {
+    const allowLane = (label: number): boolean => (allow ? allow(label) : true) && lane(index.chunks[label]!);
+    for (const list of [index.vectors.search(qv, CANDIDATES, allowLane), index.keyword.search(query, CANDIDATES, allowLane)]) {
+      list.forEach((r, rank) => (hitFor(r.label).score += SCOPE_WEIGHTS.lane / (RRF_K + rank)));
+    }
+  }
   let hits = [...fused.values()];
-  // A question that names a council is about that council's papers first.
-  const named = councilsNamed(index, question);
-  if (named.size) for (const h of hits) if (h.chunk.place.council && named.has(h.chunk.place.council)) h.score *= 1.5;
-  if (options.preferRecent ?? asksForLatest(question)) {
+  if (latest) {
     // The newest meeting's passages gain most, the next newest less; undated passages nothing.
     const dates = [...new Set(hits.map((h) => h.chunk.place.meetingDate).filter((d): d is string => Boolean(d)))].sort().reverse();
     for (const h of hits) {
       const d = h.chunk.place.meetingDate;
-      if (d) h.score *= 1 + 0.3 / (1 + dates.indexOf(d));
+      if (d) h.score *= 1 + SCOPE_WEIGHTS.newest / (1 + dates.indexOf(d));
     }
   }
   hits.sort((a, b) => b.score - a.score);
   // A passage reprinted in several packs is shown once, at its best rank; the copy shown is the one in
-  // a standalone document (the original report) rather than a reprint inside a meeting pack.
+  // a document published on its own (the original report or minutes) rather than a reprint in a pack.
   const first = new Map<string, SearchHit>();
   hits = hits.filter((h) => {
     const kept = first.get(h.chunk.dupKey);
@@ -121,7 +155,7 @@ export async function search(index: LoadedIndex, question: string, options: Sear
       first.set(h.chunk.dupKey, h);
       return true;
     }
-    if (h.chunk.place.docType === 'document' && kept.chunk.place.docType !== 'document') {
+    if (isOriginal(h.chunk) && !isOriginal(kept.chunk)) {
       kept.chunk = h.chunk;
       kept.label = h.label;
     }
