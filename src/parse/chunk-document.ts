@@ -57,6 +57,8 @@ const CHUNKING = {
   minBodyChars: 120,
   /** A line printed this often in one document is a running header or footer: not indexed. */
   runningLineRepeats: 5,
+  /** Running headers and footers are short; a longer repeated line is content (a recurring table note). */
+  runningLineMaxChars: 80,
   /** In parts with no recognised structure, each passage's index text starts with this much of the one before. */
   overlapChars: 200,
 } as const;
@@ -69,7 +71,7 @@ function runningLines(text: string): Set<string> {
   const counts = new Map<string, number>();
   for (const raw of text.split('\n')) {
     const key = lineKey(raw);
-    if (key.length >= 6 && !/[\t|]/.test(raw)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (key.length >= 6 && key.length <= CHUNKING.runningLineMaxChars && !/[\t|]/.test(raw)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return new Set([...counts].filter(([, n]) => n >= CHUNKING.runningLineRepeats).map(([k]) => k));
 }

@@ -11,7 +11,7 @@ const COUNCIL_WEIGHTS = {
   mention: 1,
   /** Mentions beyond this many add nothing: a report about a neighbour may name it on every page. */
   mentionCap: 6,
-  /** Named in the title block (the first lines), where a paper says whose it is. */
+  /** Named first in the title block (the first lines), where a paper says whose it is. */
   titleBlock: 6,
   /** Named in a "Report To:" / "Meeting:" / "Committee:" field: the body the paper is for. */
   field: 5,
@@ -119,8 +119,10 @@ export function findCouncil(text: string): string | null {
   for (const f of found) {
     const key = fullerForm(f.name, names);
     mentions.set(key, (mentions.get(key) ?? 0) + 1);
-    if (f.index < TITLE_BLOCK_CHARS) add(f.name, COUNCIL_WEIGHTS.titleBlock);
   }
+  // The title block's first name is the publisher's; a neighbour named further down it is not.
+  const titled = found.find((f) => f.index < TITLE_BLOCK_CHARS);
+  if (titled) add(titled.name, COUNCIL_WEIGHTS.titleBlock);
   for (const [name, n] of mentions) add(name, Math.min(n, COUNCIL_WEIGHTS.mentionCap) * COUNCIL_WEIGHTS.mention + (new RegExp(`\\b${KIND}`).test(`${name.split(' ').slice(1).join(' ')} `) || /Authority$/.test(name) ? COUNCIL_WEIGHTS.kindWord : 0));
   const lines = head.split('\n').map((l) => l.trim()).filter(Boolean);
   const lineCounts = new Map<string, number>();

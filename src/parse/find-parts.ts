@@ -113,7 +113,7 @@ function findBoundaries(lines: readonly Line[]): Boundary[] {
       continue;
     }
     // "MINUTES of a meeting" opens minutes however long its line; "Minutes of X" only as a heading line.
-    if (MINUTES_HEAD.test(line.clean) && (/^MINUTES\b/.test(line.clean) || (line.clean.length <= 160 && !/\.$/.test(line.clean)))) {
+    if (MINUTES_HEAD.test(line.clean) && (/^MINUTES\b/.test(line.clean) || /\bmeeting of\b.*\bheld\b/i.test(line.clean) || (line.clean.length <= 160 && !/\.$/.test(line.clean)))) {
       let start = line.start;
       for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
         const c = lines[j]!.clean;

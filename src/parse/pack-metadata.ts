@@ -16,6 +16,7 @@ const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/
 function tidy(name: string): string {
   const t = name
     .replace(/\s+/g, ' ')
+    .replace(/^(?:meeting|report to|committee|body|to)\s*:\s*/i, '')
     .replace(/\s*[–—-]\s*agenda$/i, '')
     .replace(/[\s,;:–—-]+$/, '')
     .trim();
