@@ -36,6 +36,8 @@ export interface BuildOptions {
   /** An external embedder (OpenAI-compatible); the local one is fitted on the corpus when absent. */
   embedder?: Embedder;
   extractors?: readonly Extractor[];
+  /** The council to label a document with when it does not clearly name its own (COUNCIL_NAME, one-council deployments). */
+  defaultCouncil?: string | null;
   /** Ignore the previous index and rebuild everything (refits the local embedder). */
   rebuild?: boolean;
   onProgress?: (done: number, total: number, stage: string) => void;
@@ -83,6 +85,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const embedderId = options.embedder?.id ?? `local-tfidf-hash-v1:${LOCAL_DIMS}`;
   const prev = reusable(stored, embedderId, options.rebuild ?? false);
   const extractors = options.extractors ?? [];
+  const parseOptions = { defaultCouncil: options.defaultCouncil ?? null };
   const signature = extractorSignature(extractors);
   const reExtract = prev !== null && prev.manifest.extractors !== signature;
   const extract = (doc: ParsedDocument): Record<string, unknown[]> => {
@@ -104,7 +107,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
       if (reExtract) {
         // Same text, same chunks and vectors: only the records are made again.
         const loaded = await loadFile(path, name);
-        result.data = { ...result.data, records: extract(parseDocument(name, loaded.text, loaded.pageStarts)) };
+        result.data = { ...result.data, records: extract(parseDocument(name, loaded.text, loaded.pageStarts, parseOptions)) };
       }
       results.push(result);
       reused++;
@@ -112,7 +115,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     }
     try {
       const loaded = await loadFile(path, name);
-      const doc = parseDocument(name, loaded.text, loaded.pageStarts);
+      const doc = parseDocument(name, loaded.text, loaded.pageStarts, parseOptions);
       const chunks = chunkDocument(doc);
       if (!chunks.length) throw new IngestError(name, 'has no text to index');
       const records = extract(doc);
