@@ -53,6 +53,8 @@ const CHUNKING = {
   targetChars: TARGET_CHARS,
   /** ...and never grows past this many. */
   maxChars: MAX_CHARS,
+  /** Table rows are grouped up to this many characters: a row is a fact of its own, and a long group buries it. */
+  rowTargetChars: 1000,
   /** A passage with less text than this (a "Date:" line, a page's last words) joins the next, even past a heading. */
   minBodyChars: 120,
   /** A line printed this often in one document is a running header or footer: not indexed. */
@@ -131,7 +133,7 @@ export function chunkDocument(doc: ParsedDocument): Chunk[] {
       const newPage = group.length > 0 && pageOf(doc, seg.start, part) !== pageOf(doc, group[0]!.start, part);
       const kindChange = group.length > 0 && (group[0]!.kind === 'row') !== (seg.kind === 'row');
       const headerChange = group.length > 0 && seg.kind === 'row' && group[0]!.header !== seg.header && group[0]!.header !== null;
-      if (group.length && (kindChange || headerChange || newPage || size + (seg.end - seg.start) > CHUNKING.maxChars || size >= CHUNKING.targetChars)) flush();
+      if (group.length && (kindChange || headerChange || newPage || size + (seg.end - seg.start) > CHUNKING.maxChars || size >= (seg.kind === 'row' ? CHUNKING.rowTargetChars : CHUNKING.targetChars))) flush();
       group.push(seg);
     }
     flush();

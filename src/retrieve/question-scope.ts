@@ -44,14 +44,23 @@ export function committeesNamed(index: LoadedIndex, question: string): Set<strin
   const q = question.toLowerCase();
   for (const [name, forms] of known) {
     const distinctive = distinctiveWords(name);
-    // A name with no distinctive word ("Cabinet", "Council") is named by saying it.
-    const byName = distinctive.length === 0 && new RegExp(`\\b${escape(name.toLowerCase())}\\b`).test(q);
     const byForm = forms.some((f) => new RegExp(`(^|[^A-Za-z&])${escape(f)}('?s)?([^A-Za-z&]|$)`).test(question));
     // One distinctive word ("Property", "Audit") is too common to name a committee by; two or more are not.
     const byWords = distinctive.length >= 2 && distinctive.every((w) => new RegExp(`\\b${escape(w)}\\b`).test(q));
+    // A name with no distinctive word ("Cabinet") counts where it stands alone ("went to Cabinet?"),
+    // not where it starts a longer title ("the Cabinet Members' Meeting", "Cabinet Member for Finance").
+    const byName = distinctive.length === 0 && standsAlone(question, name);
     if (byForm || byWords || byName) named.add(name);
   }
   return named;
+}
+
+/** Whether a name occurs in a text on its own, not followed by a capitalised word of a longer title. */
+function standsAlone(text: string, name: string): boolean {
+  for (const m of text.matchAll(new RegExp(`\\b${escape(name)}\\b`, 'gi'))) {
+    if (!/^\s+[A-Z]/.test(text.slice(m.index + m[0].length))) return true;
+  }
+  return false;
 }
 
 /** The words that tell a committee from others ("transport", "connectivity"), however "and" is written. */

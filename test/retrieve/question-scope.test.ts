@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/load-index.js';
-import { committeeShortForms, datesNamed } from '../../src/retrieve/question-scope.js';
+import { committeeShortForms, committeesNamed, datesNamed } from '../../src/retrieve/question-scope.js';
 import { councilsNamed, search } from '../../src/retrieve/search.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -40,6 +40,14 @@ describe('search within the scope a question names', () => {
       { year: null, month: 3, day: 19 },
       { year: 2025, month: 10, day: null },
     ]);
+  });
+
+  it('takes a bare body name standing alone as the committee ("went to Cabinet?")', () => {
+    expect([...committeesNamed(index, 'how often does the bus lane review go to Cabinet?')]).toEqual(['Cabinet']);
+  });
+
+  it('does not take a bare body name that starts a longer title ("Cabinet Member for Place")', () => {
+    expect([...committeesNamed(index, 'what did the Cabinet Member for Place say about bus lanes?')]).toEqual([]);
   });
 
   it('knows a council by the initials of its name', () => {
