@@ -27,9 +27,10 @@ export function classifyDocument(text: string): Exclude<DocType, 'appendix' | 'a
   const lines = titleBlock(text);
   const block = lines.join('\n');
   const first = lines.slice(0, 4).join(' ');
-  if (/\bdecision notice\b|\brecord of (?:the )?(?:executive |officer )?decisions?\b|\bdecisions? (?:sheet|list)\b|\bnotice of (?:key |executive )?decisions?\b/i.test(block)) return 'decision';
+  if (/\bdecision notice\b|\bdecision recording form\b|\brecord of (?:the )?(?:executive |officer )?decisions?\b|\bdecisions? (?:sheet|list)\b|\bnotice of (?:key |executive )?decisions?\b|^decisions? (?:determined|taken|made) at\b/im.test(block)) return 'decision';
   if (/^(?:(?:printed|draft|confirmed|signed) )?minutes\b/im.test(block) || /\bminutes of (?:a|the) /i.test(first) || /^\s*(?:present|presennol)\s*$/im.test(block)) return 'minutes';
-  if (/\bconstitution\b/i.test(block) || (/^part \d+(?:\.\d+)*\b/i.test(lines[0] ?? '') && /\bconstitution\b/i.test(text.slice(0, 20_000)))) return 'constitution';
+  // "PART 3.4 - DELEGATIONS TO OFFICERS" (perhaps under a running header) in a text that calls itself part of the constitution.
+  if (/\bconstitution\b/i.test(block) || (lines.slice(0, 3).some((l) => /\bpart \d+(?:\.\d+)+\b/i.test(l)) && /\bconstitution\b/i.test(text.slice(0, 20_000)))) return 'constitution';
   if (/\bannual report\b/i.test(first)) return 'annual-report';
   if (/\b(?:public|written|members[’']?|councillors?[’']?) questions\b|\bquestions and (?:answers|responses)\b/i.test(first)) return 'questions';
   const fields = lines.filter((l) => REPORT_FIELDS.test(l) && /:/.test(l)).length;

@@ -47,6 +47,8 @@ function bodyFromFields(lines: readonly string[]): string | null {
     let k = i + 1;
     while (!value && k < Math.min(lines.length, i + 3)) value = A_FIELD.test(lines[k]!) ? '' : lines[k++]!;
     if (!value) continue;
+    // Two fields on one line ("Meeting: Cabinet Date: 11 March 2026"): the value ends at the next label.
+    value = value.replace(/\s+[A-Z][A-Za-z/()'-]{1,30}:.*$/, '').trim();
     // A value wrapped onto the next line ("WEST OF ENGLAND MAYORAL COMBINED AUTHORITY" / "COMMITTEE").
     const next = lines[k] ?? '';
     if (!ENDS_WITH_BODY.test(cutAtDate(value)) && next && !A_FIELD.test(next) && next.length <= 40 && ENDS_WITH_BODY.test(cutAtDate(next))) value = `${value} ${next}`;
