@@ -126,14 +126,23 @@ export function chunkDocument(doc: ParsedDocument): Chunk[] {
         section = cleanText(doc.text.slice(seg.start, seg.end)).trim().slice(0, 120);
         sectionPara = seg.paragraph;
         if (/^(appendix|annex)\b/i.test(section)) appendix = true;
+        // The heading opens the next passage, so its words are in a passage's text too (and can be quoted).
+        if (!group.length || group.every((g) => g.kind === 'heading')) group = [seg];
+        else group.push(seg);
         continue;
       }
+      // A heading left alone at the foot of a page labels the next passage but is not part of it.
+      if (group.length && group.every((g) => g.kind === 'heading') && pageOf(doc, seg.start, part) !== pageOf(doc, group[0]!.start, part)) group = [];
+      const first = group.find((g) => g.kind !== 'heading');
       const size = group.length ? seg.end - group[0]!.start : 0;
       // A passage never runs over a page break, so that its page is the page of every word in it.
-      const newPage = group.length > 0 && pageOf(doc, seg.start, part) !== pageOf(doc, group[0]!.start, part);
-      const kindChange = group.length > 0 && (group[0]!.kind === 'row') !== (seg.kind === 'row');
-      const headerChange = group.length > 0 && seg.kind === 'row' && group[0]!.header !== seg.header && group[0]!.header !== null;
-      if (group.length && (kindChange || headerChange || newPage || size + (seg.end - seg.start) > CHUNKING.maxChars || size >= (seg.kind === 'row' ? CHUNKING.rowTargetChars : CHUNKING.targetChars))) flush();
+      const newPage = first !== undefined && pageOf(doc, seg.start, part) !== pageOf(doc, group[0]!.start, part);
+      const last = group.findLast((g) => g.kind !== 'heading');
+      // Prose and table rows go in separate passages, except a caption too short to stand alone ("Table 1 – …").
+      const kindChange = last !== undefined && (last.kind === 'row') !== (seg.kind === 'row') && bodyLength() >= CHUNKING.minBodyChars;
+      const headerChange = last !== undefined && last.kind === 'row' && seg.kind === 'row' && last.header !== seg.header && last.header !== null;
+      const full = first !== undefined && (size + (seg.end - seg.start) > CHUNKING.maxChars || size >= (seg.kind === 'row' ? CHUNKING.rowTargetChars : CHUNKING.targetChars));
+      if (kindChange || headerChange || newPage || full) flush();
       group.push(seg);
     }
     flush();
@@ -157,7 +166,7 @@ function makeChunk(doc: ParsedDocument, part: Part, group: Segment[], ctx: Chunk
   const end = group.at(-1)!.end;
   const text = doc.text.slice(start, end);
   const header = group.find((s) => s.header)?.header ?? null;
-  const paragraph = group.find((s) => s.paragraph)?.paragraph ?? sectionPara;
+  const paragraph = group.find((s) => s.kind !== 'heading' && s.paragraph)?.paragraph ?? sectionPara;
   // A standalone file's minutes heading says what the context line already says.
   const itemTitle = part.kind === 'minutes' && !part.itemNumber ? null : part.itemTitle;
   const context = [itemTitle, section, header].filter(Boolean).join(' — ');
