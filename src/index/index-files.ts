@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 /** Bump when parsing or chunking changes: every file is then parsed again. */
-export const PARSER_VERSION = 'parse-v9';
+export const PARSER_VERSION = 'parse-v10';
 export const FORMAT_VERSION = 1;
 
 export const FileEntrySchema = z.object({

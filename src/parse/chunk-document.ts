@@ -109,13 +109,21 @@ export function chunkDocument(doc: ParsedDocument): Chunk[] {
     let appendix = false;
     let group: Segment[] = [];
     let previous = '';
+    let last: { group: Segment[]; ctx: ChunkContext } | null = null;
     const bodyLength = (): number => (group.length ? bodyOf(doc.text.slice(group[0]!.start, group.at(-1)!.end), running).length : 0);
-    const flush = (): void => {
+    const flush = (final = false): void => {
       if (!group.length) return;
       const body = bodyOf(doc.text.slice(group[0]!.start, group.at(-1)!.end), running);
-      if (body) {
+      // A fragment at the end of a part ("CHAIR ______") joins the passage before it on the same page.
+      if (final && last && body.length < CHUNKING.minBodyChars && pageOf(doc, group[0]!.start, part) === pageOf(doc, last.group[0]!.start, part)) {
+        const merged = [...last.group, ...group];
+        const ctx = { ...last.ctx, body: bodyOf(doc.text.slice(merged[0]!.start, merged.at(-1)!.end), running) };
+        chunks[chunks.length - 1] = makeChunk(doc, part, merged, ctx, chunks.length - 1);
+      } else if (body) {
         const lead = overlap && previous ? previous.slice(-CHUNKING.overlapChars).replace(/^\S*\s/, '') : '';
-        chunks.push(makeChunk(doc, part, group, { section, sectionPara, appendix, body, lead }, chunks.length));
+        const ctx = { section, sectionPara, appendix, body, lead };
+        chunks.push(makeChunk(doc, part, group, ctx, chunks.length));
+        last = { group, ctx };
         previous = body;
       }
       group = [];
@@ -145,7 +153,7 @@ export function chunkDocument(doc: ParsedDocument): Chunk[] {
       if (kindChange || headerChange || newPage || full) flush();
       group.push(seg);
     }
-    flush();
+    flush(true);
   }
   return chunks;
 }
