@@ -48,6 +48,7 @@ try {
       for (const c of answer.citations) {
         console.log(`[${c.n}] ${[c.council, c.committee, c.meetingDate, c.item, c.page ? `p.${c.page}` : null, c.paragraph ? `para ${c.paragraph}` : null].filter(Boolean).join(' · ')}`);
         console.log(`    "${c.quote.replace(/\s+/g, ' ').slice(0, 300)}"`);
+        if (c.url) console.log(`    ${c.url}`);
       }
     }
   }

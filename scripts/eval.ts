@@ -5,13 +5,13 @@ import { flag, parseArgs } from '../src/cli/parse-args.js';
 import { userMessageOf } from '../src/errors.js';
 import { loadFile } from '../src/ingest/load-file.js';
 import { createRuntime } from '../src/runtime.js';
+import { metricsByCouncil } from '../src/eval/eval-metrics.js';
 import {
   answerCorrect,
   citationCorrect,
   citationsVerbatim,
   EvalItemSchema,
   firstHitRank,
-  percentile,
 } from '../src/eval/score-answer.js';
 
 const { flags } = parseArgs(process.argv.slice(2), ['json', 'verbose']);
@@ -40,31 +40,20 @@ try {
       verbatim: citationsVerbatim(answer, sourceText),
     });
   }
-  const answerable = rows.filter((r) => r.item.sources.length);
-  const unanswerable = rows.filter((r) => !r.item.sources.length);
-  const recall = (k: number) => answerable.filter((r) => r.rank !== null && r.rank <= k).length / Math.max(1, answerable.length);
-  const latencies = rows.map((r) => r.answer.timings.totalMs);
-  const metrics = {
-    questions: rows.length,
-    'recall@1': recall(1),
-    'recall@5': recall(5),
-    'recall@10': recall(10),
-    mrr: answerable.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / Math.max(1, answerable.length),
-    answerAccuracy: rows.filter((r) => r.correct).length / Math.max(1, rows.length),
-    answerableAccuracy: answerable.filter((r) => r.correct).length / Math.max(1, answerable.length),
-    unanswerableDeclined: unanswerable.length ? unanswerable.filter((r) => r.correct).length / unanswerable.length : null,
-    citationAccuracy: answerable.filter((r) => r.cited).length / Math.max(1, answerable.length),
-    nonVerbatimCitations: rows.filter((r) => !r.verbatim).length,
-    latencyP50Ms: percentile(latencies, 50),
-    latencyP95Ms: percentile(latencies, 95),
-  };
+  const { overall: metrics, councils } = metricsByCouncil(rows);
   const failures = rows
     .filter((r) => !r.correct || (r.item.sources.length && (r.rank === null || r.rank > 5 || !r.cited)))
     .map((r) => ({ id: r.item.id, category: r.item.category, rank: r.rank, correct: r.correct, cited: r.cited, kind: r.answer.kind, question: r.item.question, answer: r.answer.answer.slice(0, 240) }));
-  if (flags.json) console.log(JSON.stringify({ metrics, failures }));
+  if (flags.json) console.log(JSON.stringify({ metrics, councils, failures }));
   else {
-    const fmt = (v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : String(v));
-    for (const [k, v] of Object.entries(metrics)) console.log(`${k.padEnd(22)} ${fmt(v)}`);
+    const fmt = (v: unknown) => (v === null ? '-' : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : String(v));
+    for (const [k, v] of Object.entries(metrics)) console.log(`${k.padEnd(26)} ${fmt(v)}`);
+    const names = Object.keys(councils);
+    if (names.length > 1) {
+      const cols = ['questions', 'routingAccuracy', 'recall@5', 'answerAccuracy', 'compositionGivenRetrieval', 'unanswerableDeclined', 'citationsOtherCouncil'] as const;
+      console.log(`\nper council: ${cols.join(' | ')}`);
+      for (const name of names) console.log(`${name.slice(0, 44).padEnd(45)} ${cols.map((c) => fmt(councils[name]![c])).join(' | ')}`);
+    }
     console.log(`\nfailures (${failures.length}):`);
     for (const f of failures) console.log(`- ${f.id} [${f.category}] rank=${f.rank} correct=${f.correct} cited=${f.cited} ${f.kind}: ${f.question}\n    -> ${f.answer.replace(/\n/g, ' / ')}`);
   }

@@ -3,17 +3,18 @@ import { AppError, userMessageOf } from './errors.js';
 import type { LoadedIndex } from './index/load-index.js';
 import type { DeadlineService } from './deadlines/index.js';
 import { deadlineAnswer, deadlineHelp } from './route/deadline-answer.js';
+import { readInThread, type AskOptions, type AssistantDeps } from './route/answer-question.js';
+import { route } from './skills/router.js';
+import type { SkillContext } from './skills/skill.js';
+import { scopeRegistryOf } from './understand/index-scope.js';
 import { findKpis } from './kpi/find-kpis.js';
 import { describeRecord } from './kpi/format-kpi.js';
 import { kpiAnswer } from './kpi/kpi-answer.js';
-import { auditAnswer, auditQueryAnswer } from './audit/audit-answer.js';
+import { auditQueryAnswer } from './audit/audit-answer.js';
 import { readAuditRecords } from './audit/audit-record.js';
-import { ripaAnswer } from './ripa/ripa-answer.js';
-import { selectRipaPolicy } from './ripa/ripa-policy.js';
+import { readRipaPolicies } from './ripa/ripa-policy.js';
 import { answerRipaForm, type RipaFormValues } from './ripa/ripa-form.js';
 import { toKpiRecords } from './kpi/kpi-record.js';
-import { answerQuestion, type AskOptions, type AssistantDeps } from './route/answer-question.js';
-import { countedThing } from './answer/question-terms.js';
 import { toRetrieved } from './answer/citations.js';
 import { search, type SearchHit } from './retrieve/search.js';
 import type { Answer, Place } from './types.js';
@@ -50,6 +51,8 @@ export interface AssistantParts {
   /** Today's date; injected so that answers are testable. */
   now: () => Date;
   llm?: AssistantDeps['llm'];
+  /** COUNCIL_NAME: the council "we" and "our" mean, in a one-council deployment. */
+  ourCouncil?: string | null;
 }
 
 function errorAnswer(question: string, error: unknown): Answer {
@@ -69,7 +72,7 @@ async function withRetrieved(index: LoadedIndex, answer: Answer, started: number
     const label = c.start === null ? -1 : index.chunks.findIndex((ch) => ch.source === c.source && ch.start <= c.start! && c.start! < ch.end);
     if (label < 0) return c;
     cited.push({ chunk: index.chunks[label]!, label, score: 1, vectorRank: null, keywordRank: null });
-    return { ...c, chunkId: c.chunkId ?? index.chunks[label]!.id };
+    return { ...c, chunkId: c.chunkId ?? index.chunks[label]!.id, url: c.url ?? index.chunks[label]!.place.url ?? null };
   });
   const hits = await search(index, answer.question, { k: 12 });
   const seen = new Set<number>();
@@ -82,22 +85,18 @@ export function createAssistant(parts: AssistantParts): Assistant {
   const { index, logger, deadlines } = parts;
   const kpis = toKpiRecords(index.records.kpi);
   const audits = readAuditRecords(index.records.audit);
-  const ripaPolicy = selectRipaPolicy(index.records['ripa-policy']);
+  const ripaPolicies = readRipaPolicies(index.records['ripa-policy']);
+  const ripaPolicy = ripaPolicies[0] ?? null;
+  const context = (): SkillContext => ({ index, logger, deadlines, kpis, audits, ripaPolicies, llm: parts.llm, today: isoDay(parts.now()) });
   return {
     async ask(question, options = {}) {
       const started = performance.now();
       try {
-        const today = isoDay(parts.now());
-        const due = deadlines.answerQuestion(question, today);
-        if (due) return deadlineAnswer(question, due, performance.now() - started, options.id);
-        const withId = (a: Answer): Answer => ({ ...a, ...(options.id === undefined ? {} : { id: options.id }) });
-        const structured = ripaAnswer(question, ripaPolicy, deadlines, today) ?? auditAnswer(question, audits);
-        if (structured) return withRetrieved(index, withId(structured), started);
-        // "How many FOI requests did we receive?" asks for a count, not for a KPI's value.
-        const asksCount = countedThing(question).length > 0 && !/\b(kpis?|indicators?|measures?)\b/i.test(question);
-        const kpi = asksCount ? null : kpiAnswer(question, kpis);
-        if (kpi) return withRetrieved(index, withId(kpi), started);
-        return await answerQuestion({ index, logger, llm: parts.llm }, question, options);
+        const reading = readInThread(question, options.history ?? [], scopeRegistryOf(index), parts.ourCouncil ?? null);
+        const claim = route({ reading, filters: options.filters ?? {}, history: options.history ?? [], id: options.id }, context());
+        const answer = await claim.answer();
+        if (claim.skill === 'documents' || claim.skill === 'deadline') return answer;
+        return await withRetrieved(index, answer, started);
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, 'question failed');
         return { ...errorAnswer(question, error), ...(options.id === undefined ? {} : { id: options.id }) };

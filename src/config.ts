@@ -24,6 +24,8 @@ const ConfigSchema = z.object({
   OPENAI_EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().default('text-embedding-3-small')),
   OPENAI_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(20_000)),
   OPENAI_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+  /** The council a one-council deployment serves: what "we" and "our" mean in questions. */
+  COUNCIL_NAME: optionalString,
   COUNCIL_NATION: z.preprocess(emptyToUndefined, z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales')),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -34,6 +36,15 @@ const ConfigSchema = z.object({
   SLACK_ALLOWED_TEAM_IDS: csv,
   SLACK_ALLOWED_CHANNEL_IDS: csv,
   FEEDBACK_FILE: z.preprocess(emptyToUndefined, z.string().default('data/feedback.jsonl')),
+  /** ModernGov sync: the site's root (the part before /mgWebService.asmx) and its committees (all current ones when empty); papers are COUNCIL_NAME's. */
+  MODERNGOV_SITE: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  MODERNGOV_COMMITTEES: csv,
+  /** With a site set, `npm start` syncs every this many minutes in the background. */
+  MODERNGOV_SYNC_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  /** Pause between two requests to the site. */
+  MODERNGOV_PAUSE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(500)),
+  /** Where the background sync posts "new papers" messages. */
+  SLACK_PAPERS_CHANNEL_ID: optionalString,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -23,6 +23,8 @@ export interface Runtime {
   deadlines: DeadlineService;
   /** Opens the index (building it first when missing or stale) and returns the assistant. */
   assistant(): Promise<Assistant & { index: LoadedIndex }>;
+  /** The assistant over an index already loaded (a new one after a background sync). */
+  assistantFor(index: LoadedIndex): Assistant & { index: LoadedIndex };
 }
 
 /** The extractors run at ingest. */
@@ -70,6 +72,13 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
   };
   const progress = progressPrinter();
   const deadlines = createDeadlineService({ nation: config.COUNCIL_NATION });
+  const assistantFor = (index: LoadedIndex): Assistant & { index: LoadedIndex } => {
+    const llm =
+      openai && llmConfigured(config)
+        ? { client: openai, settings: { model: config.OPENAI_MODEL!, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES } }
+        : undefined;
+    return { index, ...createAssistant({ index, logger, deadlines, now: () => new Date(), llm, ourCouncil: config.COUNCIL_NAME ?? null }) };
+  };
   return {
     config,
     logger,
@@ -79,11 +88,8 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
     deadlines,
     async assistant() {
       const { index } = await openIndex({ ...buildOptions, onProgress: progress });
-      const llm =
-        openai && llmConfigured(config)
-          ? { client: openai, settings: { model: config.OPENAI_MODEL!, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES } }
-          : undefined;
-      return { index, ...createAssistant({ index, logger, deadlines, now: () => new Date(), llm }) };
+      return assistantFor(index);
     },
+    assistantFor,
   };
 }

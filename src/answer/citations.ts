@@ -11,6 +11,8 @@ export function citationFor(chunk: Chunk, relStart: number, relEnd: number, n: n
     chunkId: chunk.id,
     ...chunk.place,
     paragraph: own ? own[1]! : chunk.place.paragraph,
+    // Passages indexed before links existed have no url.
+    url: chunk.place.url ?? null,
     quote,
     start: chunk.start + relStart,
     end: chunk.start + relEnd,

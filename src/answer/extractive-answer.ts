@@ -1,11 +1,13 @@
 import { cleanText } from '../parse/clean-text.js';
 import { terms } from '../index/tokenize.js';
 import type { SearchHit } from '../retrieve/search.js';
+import type { QuestionReading } from '../understand/read-question.js';
+import type { NamedPeriod } from '../understand/question-dates.js';
+import { sentenceInPeriod } from '../understand/scope-check.js';
 import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
-import { answerType, countedThing, countsThing, hasAnswerType, isCompound, keyPairs, keyTerms, matchedTerms, type AnswerType } from './question-terms.js';
+import { countsThing, hasAnswerType, matchedTerms, type AnswerType } from './question-terms.js';
 import { splitSentences, type Span } from './split-sentences.js';
-import { clausesOf } from './question-terms.js';
 
 export interface DraftAnswer {
   kind: 'answer' | 'not_found';
@@ -20,19 +22,83 @@ interface Candidate {
   rank: number;
   span: Span;
   text: string;
-  covered: Set<string>;
+  covered: Map<string, number>;
   typed: boolean;
+  reason: boolean;
+  vote: boolean;
   score: number;
 }
 
-/** Below this share of the question's (idf-weighted) key terms in the best passages, the papers do not answer it. */
-export const MIN_EVIDENCE = 0.55;
-const TOP_PASSAGES = 10;
-const MAX_STATEMENTS = 3;
-const MAX_WEIGHT = 6;
+/**
+ * The reader's tunable numbers, all in one place. Tuned on dev.jsonl and dev-councils.jsonl together
+ * (on one mixed corpus) and checked on questions of our own.
+ */
+export const READER_WEIGHTS = {
+  /** Below this share of the question's (idf-weighted) key terms in the best passages, the papers do not answer it. */
+  minEvidence: 0.55,
+  /** A long question (six key terms or more) may leave a little more uncovered. */
+  longQuestionSlack: 0.1,
+  /** A question of at most this many key terms is short: its statements must cover nearly all of it. */
+  shortQuestion: 4,
+  /** The share of a short question's weighted key terms its statements must cover. */
+  minStatementCover: 0.75,
+  /** Passages read for statements. */
+  topPassages: 10,
+  /** Statements in an answer: one per part of the question, and never more than this. */
+  maxStatements: 4,
+  /** Cap on one term's weight, so that one rare word does not decide alone. */
+  maxTermWeight: 6,
+  /** A sentence inherits this share of credit for terms its heading or the sentence before it has. */
+  contextCredit: 0.5,
+  /** Credit for the passage as a whole covering the question. */
+  passageCover: 0.35,
+  /** Lower-ranked passages give way a little. */
+  rankPenalty: 0.04,
+  /** Holding the kind of fact asked for (a number, a person, a date…), or not. */
+  typedBonus: 0.2,
+  /** Giving a reason when the question asks why; the vote when it asks whether a decision was carried. */
+  reasonBonus: 0.2,
+  voteBonus: 0.3,
+  /** Headings and captions state nothing. */
+  headingPenalty: 0.2,
+  /** A sentence that announces what follows ("the findings are set out below") without stating it. */
+  announcePenalty: 0.3,
+  /** For "latest" questions, a sentence from the newest meeting among the passages. */
+  latestBonus: 0.2,
+  /** Very long sentences bury their point. */
+  longPenalty: 0.1,
+  /** Phrase (adjacent key terms) matches, each and at most. */
+  phrase: 0.15,
+  phraseMax: 0.3,
+  /** A statement beyond the first must score at least this share of the best one. */
+  keepShare: 0.5,
+  /** The best typed sentence may trail the best sentence by at most this much. */
+  typedTrail: 0.6,
+  /** A statement may run on through its paragraph up to this many characters. */
+  paragraphChars: 420,
+  /** A statement that announces a list ("a number of risks") may run on through the list up to this many. */
+  listChars: 900,
+  /** The sentence right after a chosen one may score this much lower and still finish the answer. */
+  continueShare: 0.25,
+  /** A further statement must add at least this share of the question's weight, unless it continues a chosen one. */
+  minGain: 0.08,
+} as const;
 
 export const NOT_FOUND_TEXT =
   "I can't find this in the committee papers I have indexed. Democratic Services, or the officer named on the relevant report, may be able to help.";
+
+/** Words that name the kind of fact asked for: a sentence holding that kind of fact covers them ("what share" by "83%"). */
+const TYPE_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
+  number: new Set(terms('share percentage proportion rate number figure count total level score value')),
+  money: new Set(terms('cost costs amount price spend spent value total')),
+  duration: new Set(terms('long time period timescale deadline duration')),
+  date: new Set(terms('date when')),
+  frequency: new Set(terms('often frequency')),
+};
+
+const REASON_SENTENCE = /\bbecause\b|\bdue to\b|\bas a result of\b|\bdriven by\b|\bmainly\b|\bprimarily\b|\blargely\b|\breflect(?:s|ing|ed)?\b|\bowing to\b|\bresult(?:ed|ing)? (?:of|from)\b|\bcaused by\b|\battributable\b|\barising from\b|\bsince\b|\bfollowing\b/i;
+const VOTE_SENTENCE = /\bvot(?:e|ed|es|ing)\b|\bunanimous(?:ly)?\b|\bcarried\b|\bfell\b|\babstain\w*|\bnem\.? con\b/i;
+const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
 
 function display(text: string, header: string | null, row: boolean): string {
   const clean = cleanText(text).replace(/\s+\n/g, '\n');
@@ -43,18 +109,18 @@ function display(text: string, header: string | null, row: boolean): string {
   return cells.join(' | ');
 }
 
-type Weigh = (t: string) => number;
+export type Weigh = (t: string) => number;
 
 /**
  * Key-term weights: rarer terms count more. A word the corpus never uses is the heart of a question the
- * papers cannot answer ("mayor's salary"), so it weighs more than the question's other words; an unknown acronym may just be
- * undefined in the papers ("GT"), so it weighs less.
+ * papers cannot answer ("mayor's salary"), so it weighs more than the question's other words; an unknown
+ * acronym may just be undefined in the papers, so it weighs less.
  */
-function weigher(idf: (t: string) => number, known: (t: string) => boolean, question: string): Weigh {
-  const acronyms = new Set((question.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []).map((a) => a.toLowerCase().replace(/s$/, '')));
-  const knownWeights = keyTerms(question).filter(known).map((t) => Math.min(MAX_WEIGHT, idf(t)));
+export function weigher(idf: (t: string) => number, known: (t: string) => boolean, reading: QuestionReading): Weigh {
+  const acronyms = new Set(reading.acronyms.map((a) => a.toLowerCase().replace(/s$/, '')));
+  const knownWeights = reading.terms.filter(known).map((t) => Math.min(READER_WEIGHTS.maxTermWeight, idf(t)));
   const base = knownWeights.length ? knownWeights.reduce((a, b) => a + b, 0) / knownWeights.length : 3;
-  return (t) => (known(t) ? Math.min(MAX_WEIGHT, idf(t)) : acronyms.has(t) ? 0.5 * base : 1.5 * base);
+  return (t) => (known(t) ? Math.min(READER_WEIGHTS.maxTermWeight, idf(t)) : acronyms.has(t) ? 0.5 * base : 1.5 * base);
 }
 
 function weight(termsList: Iterable<string> | Map<string, number>, w: Weigh): number {
@@ -68,7 +134,7 @@ function phraseBonus(pairs: readonly string[], text: string): number {
   if (!pairs.length) return 0;
   const ts = terms(text);
   const have = new Set(ts.slice(1).map((t, i) => `${ts[i]} ${t}`));
-  return Math.min(0.3, 0.15 * pairs.filter((p) => have.has(p)).length);
+  return Math.min(READER_WEIGHTS.phraseMax, READER_WEIGHTS.phrase * pairs.filter((p) => have.has(p)).length);
 }
 
 /** The share of the question's weighted key terms that the best passages contain. */
@@ -76,43 +142,68 @@ export function evidenceFor(key: readonly string[], hits: readonly SearchHit[], 
   if (!key.length) return hits.length ? 1 : 0;
   const total = weight(key, w);
   let best = 0;
-  for (const hit of hits.slice(0, 3)) {
-    best = Math.max(best, weight(matchedTerms(key, new Set(terms(hit.chunk.indexText))), w) / total);
-  }
+  for (const hit of hits.slice(0, 3)) best = Math.max(best, weight(matchedTerms(key, new Set(terms(hit.chunk.indexText))), w) / total);
   return best;
 }
 
-function candidates(hits: readonly SearchHit[], key: readonly string[], pairs: readonly string[], type: AnswerType, w: Weigh, thing: readonly string[] = []): Candidate[] {
-  const total = weight(key, w) || 1;
+interface Want {
+  /** Periods the question names: a sentence about another period never answers. */
+  periods: readonly NamedPeriod[];
+  terms: readonly string[];
+  pairs: readonly string[];
+  type: AnswerType;
+  counted: readonly string[];
+  reason: boolean;
+  vote?: boolean;
+  latest?: boolean;
+}
+
+export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate[] {
+  const W = READER_WEIGHTS;
+  const total = weight(want.terms, w) || 1;
   const out: Candidate[] = [];
-  hits.slice(0, TOP_PASSAGES).forEach((hit, rank) => {
+  const coverOf = (hit: SearchHit): number => {
+    const placeTerms = terms(`${hit.chunk.place.council ?? ''} ${hit.chunk.place.committee ?? ''}`);
+    return weight(matchedTerms(want.terms, new Set([...terms(hit.chunk.indexText), ...placeTerms])), w) / total;
+  };
+  // "Latest": the newest meeting among the passages that cover the question.
+  const newest = want.latest
+    ? hits.slice(0, W.topPassages).filter((h) => coverOf(h) >= W.minEvidence).reduce((d, h) => ((h.chunk.place.meetingDate ?? '') > d ? h.chunk.place.meetingDate! : d), '')
+    : '';
+  hits.slice(0, W.topPassages).forEach((hit, rank) => {
     const chunk = hit.chunk;
     const placeTerms = terms(`${chunk.place.council ?? ''} ${chunk.place.committee ?? ''}`);
-    const contextTerms = new Set([...terms(chunk.indexText), ...placeTerms]);
-    const chunkCover = weight(matchedTerms(key, contextTerms), w) / total;
+    const chunkCover = coverOf(hit);
     const rowContext = terms(`${chunk.tableHeader ?? ''} ${chunk.place.section ?? ''} ${chunk.place.item ?? ''}`);
     const sectionTerms = new Set([...terms(chunk.place.section ?? ''), ...placeTerms]);
     let previous = new Set<string>();
     for (const span of splitSentences(chunk.text)) {
       const text = chunk.text.slice(span.start, span.end);
+      if (want.periods.length && !want.periods.some((p) => sentenceInPeriod(text, chunk, p))) continue;
       if (span.row && chunk.tableHeader && cleanText(text).split('\t').map((c) => c.trim()).filter(Boolean).join(' | ') === chunk.tableHeader) continue;
       const own = new Set(terms(text));
       if (span.row) for (const t of rowContext) own.add(t);
-      const matched = matchedTerms(key, own);
-      // A sentence inherits half credit for what its section heading and the sentence before it say.
+      const matched = matchedTerms(want.terms, own);
+      const typeWords = TYPE_WORDS[want.type];
+      // A yes/no question is answered by any statement of the fact; one that says yes or no plainly is better.
+      const isTyped = want.type === 'any' || want.type === 'yesno' || hasAnswerType(text, want.type);
+      if (typeWords && isTyped) for (const t of want.terms) if (typeWords.has(t)) matched.set(t, 1);
       const context = new Set([...sectionTerms, ...previous]);
-      for (const [t, f] of matchedTerms(key, context)) if (!matched.has(t)) matched.set(t, f * 0.5);
+      for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
       previous = new Set(terms(text));
-      const covered = new Set([...matched].filter(([, f]) => f >= 0.6).map(([t]) => t));
-      const typed =
-        (type === 'any' || hasAnswerType(text, type)) &&
-        (type !== 'number' || countsThing(text, thing, span.row ? `${chunk.tableHeader ?? ''}` : ''));
-      let score = weight(matched, w) / total + 0.35 * chunkCover - 0.04 * rank + phraseBonus(pairs, text);
-      if (type !== 'any') score += typed ? 0.2 : -0.2;
-      if (text.length > 450) score -= 0.1;
-      // A heading or caption states nothing.
-      if (!span.row && text.length < 110 && !/[.:;!?]\s*$/.test(text)) score -= 0.2;
-      out.push({ hit, rank, span, text, covered, typed, score });
+      const typed = isTyped && (want.type !== 'number' || countsThing(text, want.counted, span.row ? `${chunk.tableHeader ?? ''}` : ''));
+      const reason = REASON_SENTENCE.test(text);
+      const vote = VOTE_SENTENCE.test(text);
+      let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, text);
+      if (want.type === 'yesno') score += hasAnswerType(text, 'yesno') ? W.typedBonus / 2 : 0;
+      else if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
+      if (want.reason && reason) score += W.reasonBonus;
+      if (want.vote && vote) score += W.voteBonus;
+      if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
+      if (text.length > 450) score -= W.longPenalty;
+      if (!span.row && text.length < 110 && !/[.:;!?]\s*$/.test(text)) score -= W.headingPenalty;
+      if (ANNOUNCES.test(text) && !/:\s*$/.test(text) && !/\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, ''))) score -= W.announcePenalty;
+      out.push({ hit, rank, span, text, covered: matched, typed, reason, vote, score });
     }
   });
   return out.sort((a, b) => b.score - a.score);
@@ -127,17 +218,53 @@ function withListContext(c: Candidate): Span {
   const i = spans.findIndex((s) => s.start === c.span.start);
   const lead = spans[i - 1];
   const text = c.hit.chunk.text;
-  if (lead && /:\s*$/.test(text.slice(lead.start, lead.end)) && c.span.start - lead.end < 40) {
-    return { ...c.span, start: lead.start };
-  }
+  if (lead && /:\s*$/.test(text.slice(lead.start, lead.end)) && c.span.start - lead.end < 40) return { ...c.span, start: lead.start };
   if (!/:\s*$/.test(c.text)) return c.span;
   let end = c.span.end;
-  for (const s of spans.slice(i + 1, i + 5)) {
-    if (s.start - end > 40 || s.end - c.span.start > 600) break;
+  for (const s of spans.slice(i + 1, i + 6)) {
+    if (s.start - end > 40 || s.end - c.span.start > 700) break;
     end = s.end;
   }
   return { ...c.span, end };
 }
+
+/**
+ * A statement runs on through the rest of its paragraph while the next sentence carries a fact (a
+ * figure, an amount, a name) or a key term, up to a length: the second half of an answer often sits
+ * in the sentence after the one that matched ("…an actual loss of £83,898… The majority of the loss, £62,916, was…").
+ */
+function withParagraph(c: Candidate, span: Span, key: readonly string[]): Span {
+  if (span.row) return span;
+  const text = c.hit.chunk.text;
+  // "There are a number of identified risks…": the sentences after it that speak of them are its list.
+  const announces = ANNOUNCES.test(c.text) || MANY.test(c.text);
+  let end = span.end;
+  let off = 0;
+  for (const s of splitSentences(text)) {
+    if (s.start < end || s.row) continue;
+    const gap = text.slice(end, s.start);
+    const next = text.slice(s.start, s.end);
+    const ts = new Set(terms(next));
+    const sharesKey = key.some((k) => ts.has(k));
+    if (s.end - span.start > (announces ? READER_WEIGHTS.listChars : READER_WEIGHTS.paragraphChars)) break;
+    if (announces) {
+      // The list's items may have a sentence of mitigation between them; two such in a row end it.
+      if (!sharesKey) {
+        if (++off > 2) break;
+        continue;
+      }
+      off = 0;
+    } else {
+      // A blank line, a new numbered paragraph or a list item ends the paragraph.
+      if (/\n\s*\n/.test(gap) || /^\(?(?:\d+(?:\.\d+)*|[a-z])[.)]\s/.test(next)) break;
+      if (!(hasAnswerType(next, 'number') || hasAnswerType(next, 'person') || sharesKey)) break;
+    }
+    end = s.end;
+  }
+  return { ...span, end };
+}
+
+const MANY = /\b(?:a number of|several|various|two|three|four|five|key|main)\s+(?:\w+\s+){0,2}(?:risks|issues|findings|recommendations|concerns|reasons|options|changes|points|areas|actions)\b/i;
 
 function placeLabel(c: Citation): string {
   const date = c.meetingDate
@@ -146,83 +273,119 @@ function placeLabel(c: Citation): string {
   return [c.council, c.committee, date].filter(Boolean).join(', ');
 }
 
-/** The best sentence of the kind the question wants, unless it trails the best sentence by far. */
-function bestTyped(ranked: readonly Candidate[]): Candidate | null {
-  const best = ranked.find((c) => c.typed || /:\s*$/.test(c.text));
-  return best && best.score >= ranked[0]!.score - 0.6 ? best : null;
-}
+const usable = (c: Candidate): boolean => c.typed || /:\s*$/.test(c.text);
+
+/** A heading or caption: short, no closing punctuation, not a table row. It names a topic without stating anything. */
+const isHeading = (c: Candidate): boolean => !c.span.row && c.text.length < 110 && !/[.:;!?]["')]?\s*$/.test(c.text);
 
 /**
- * Picks the statements: the best typed sentence for the question (and for each part of a compound
- * question), then up to MAX_STATEMENTS in all that add what the question asks.
+ * Picks the statements so that the question is covered: the best sentence of the kind wanted, the best
+ * for each part of a compound question, then sentences that add key terms not yet covered (or continue
+ * a chosen sentence), and the reason when the question asks why.
  */
-function choose(ranked: readonly Candidate[], compound: boolean, perClause: readonly Candidate[][]): Candidate[] {
-  const best = bestTyped(ranked);
-  if (!best) return [];
+function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][], want: Want, w: Weigh): Candidate[] {
+  const W = READER_WEIGHTS;
+  const top = ranked[0];
+  const best = ranked.find((c) => usable(c) && !isHeading(c)) ?? ranked.find(usable);
+  if (!top || !best || best.score < top.score - W.typedTrail) return [];
   const chosen: Candidate[] = [best];
-  const repeats = (c: Candidate): boolean =>
-    chosen.some((x) => (x.hit.chunk.dupKey === c.hit.chunk.dupKey && x.span.start === c.span.start) || cleanText(x.text) === cleanText(c.text));
+  const same = (a: Candidate, b: Candidate): boolean => (a.hit.chunk.id === b.hit.chunk.id && a.span.start < b.span.end && b.span.start < a.span.end) || cleanText(a.text) === cleanText(b.text);
+  const taken = (c: Candidate): boolean => chosen.some((x) => same(x, c));
   for (const clauseRanked of perClause) {
-    // Each part of the question gets its own best sentence, not one already chosen for another part.
-    const top = clauseRanked[0]?.score ?? 0;
-    const pick = clauseRanked.find((c) => (c.typed || /:\s*$/.test(c.text)) && !repeats(c) && c.score >= top - 0.6);
-    if (pick && chosen.length < MAX_STATEMENTS) chosen.push(pick);
+    const clauseTop = clauseRanked[0]?.score ?? 0;
+    const pick = clauseRanked.find((c) => usable(c) && c.score >= clauseTop - W.typedTrail);
+    if (pick && !taken(pick) && chosen.length < W.maxStatements) chosen.push(pick);
   }
-  const covered = new Set(best.covered);
-  for (const c of ranked) {
-    if (chosen.length >= MAX_STATEMENTS || c.score < best.score * 0.55) break;
-    // In a two-part question the second part may want another kind of fact than the first.
-    if (chosen.includes(c) || (!c.typed && !compound)) continue;
-    const adds = [...c.covered].filter((t) => !covered.has(t));
-    const overlaps = chosen.some((x) => x.hit.chunk.dupKey === c.hit.chunk.dupKey && x.span.start < c.span.end && c.span.start < x.span.end);
-    const sameFact = chosen.some((x) => cleanText(x.text) === cleanText(c.text));
-    // The sentence right after a chosen one often finishes the answer ("…£50 million… £17.8 million…").
-    const follows = chosen.some((x) => x.hit.chunk.id === c.hit.chunk.id && c.span.start >= x.span.end && c.span.start - x.span.end < 4);
-    if (overlaps || sameFact || (!adds.length && !follows && c.score < best.score * 0.9)) continue;
-    chosen.push(c);
-    adds.forEach((t) => covered.add(t));
+  const total = weight(want.terms, w) || 1;
+  const covered = new Map<string, number>();
+  const cover = (c: Candidate): void => {
+    for (const [t, f] of c.covered) covered.set(t, Math.max(covered.get(t) ?? 0, f));
+  };
+  chosen.forEach(cover);
+  const gainOf = (c: Candidate): number => {
+    let g = 0;
+    for (const [t, f] of c.covered) g += Math.max(0, f - (covered.get(t) ?? 0)) * w(t);
+    return g / total;
+  };
+  const continues = (c: Candidate): boolean => chosen.some((x) => x.hit.chunk.id === c.hit.chunk.id && c.span.start >= x.span.end && c.span.start - x.span.end < 4);
+  while (chosen.length < W.maxStatements) {
+    let pick: Candidate | null = null;
+    let pickValue = 0;
+    for (const c of ranked) {
+      if (taken(c) || isHeading(c)) continue;
+      const follows = continues(c) && (c.typed || want.type === 'any');
+      if (c.score < best.score * (follows ? W.continueShare : W.keepShare)) continue;
+      const gain = gainOf(c);
+      if (!c.typed && !follows && !perClause.length) continue;
+      if (gain < W.minGain && !follows) continue;
+      const value = gain + (follows ? W.minGain : 0) + 0.1 * c.score;
+      if (value > pickValue) {
+        pick = c;
+        pickValue = value;
+      }
+    }
+    if (!pick) break;
+    chosen.push(pick);
+    cover(pick);
+  }
+  if (want.vote && !chosen.some((c) => c.vote)) {
+    // The vote on a decision sits beside it in the minutes: the nearest vote line of a chosen passage's document.
+    const vote = ranked.find((c) => c.vote && !taken(c) && chosen.some((x) => x.hit.chunk.source === c.hit.chunk.source));
+    if (vote) chosen.length >= W.maxStatements ? (chosen[chosen.length - 1] = vote) : chosen.push(vote);
+  }
+  if (want.reason && !chosen.some((c) => c.reason)) {
+    const reason = ranked.find((c) => c.reason && !taken(c) && chosen.some((x) => x.hit.chunk.source === c.hit.chunk.source) && c.score >= best.score * W.keepShare);
+    if (reason) chosen.length >= W.maxStatements ? (chosen[chosen.length - 1] = reason) : chosen.push(reason);
   }
   return chosen;
+}
+
+/** The share of the question's weighted key terms that the chosen statements (with their headings) cover. */
+function statementCover(chosen: readonly Candidate[], key: readonly string[], w: Weigh): number {
+  const total = weight(key, w) || 1;
+  const covered = new Map<string, number>();
+  for (const c of chosen) for (const [t, f] of c.covered) covered.set(t, Math.max(covered.get(t) ?? 0, f));
+  return weight(covered, w) / total;
+}
+
+export interface ReaderInput {
+  reading: QuestionReading;
+  hits: readonly SearchHit[];
+  idf: (t: string) => number;
+  known: (t: string) => boolean;
 }
 
 /**
  * Composes a short answer from the sentences of the top passages that answer the question, each
  * followed by its citation number; "not found" when the passages do not cover the question.
  */
-export function extractiveAnswer(
-  question: string,
-  hits: readonly SearchHit[],
-  idf: (t: string) => number,
-  known: (t: string) => boolean,
-  latest = false,
-): DraftAnswer {
-  const key = keyTerms(question);
-  const type = answerType(question);
-  const w = weigher(idf, known, question);
+export function extractiveAnswer({ reading, hits, idf, known }: ReaderInput): DraftAnswer {
+  const W = READER_WEIGHTS;
+  const key = reading.terms;
+  const w = weigher(idf, known, reading);
   const evidence = evidenceFor(key, hits, w);
-  const enough = evidence >= MIN_EVIDENCE || (key.length >= 6 && evidence >= MIN_EVIDENCE - 0.1);
-  const perClause = clausesOf(question).map((clause) => candidates(hits, keyTerms(clause), keyPairs(clause), answerType(clause), w, countedThing(clause)));
-  const chosen = enough ? choose(candidates(hits, key, keyPairs(question), type, w, countedThing(question)), isCompound(question), perClause) : [];
+  const enough = evidence >= W.minEvidence || (key.length >= 6 && evidence >= W.minEvidence - W.longQuestionSlack);
+  const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, latest: reading.scope.latest };
+  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote }, w));
+  let chosen = enough ? choose(candidates(hits, want, w), perClause, want, w) : [];
+  const cover = statementCover(chosen, key, w);
+  // A short question is about all of its words: statements that leave one of them out answer another question.
+  if (key.length <= W.shortQuestion && cover < W.minStatementCover) chosen = [];
   if (!chosen.length) return { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence };
+  // Statements read in the papers' order within a passage, passages in rank order.
+  chosen.sort((a, b) => a.rank - b.rank || a.span.start - b.span.start);
+  const spans = chosen.map((c) => ({ c, span: withParagraph(c, withListContext(c), key) }));
+  // A statement inside another's list (an item taken with its lead-in) is said once.
+  const kept = spans.filter(({ c, span }, i) => !spans.some((o, j) => j !== i && o.c.hit.chunk.id === c.hit.chunk.id && o.span.start <= span.start && span.end <= o.span.end && (o.span.end - o.span.start > span.end - span.start || j < i)));
   const citations: Citation[] = [];
-  const statements = chosen.map((c) => {
-    const span = withListContext(c);
+  const statements = kept.map(({ c, span }) => {
     const citation = citationFor(c.hit.chunk, span.start, span.end, citations.length + 1);
     citations.push(citation);
     return { text: display(c.hit.chunk.text.slice(span.start, span.end), c.hit.chunk.tableHeader, span.row), citation };
   });
   const sources = new Set(citations.map((c) => `${c.council}|${c.meetingDate?.slice(0, 4)}`));
-  const lines = statements.map(({ text, citation }) =>
-    sources.size > 1 && placeLabel(citation) ? `${placeLabel(citation)}: ${text} [${citation.n}]` : `${text} [${citation.n}]`,
-  );
+  const lines = statements.map(({ text, citation }) => (sources.size > 1 && placeLabel(citation) ? `${placeLabel(citation)}: ${text} [${citation.n}]` : `${text} [${citation.n}]`));
   let answer = lines.join('\n');
-  if (latest && sources.size === 1 && placeLabel(citations[0]!)) answer = `Latest papers (${placeLabel(citations[0]!)}): ${answer}`;
+  if (reading.scope.latest && sources.size === 1 && placeLabel(citations[0]!)) answer = `Latest papers (${placeLabel(citations[0]!)}): ${answer}`;
   return { kind: 'answer', answer, citations, evidence };
-}
-
-/** The ranked candidate sentences for a question, for tuning scripts. */
-export function debugCandidates(question: string, hits: readonly SearchHit[], idf: (t: string) => number, known: (t: string) => boolean) {
-  const key = keyTerms(question);
-  const w = weigher(idf, known, question);
-  return { key, evidence: evidenceFor(key, hits, w), ranked: candidates(hits, key, keyPairs(question), answerType(question), w) };
 }

@@ -5,10 +5,10 @@ const QUESTION_WORDS = new Set(
   [
     'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'how', 'many', 'much', 'long', 'often', 'latest', 'current',
     'currently', 'recent', 'say', 'said', 'tell', 'give', 'show', 'find', 'know', 'need', 'want', 'please', 'anyone',
-    'anything', 'our', 'we', 'us', 'kcc', 'council', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'any', 'has', 'have',
+    'anything', 'our', 'we', 'us', 'council', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'any', 'has', 'have',
     'there', 'get', 'got', 'besides', 'since', 'per', 'value', 'now', 'level', 'happen', 'happened', 'about',
     'sent', 'send', 'go', 'goes', 'going', 'make', 'made', 'take', 'come', 'put', 'see', 'look', 'like', 'still',
-    'done', 'doing', 'happening', 'since', 'so', 'far', 'yet',
+    'done', 'doing', 'happening', 'since', 'so', 'far', 'yet', 'whos', 'whats', 'hows', 'wheres', 'whens', 'moment',
   ].map((w) => terms(w)[0] ?? w),
 );
 
@@ -24,7 +24,7 @@ export type AnswerType = 'number' | 'money' | 'date' | 'duration' | 'frequency' 
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase().trim();
   if (/\bhow much\b/.test(q) && !/\bhow much (time|longer|notice)\b/.test(q)) return 'money';
-  if (/\bhow (many|much)\b|\bwhat (percentage|proportion|share|number|amount|rate|score|figure)\b|\bhow (big|large)\b/.test(q)) return 'number';
+  if (/\bhow (many|much)\b|\bwhat(?:'s| is| was| are| were)? (?:the |our |its )?(?:latest |current |average |total )?(percentage|proportion|share|number|amount|rate|score|figure)\b|\bhow (big|large)\b/.test(q)) return 'number';
   if (/\bhow often\b|\bhow frequently\b/.test(q)) return 'frequency';
   if (/\bhow long\b|\bwithin how\b|\btimescale\b|\bdeadline\b/.test(q)) return 'duration';
   if (/^\s*when\b|\bwhat date\b|\bfrom when\b/.test(q)) return 'date';
@@ -74,7 +74,8 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
     case 'frequency':
       return /\b(annual|annually|yearly|twice|quarterly|monthly|weekly|daily|every|each|per year|a year|bi-annual|six-monthly)\b/i.test(sentence);
     case 'person':
-      return /\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Officer|Director|Head|Chief|Manager|Leader|Member)\b/.test(sentence);
+      // A person by title or role, or a body that acts as one ("the Values and Ethics Sub-Committee").
+      return /\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillors?|Officers?|Director|Head|Chief|Manager|Leader|Members?|Mayor|Chair(?:man|person|woman)?|Vice-Chair\w*|Clerk|Secretary|Committee|Sub-Committee|Cabinet|Board|Panel|Executive)\b/i.test(sentence);
     default:
       return true;
   }
@@ -83,6 +84,9 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
 /** Whether two stemmed terms are forms of one word: equal, or sharing a long common prefix ("certify", "certification"). */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
+  // "vote" and "voting", "rate" and "rated": the stems differ only by an ending the light stemmer keeps.
+  const base = (w: string): string => w.replace(/(?:ing|ed|e)$/, '');
+  if (a.length >= 4 && b.length >= 4 && base(a).length >= 3 && base(a) === base(b)) return true;
   const min = Math.min(a.length, b.length);
   if (min < 4 || /\d/.test(a) || /\d/.test(b)) return false;
   let p = 0;
@@ -93,12 +97,18 @@ export function sameWord(a: string, b: string): boolean {
 /** Credit for a key term found only as another form of the word ("reporting" for "reportable"). */
 export const SOFT_MATCH = 0.6;
 
+/** Whether a short question word abbreviates a longer word of the text ("sub" for "substitute", "reps" for "representations"). */
+function abbreviates(short: string, long: string): boolean {
+  const stemmed = short.replace(/s$/, '');
+  return /^[a-z]{3,4}$/.test(short) && long.length >= 2 * stemmed.length && long.startsWith(stemmed);
+}
+
 /** The key terms present among a text's terms: 1 when exact, SOFT_MATCH when another form of the word. */
 export function matchedTerms(key: readonly string[], textTerms: ReadonlySet<string>): Map<string, number> {
   const out = new Map<string, number>();
   for (const k of key) {
     if (textTerms.has(k)) out.set(k, 1);
-    else for (const t of textTerms) if (sameWord(k, t)) {
+    else for (const t of textTerms) if (sameWord(k, t) || abbreviates(k, t)) {
       out.set(k, SOFT_MATCH);
       break;
     }
@@ -124,7 +134,7 @@ export function clausesOf(question: string): string[] {
   const parts = question
     .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|\s+[-–—]\s+(?=\w)/i)
     .map((p) => p.trim())
-    .filter((p) => p.split(/\s+/).length >= 3);
+    .filter((p) => p.split(/\s+/).length >= 2);
   return parts.length > 1 ? parts : [];
 }
 

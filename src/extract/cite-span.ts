@@ -35,6 +35,8 @@ export function citeSpan(place: DocPlace, span: Span, n: number): Citation {
     n,
     chunkId: span.chunkId,
     ...place,
+    // Filled from the passage holding the span when the answer is assembled.
+    url: null,
     page: span.page,
     paragraph: span.paragraph,
     section: span.section,

@@ -66,11 +66,23 @@ export function mergeGlossaries(glossaries: readonly Glossary[]): Glossary {
 }
 
 /** Adds to a query the expansion of each acronym it uses and the acronym of each expansion it spells out. */
+const patterns = new WeakMap<Glossary, Array<[RegExp, string, string]>>();
+
+/** Each acronym's pattern, compiled once per glossary. */
+function patternsOf(glossary: Glossary): Array<[RegExp, string, string]> {
+  let list = patterns.get(glossary);
+  if (!list) {
+    list = Object.entries(glossary).map(([acronym, expansion]) => [new RegExp(`(^|[^A-Za-z])${acronym.replace(/[&]/g, '\\&')}s?([^A-Za-z]|$)`, acronym.length <= 2 ? '' : 'i'), acronym, expansion]);
+    patterns.set(glossary, list);
+  }
+  return list;
+}
+
 export function expandQuery(query: string, glossary: Glossary): string {
   const extra: string[] = [];
   const lower = query.toLowerCase();
-  for (const [acronym, expansion] of Object.entries(glossary)) {
-    const usesAcronym = new RegExp(`(^|[^A-Za-z])${acronym.replace(/[&]/g, '\\&')}s?([^A-Za-z]|$)`, acronym.length <= 2 ? '' : 'i').test(query);
+  for (const [pattern, acronym, expansion] of patternsOf(glossary)) {
+    const usesAcronym = pattern.test(query);
     if (usesAcronym && !lower.includes(expansion.toLowerCase())) extra.push(expansion);
     else if (!usesAcronym && lower.includes(expansion.toLowerCase())) extra.push(acronym);
   }

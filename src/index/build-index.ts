@@ -4,6 +4,7 @@ import { IngestError } from '../errors.js';
 import { loadFile } from '../ingest/load-file.js';
 import { chunkDocument, parseDocument, type Chunk, type ParsedDocument } from '../parse/parse-document.js';
 import { mineGlossary, type Glossary } from '../extract/mine-glossary.js';
+import { applyPaperMeta, placeWithMeta, readPaperMeta } from '../sync/paper-meta.js';
 import type { Embedder } from './embedder.js';
 import { KeywordIndex } from './keyword-index.js';
 import { LocalEmbedder } from './local-embedder.js';
@@ -107,7 +108,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
       if (reExtract) {
         // Same text, same chunks and vectors: only the records are made again.
         const loaded = await loadFile(path, name);
-        result.data = { ...result.data, records: extract(parseDocument(name, loaded.text, loaded.pageStarts, parseOptions)) };
+        result.data = { ...result.data, records: extract(applyPaperMeta(parseDocument(name, loaded.text, loaded.pageStarts, parseOptions), await readPaperMeta(path))) };
       }
       results.push(result);
       reused++;
@@ -115,8 +116,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     }
     try {
       const loaded = await loadFile(path, name);
-      const doc = parseDocument(name, loaded.text, loaded.pageStarts, parseOptions);
-      const chunks = chunkDocument(doc);
+      // A synced paper's metadata comes from the ModernGov service, not from its text.
+      const meta = await readPaperMeta(path);
+      const doc = applyPaperMeta(parseDocument(name, loaded.text, loaded.pageStarts, parseOptions), meta);
+      const chunks = chunkDocument(doc).map((c) => ({ ...c, place: placeWithMeta(c.place, meta) }));
       if (!chunks.length) throw new IngestError(name, 'has no text to index');
       const records = extract(doc);
       const glossary: Glossary = mineGlossary(loaded.text);

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { META_SUFFIX } from '../sync/paper-meta.js';
 
 /** Bump when parsing or chunking changes: every file is then parsed again. */
-export const PARSER_VERSION = 'parse-v10';
+export const PARSER_VERSION = 'parse-v12';
 export const FORMAT_VERSION = 1;
 
 export const FileEntrySchema = z.object({
@@ -29,16 +30,22 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-/** Content hash of a file's bytes. */
+/**
+ * Content hash of a file's bytes and of its metadata sidecar (`<file>.meta.json`, written by the
+ * ModernGov sync) when it has one, so that a change of metadata re-indexes the file.
+ */
 export async function hashFile(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
+  const hash = createHash('sha256').update(await readFile(path));
+  const sidecar = await readFile(`${path}${META_SUFFIX}`).catch(() => null);
+  if (sidecar) hash.update('\0meta\0').update(sidecar);
+  return hash.digest('hex');
 }
 
 /** The corpus files to index: regular, non-hidden files, sorted by name. */
 export async function listCorpus(corpusDir: string): Promise<string[]> {
   const entries = await readdir(corpusDir, { withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.') && !/^readme(\.md)?$/i.test(e.name))
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && !/^readme(\.md)?$/i.test(e.name) && !e.name.endsWith(META_SUFFIX))
     .map((e) => e.name)
     .sort();
 }

@@ -61,6 +61,12 @@ function htmlToText(node: Node, out: string[]): void {
   if (BLOCK_TAGS.has(tag)) out.push(/^(h[1-6]|p|table|ul|ol)$/.test(tag) ? '\n\n' : '\n');
 }
 
+/** Whether a text file is HTML markup: it opens with a tag and is full of block tags. */
+function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 4000);
+  return /^\s*</.test(head) && (head.match(/<\/?(?:p|div|h[1-6]|li|ul|ol|table|tr|td|span|section|article|br|time|button)\b[^>]*>/gi) ?? []).length >= 8;
+}
+
 /**
  * Reads a corpus file as text: plain text and Markdown as they are, PDF page by page, HTML without markup.
  * Throws IngestError (with the file name and the reason) for empty, binary, corrupt or unsupported files.
@@ -78,7 +84,8 @@ export async function loadFile(path: string, name: string): Promise<LoadedFile> 
   }
   if (looksBinary(buf)) throw new IngestError(name, 'looks like a binary file, not text');
   const raw = buf.toString('utf8').replace(/\r\n?/g, '\n');
-  if (ext === '.html' || ext === '.htm') {
+  // A page saved as text keeps its markup: read it as the HTML it is.
+  if (ext === '.html' || ext === '.htm' || looksLikeHtml(raw)) {
     const out: string[] = [];
     htmlToText(parseHtml(raw, { blockTextElements: { script: false, style: false, pre: true } }), out);
     const text = out.join('').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();

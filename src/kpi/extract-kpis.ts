@@ -147,6 +147,7 @@ function extractPart(doc: ParsedDocument, part: Part): KpiRecord[] {
           paragraph: null,
           section,
           docType: part.kind,
+          url: null,
         },
         row: { text: text.slice(row.start, row.end), start: row.start, end: row.end },
         commentary: null,

@@ -51,6 +51,15 @@ function conflicts(a: Cluster, b: Cluster): boolean {
  * answered in 40 seconds" stay apart; the most alike names are joined first.
  */
 export function groupIndicators(records: readonly KpiRecord[]): KpiIndicator[] {
+  // Grouping is the costly part of a KPI look-up: done once per record list (the index's), not per question.
+  let grouped = groupedLists.get(records);
+  if (!grouped) groupedLists.set(records, (grouped = groupAll(records)));
+  return grouped;
+}
+
+const groupedLists = new WeakMap<readonly KpiRecord[], KpiIndicator[]>();
+
+function groupAll(records: readonly KpiRecord[]): KpiIndicator[] {
   const unique = [...new Map(records.map((r) => [r.id, r])).values()];
   const byRef = new Map<string, Cluster>();
   const clusters: Cluster[] = [];

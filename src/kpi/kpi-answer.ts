@@ -79,7 +79,12 @@ function lookupDraft(question: string, q: KpiQuestion, records: readonly KpiReco
       continue;
     }
     const { records: scoped, applied } = filterByPeriods(indicator.records, q.periods);
-    if (q.periods.length && !applied) notes.push(`No result for ${q.periods.map((p) => p.label).join(' or ')}; the latest result is shown.`);
+    if (q.periods.length && !applied) {
+      // Another period's figure is not an answer: say which periods the papers hold.
+      const held = [...new Set(indicator.records.map((r) => r.period?.label).filter(Boolean))].slice(-4).join(', ');
+      const asked = q.periods.map((p) => p.label).join(' or ');
+      return { notInPeriod: true, text: `The papers I hold give ${indicatorTitle(indicator.latest, indicator.ref)} for ${held || 'other periods'}, not for ${asked}.`, citations: [], notes, data: { matches: [] } };
+    }
     const record = scoped.at(-1)!;
     let text = `${describeRecord(record, indicator.ref)} ${list.addRecord(record)}`;
     if (!record.value && !record.ytd) {
@@ -112,7 +117,7 @@ export function kpiAnswer(question: string, records: KpiRecord[]): Answer | null
   if (!draft) return null;
   return {
     question,
-    kind: 'kpi',
+    kind: draft.notInPeriod ? 'not_found' : 'kpi',
     answer: draft.text,
     citations: draft.citations,
     retrieved: [],

@@ -3,7 +3,7 @@ import { STOPWORDS, stem } from '../index/tokenize.js';
 import { cleanText } from '../parse/clean-text.js';
 
 /** Words that say an indicator is a share or a count but not what of. */
-const GENERIC = new Set(['percentage', 'percent', 'proportion', 'number', 'no', 'kpi', 'kpis', 're', 'kcc', 'total']);
+const GENERIC = new Set(['percentage', 'percent', 'proportion', 'number', 'no', 'kpi', 'kpis', 're', 'total']);
 
 /** Council abbreviations that officers type but reports often spell out. */
 const COMMON_ACRONYMS: Glossary = {

@@ -8,6 +8,8 @@ import { inPeriod, type KpiQuestion } from './parse-kpi-question.js';
 
 /** Text, citations and structured data of a KPI answer before it is wrapped as an Answer. */
 export interface KpiDraft {
+  /** Set when the indicator is held, but not for the period asked about: the answer says what is held instead. */
+  notInPeriod?: boolean;
   text: string;
   citations: Citation[];
   notes: string[];

@@ -114,8 +114,8 @@ export function chunkDocument(doc: ParsedDocument): Chunk[] {
     const flush = (final = false): void => {
       if (!group.length) return;
       const body = bodyOf(doc.text.slice(group[0]!.start, group.at(-1)!.end), running);
-      // A fragment at the end of a part ("CHAIR ______") joins the passage before it on the same page.
-      if (final && last && body.length < CHUNKING.minBodyChars && pageOf(doc, group[0]!.start, part) === pageOf(doc, last.group[0]!.start, part)) {
+      // A fragment at the end of a part ("CHAIR ______"), with no heading of its own, joins the passage before it on the same page.
+      if (final && last && body.length < CHUNKING.minBodyChars && group[0]!.kind !== 'heading' && pageOf(doc, group[0]!.start, part) === pageOf(doc, last.group[0]!.start, part)) {
         const merged = [...last.group, ...group];
         const ctx = { ...last.ctx, body: bodyOf(doc.text.slice(merged[0]!.start, merged.at(-1)!.end), running) };
         chunks[chunks.length - 1] = makeChunk(doc, part, merged, ctx, chunks.length - 1);
@@ -192,6 +192,7 @@ function makeChunk(doc: ParsedDocument, part: Part, group: Segment[], ctx: Chunk
     paragraph,
     section,
     docType: docTypeOf(part, appendix),
+    url: null,
     ...(approvedAt ? { approvedAt } : {}),
   };
   const dupKey = createHash('sha1').update(normalizeForMatch(body)).digest('hex').slice(0, 16);

@@ -72,12 +72,17 @@ export type RipaPolicy = z.infer<typeof RipaPolicySchema>;
  * each year), then the one with most paragraphs. Records that do not parse are ignored.
  */
 export function selectRipaPolicy(records: readonly unknown[] | undefined): RipaPolicy | null {
+  return readRipaPolicies(records)[0] ?? null;
+}
+
+/** Every policy record that parses, newest first, then the fullest. */
+export function readRipaPolicies(records: readonly unknown[] | undefined): RipaPolicy[] {
   const policies = (records ?? []).flatMap((r) => {
     const p = RipaPolicySchema.safeParse(r);
     return p.success ? [p.data] : [];
   });
   policies.sort((a, b) => (b.place.meetingDate ?? '').localeCompare(a.place.meetingDate ?? '') || b.paragraphs.length - a.paragraphs.length);
-  return policies[0] ?? null;
+  return policies;
 }
 
 /** The paragraphs about a topic: those under a heading about it first, then in the policy's order. */

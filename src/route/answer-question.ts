@@ -1,12 +1,16 @@
 import type { Logger } from '../logger.js';
 import type { LoadedIndex } from '../index/load-index.js';
 import type OpenAI from 'openai';
-import { clausesOf, keyTerms } from '../answer/question-terms.js';
 import { extractiveAnswer, NOT_FOUND_TEXT, type DraftAnswer } from '../answer/extractive-answer.js';
 import { llmAnswer, type LlmSettings } from '../answer/llm-answer.js';
 import { preferOriginal } from '../answer/prefer-original.js';
 import { toRetrieved } from '../answer/citations.js';
-import { asksForLatest, search, type SearchFilters, type SearchHit } from '../retrieve/search.js';
+import { search, type SearchFilters, type SearchHit } from '../retrieve/search.js';
+import { readQuestion, type QuestionReading } from '../understand/read-question.js';
+import { scopeRegistryOf } from '../understand/index-scope.js';
+import { heldInstead, outOfScope } from '../understand/scope-check.js';
+import { dateMatches } from '../understand/question-dates.js';
+import type { ScopeRegistry } from '../understand/scope-registry.js';
 import type { Answer } from '../types.js';
 
 /** Everything a question may need; built once in main.ts or a script and passed in. */
@@ -30,8 +34,19 @@ export interface AskOptions {
   history?: string[];
 }
 
-const RETRIEVED = 12;
-const EXPANDED = 3;
+/** Retrieval's tunable numbers. */
+const RETRIEVAL = {
+  /** Passages returned as `retrieved`. */
+  retrieved: 12,
+  /** The best few hits bring the next passage of the same part. */
+  expanded: 3,
+  /** A neighbour joins just below the hit that brought it. */
+  neighbourShare: 0.9,
+  /** Passages searched per part of a compound question. */
+  perClause: 3,
+  /** Passages of a committee the question names rank this much higher. */
+  committeeBoost: 1.4,
+} as const;
 
 /**
  * The hits, each of the best few followed by the next passage of the same part: a paragraph that
@@ -45,20 +60,14 @@ export function withNeighbours(index: LoadedIndex, hits: readonly SearchHit[]): 
     placed.add(hit.label);
     out.push(hit);
     const next = index.chunks[hit.label + 1];
-    if (i < EXPANDED && next && next.source === hit.chunk.source && next.place.item === hit.chunk.place.item && !placed.has(hit.label + 1)) {
+    if (i < RETRIEVAL.expanded && next && next.source === hit.chunk.source && next.place.item === hit.chunk.place.item && !placed.has(hit.label + 1)) {
       placed.add(hit.label + 1);
       // A neighbour already among the hits moves up; otherwise it joins with a slightly lower score.
       const found = hits.find((h) => h.label === hit.label + 1);
-      out.push(found ?? { ...hit, chunk: next, label: hit.label + 1, score: hit.score * 0.9 });
+      out.push(found ?? { ...hit, chunk: next, label: hit.label + 1, score: hit.score * RETRIEVAL.neighbourShare });
     }
   });
   return out;
-}
-
-/** Whether a question leans on the one before it. */
-export function isFollowUp(question: string): boolean {
-  const words = question.trim().split(/\s+/);
-  return words.length <= 6 || /^(and|what about|how about|also|same for|what if|or)\b/i.test(question.trim()) || /\b(it|that|this|they|those|them)\b/i.test(question) && words.length <= 10;
 }
 
 /** The first few main hits, then the clause hits taken in turn (best of each clause first), then the rest. */
@@ -76,48 +85,93 @@ function interleave(main: readonly SearchHit[], perClause: readonly SearchHit[][
 }
 
 /**
+ * The search filters a question's scope sets, on top of the front end's: the councils it names, and the
+ * meetings on a day or in a month it names. `missing` says what the scope asks for that the papers lack.
+ */
+export function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, base: SearchFilters = {}): { filters: SearchFilters; missing: string | null } {
+  const filters: SearchFilters = { ...base };
+  if (reading.scope.councils.length) filters.councils = reading.scope.councils;
+  let missing: string | null = null;
+  for (const date of reading.scope.dates) {
+    const held = registry.meetingDates.filter((d) => dateMatches(d, date));
+    const label = reading.text.slice(date.start, date.end).trim();
+    if (held.length) filters.meetingDates = [...(filters.meetingDates ?? []), ...held];
+    else if (date.meeting) missing = `The papers I hold include no meeting on ${label}.`;
+    // What happened at a meeting is in its minutes (or decision notice), not in the reports put to it.
+    if (held.length && date.meeting && PROCEEDINGS.test(reading.text)) filters.docTypes = [...RECORD_TYPES];
+  }
+  return { filters, missing };
+}
+
+/** Words asking what happened at a meeting: who chaired, attended or apologised, what was decided or declared. */
+const PROCEEDINGS = /\b(?:chair(?:ed|ing)?|apolog\w*|attend\w*|present|substitut\w*|subs?|decid\w*|decisions?|agreed|resolved|vot\w*|approv\w*|declar\w*|interests?|dois?|proposed|seconded|get through|got through)\b/i;
+/** The document types that record a meeting's proceedings. */
+const RECORD_TYPES = ['minutes', 'decision'] as const;
+
+function boostCommittees(hits: SearchHit[], committees: readonly string[]): SearchHit[] {
+  if (!committees.length) return hits;
+  for (const h of hits) if (h.chunk.place.committee && committees.includes(h.chunk.place.committee)) h.score *= RETRIEVAL.committeeBoost;
+  return hits.sort((a, b) => b.score - a.score);
+}
+
+/**
  * The passages for a question: the ranked hits shown as `retrieved`, and the wider pool the answer is
  * drawn from (each best hit's next passage, and the best hits of each part of a compound question).
  */
-export async function retrievePool(index: LoadedIndex, question: string, options: AskOptions, latest: boolean) {
-  const previous = options.history?.at(-1);
-  // A short follow-up ("and for CHIS?") is searched together with the question before it.
-  const query = previous && isFollowUp(question) ? `${previous} ${question}` : question;
-  const hits = await search(index, query, { k: RETRIEVED, filters: options.filters, preferRecent: latest });
+export async function retrievePool(index: LoadedIndex, reading: QuestionReading, filters: SearchFilters) {
+  const preferRecent = reading.scope.latest;
+  const hits = boostCommittees(await search(index, reading.query, { k: RETRIEVAL.retrieved, filters, preferRecent }), reading.scope.committees);
   const extra: SearchHit[][] = [];
-  for (const clause of clausesOf(query)) {
+  for (const clause of reading.clauses) {
     // The clause's content words only: its question words would only add noise to the search.
-    extra.push(await search(index, keyTerms(clause).length >= 2 ? keyTerms(clause).join(' ') : clause, { k: 3, filters: options.filters, preferRecent: latest || asksForLatest(clause) }));
+    const q = clause.terms.length >= 2 ? clause.terms.join(' ') : clause.text;
+    extra.push(boostCommittees(await search(index, q, { k: RETRIEVAL.perClause, filters, preferRecent }), reading.scope.committees));
   }
-  return { query, hits, pool: interleave(withNeighbours(index, hits), extra) };
+  return { hits, pool: interleave(withNeighbours(index, hits), extra) };
 }
 
-/** Answers a question from the committee papers: retrieval, then an extractive answer with citations. */
-export async function answerQuestion(deps: AssistantDeps, question: string, options: AskOptions = {}): Promise<Answer> {
+/** The reading of a question in its thread: each earlier question read in turn, so a follow-up inherits their scope. */
+export function readInThread(question: string, history: readonly string[], registry: ScopeRegistry, ourCouncil: string | null = null): QuestionReading {
+  let previous: QuestionReading | null = null;
+  for (const q of history) previous = readQuestion(q, { registry, ourCouncil, previous });
+  return readQuestion(question, { registry, ourCouncil, previous });
+}
+
+function notFound(reading: QuestionReading, note: string | null): Pick<DraftAnswer, 'kind' | 'answer' | 'citations'> {
+  return { kind: 'not_found', answer: note ? `${NOT_FOUND_TEXT} ${note}` : NOT_FOUND_TEXT, citations: [] };
+}
+
+/** Answers a question from the committee papers: retrieval in scope, then an extractive (or model) answer with citations. */
+export async function answerQuestion(deps: AssistantDeps, question: string | QuestionReading, options: AskOptions = {}): Promise<Answer> {
   const started = performance.now();
-  const latest = asksForLatest(question);
-  const { query, hits, pool } = await retrievePool(deps.index, question, options, latest);
+  const registry = scopeRegistryOf(deps.index);
+  const reading = typeof question === 'string' ? readInThread(question, options.history ?? [], registry) : question;
+  const { filters, missing } = scopeFilters(reading, registry, options.filters);
+  const { hits, pool } = await retrievePool(deps.index, reading, filters);
   const searchMs = performance.now() - started;
-  let draft: Pick<DraftAnswer, 'kind' | 'answer' | 'citations'> & { evidence?: number } | null = null;
+  // Only passages inside the question's scope may answer it; the others are what the papers hold instead.
+  const inScope = pool.filter((h) => outOfScope(h.chunk, reading, registry) === null);
+  let draft: (Pick<DraftAnswer, 'kind' | 'answer' | 'citations'> & { evidence?: number }) | null = null;
   const notes: string[] = [];
-  if (deps.llm) {
-    const result = await llmAnswer(deps.llm.client, deps.llm.settings, question, pool, options.history ?? [], deps.logger);
+  if (missing) draft = notFound(reading, missing);
+  else if (!inScope.length) draft = notFound(reading, heldInstead(reading, pool.map((h) => h.chunk)));
+  if (!draft && deps.llm) {
+    const result = await llmAnswer(deps.llm.client, deps.llm.settings, reading.text, inScope, options.history ?? [], deps.logger);
     if (result.ok) {
-      draft = result.notFound
-        ? { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [] }
-        : { kind: 'answer', answer: result.answer, citations: result.citations };
+      draft = result.notFound ? { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [] } : { kind: 'answer', answer: result.answer, citations: result.citations };
       if (result.dropped) notes.push(`${result.dropped} citation(s) from the model did not match the papers and were removed.`);
     } else notes.push(FALLBACK_NOTES[result.reason]);
   }
-  draft ??= extractiveAnswer(query, pool, deps.index.idf, deps.index.known, latest);
+  draft ??= extractiveAnswer({ reading, hits: inScope, idf: deps.index.idf, known: deps.index.known });
+  if (draft.kind === 'not_found' && draft.answer === NOT_FOUND_TEXT) {
+    const instead = heldInstead(reading, pool.map((h) => h.chunk));
+    if (instead) draft = notFound(reading, instead);
+  }
   const totalMs = performance.now() - started;
-  deps.logger.debug(
-    { evidence: draft.evidence, kind: draft.kind, cited: draft.citations.map((c) => c.chunkId), searchMs, totalMs },
-    'question answered',
-  );
+  deps.logger.debug({ evidence: draft.evidence, kind: draft.kind, cited: draft.citations.map((c) => c.chunkId), searchMs, totalMs }, 'question answered');
   return {
     ...(options.id === undefined ? {} : { id: options.id }),
-    question,
+    question: reading.text,
     kind: draft.kind,
     answer: draft.answer,
     citations: preferOriginal(deps.index, draft.citations),

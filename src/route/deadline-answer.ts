@@ -18,6 +18,7 @@ export function deadlineAnswer(question: string, result: DeadlineResult, ms: num
         paragraph: b.paragraph ?? null,
         section: null,
         docType: 'policy',
+        url: null,
         quote: b.quote,
         start: null,
         end: null,

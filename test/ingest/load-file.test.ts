@@ -34,6 +34,13 @@ describe('loadFile', () => {
     expect(text).not.toContain('alert');
   });
 
+  it('reads a page saved with a .txt name as the HTML it is', async () => {
+    const path = join(dir, 'minutes.html.txt');
+    writeFileSync(path, `<div class="minutes">\n<h4>APOLOGIES</h4>\n<p>Cllr. A. Jones sent apologies.</p>\n<p>The Clerk read the minutes.</p>\n<ul><li>One</li><li>Two</li></ul>\n<p>Closed at 8pm.</p>\n</div>\n`);
+    const { text } = await loadFile(path, 'minutes.html.txt');
+    expect(text).not.toMatch(/<p>|<h4>/);
+  });
+
   it('rejects empty, binary, non-PDF and unsupported files with the file name and reason', async () => {
     const cases: Array<[string, string | Buffer, RegExp]> = [
       ['blank.md', '   \n\n', /blank\.md: is empty/],

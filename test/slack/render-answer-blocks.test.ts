@@ -22,6 +22,7 @@ const citation = (n: number, over: Partial<Citation> = {}): Citation => ({
   paragraph: '5.2',
   section: null,
   docType: 'report',
+  url: null,
   quote: 'The overall opinion is Adequate.',
   start: 10,
   end: 42,
@@ -111,7 +112,7 @@ describe('renderAnswerBlocks', () => {
 describe('renderSourceModal', () => {
   const passage = {
     chunkId: 'pack.txt#26',
-    place: { source: 'pack.txt', council: 'Kent County Council', committee: 'Governance and Audit Committee', meetingDate: '2023-10-25', item: 'Minutes', itemNumber: '4', page: null, paragraph: '4', section: '144. Internal Audit Annual Opinion', docType: 'minutes' },
+    place: { source: 'pack.txt', council: 'Kent County Council', committee: 'Governance and Audit Committee', meetingDate: '2023-10-25', item: 'Minutes', itemNumber: '4', page: null, paragraph: '4', section: '144. Internal Audit Annual Opinion', docType: 'minutes', url: null },
     before: 'Earlier paragraph. '.repeat(200),
     text: '- 4. RESOLVED to receive and note this report & its "Adequate" opinion.',
     after: 'Later paragraph <b>. '.repeat(200),

@@ -1,5 +1,5 @@
 import type { Citation } from '../../types.js';
-import { formatIsoDay, truncate } from './text.js';
+import { escapeMrkdwn, formatIsoDay, truncate } from './text.js';
 
 const COUNCIL_SUFFIXES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\s+Metropolitan Borough Council$/i, ' MBC'],
@@ -32,4 +32,17 @@ export function citationPlace(c: Pick<Citation, 'source' | 'council' | 'committe
 /** A compact citation line: "[1] Kent CC · Governance and Audit Committee · 25 Oct 2023 · Item 9 · para 5.2". */
 export function citationLine(c: Citation): string {
   return `[${c.n}] ${citationPlace(c)}`;
+}
+
+/** Only web links are made clickable; the url comes from a council's site, so it is untrusted. */
+const WEB_URL = /^https?:\/\/[^\s<>|]+$/i;
+
+/**
+ * Where a citation sits as escaped Slack mrkdwn: a link `<url|place>` to the source (the cited page of
+ * a synced PDF, or its meeting's page) when it has a web url, else the place as text.
+ */
+export function citationPlaceMrkdwn(c: Pick<Citation, 'source' | 'council' | 'committee' | 'meetingDate' | 'item' | 'itemNumber' | 'page' | 'paragraph' | 'url'>): string {
+  const label = escapeMrkdwn(citationPlace(c));
+  if (!c.url || !WEB_URL.test(c.url)) return label;
+  return `<${escapeMrkdwn(c.url)}|${label}>`;
 }

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Answer, Citation } from '../../types.js';
 import { ACTION, encodeFeedback, encodeShare, encodeSourceButton, encodeSourceOption } from './action-values.js';
-import { citationLine, citationPlace } from './citation-line.js';
+import { citationLine, citationPlace, citationPlaceMrkdwn } from './citation-line.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn, markdownToPlain, splitText, truncate } from './text.js';
 
@@ -60,7 +60,7 @@ function answerSections(answer: Answer, room: number): types.SectionBlock[] {
  */
 function citationBlocks(citations: readonly Citation[], room: number): types.ContextBlock[] {
   if (!citations.length || room <= 0) return [];
-  const lines = citations.map((c) => `*[${c.n}]* ${escapeMrkdwn(citationPlace(c))}`);
+  const lines = citations.map((c) => `*[${c.n}]* ${citationPlaceMrkdwn(c)}`);
   if (lines.length <= room) return lines.map((l) => context(l));
   const elements: string[][] = [[]];
   for (const line of lines) {

@@ -1,0 +1,158 @@
+import { answerType, clausesOf, countedThing, keyPairs, keyTerms, type AnswerType } from '../answer/question-terms.js';
+import { namedDates, namedPeriods, type NamedDate, type NamedPeriod } from './question-dates.js';
+import { namesIn, type ScopeRegistry } from './scope-registry.js';
+
+/** One part of a compound question ("…, and who has the delegation?"). */
+export interface ClauseReading {
+  text: string;
+  terms: string[];
+  pairs: string[];
+  type: AnswerType;
+  counted: string[];
+  wantsVote: boolean;
+}
+
+/** What a question limits itself to. Empty lists mean "anywhere". */
+export interface QuestionScope {
+  councils: string[];
+  committees: string[];
+  dates: NamedDate[];
+  periods: NamedPeriod[];
+  /** "latest", "current", "now": the newest meeting first. */
+  latest: boolean;
+}
+
+/** The one reading of a question, made once and passed to every stage (router, skills, search, reader). */
+export interface QuestionReading {
+  /** As typed. */
+  text: string;
+  /** The text with the council names of its scope blanked out: what record look-ups match on. */
+  content: string;
+  /** What the documents are searched with: the text, or for a follow-up the earlier question with this one. */
+  query: string;
+  /** Content terms (stemmed), without question words and without the council and committee names of the scope. */
+  terms: string[];
+  pairs: string[];
+  type: AnswerType;
+  counted: string[];
+  /** "why", "what drove", "reason": the answer should give the reason too. */
+  wantsReason: boolean;
+  /** "was it unanimous?", "what was the vote?", "did it get through?": the answer should give the vote. */
+  wantsVote: boolean;
+  clauses: ClauseReading[];
+  scope: QuestionScope;
+  followUp: boolean;
+  /** Upper-case words typed in the question (acronyms and references). */
+  acronyms: string[];
+}
+
+export interface ReadingContext {
+  registry: ScopeRegistry;
+  /** COUNCIL_NAME: what "we", "our" and "us" mean in a one-council deployment. */
+  ourCouncil?: string | null;
+  /** The reading of the question before this one in the same thread. */
+  previous?: QuestionReading | null;
+}
+
+const LATEST_RE = /\b(latest|current|currently|most recent|now|at the moment|this year|up to date|newest|so far)\b/i;
+const REASON_RE = /\bwhy\b|\bwhat (?:drove|caused|explains|is behind|was behind)\b|\breasons?\b|\bdriv(?:en|ers?|ing)\b|\bbecause\b|\bexplain\b/i;
+const VOTE_RE = /\bunanim\w*|\bvot(?:e|ed|es|ing)\b|\bwas it close\b|\bget through\b|\bgot through\b|\bcarried\b|\bpassed\b|\bfell\b/i;
+const OUR_RE = /\b(we|our|us|ours)\b/i;
+
+/** Whether a question leans on the one before it ("and for 2021-22?", "what about CHIS?"). */
+export function isFollowUp(question: string): boolean {
+  const words = question.trim().split(/\s+/);
+  const q = question.trim();
+  return words.length <= 5 || /^(and|what about|how about|also|same for|what if|or)\b/i.test(q) || (/\b(it|that|this|they|those|them)\b/i.test(q) && words.length <= 10);
+}
+
+/** A council's name runs on through a kind word or its abbreviation ("Llanfair & Bryn CC", "Northshire County Council"). */
+function withKindWords(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  const rest = text.slice(span.end);
+  const m = /^(?:[’']s)?\s+(?:(?:county|city|borough|district|town|parish|community)\s+)?council\b/i.exec(rest) ?? /^(?:[’']s)?\s+[A-Z]{1,2}C\b/.exec(rest);
+  return m ? { start: span.start, end: span.end + m[0].length } : span;
+}
+
+function blank(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+  return out;
+}
+
+function clauseOf(text: string): ClauseReading {
+  return { text, terms: keyTerms(text), pairs: keyPairs(text), type: answerType(text), counted: countedThing(text), wantsVote: VOTE_RE.test(text) };
+}
+
+/** A part too short to name its subject ("and what was the biggest?") is about the question's subject. */
+function withSubject(clause: ClauseReading, questionTerms: readonly string[]): ClauseReading {
+  return clause.terms.length >= 2 ? clause : { ...clause, terms: [...new Set([...clause.terms, ...questionTerms])] };
+}
+
+const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
+
+/** Reads a question once: its key terms, the kind of answer wanted, its parts and its scope. */
+export function readQuestion(typed: string, context: ReadingContext): QuestionReading {
+  const { registry } = context;
+  // "25/26" is written "2025/26" in the papers: search and match the full form.
+  const text = typed.replace(/(?<![\d/])(\d{2})\/(\d{2})(?![\d/])/g, (m, a: string, b: string) => (Number(b) === Number(a) + 1 ? `20${a}/${b}` : m));
+  const councilSpans = namesIn(text, registry.councils);
+  const committeeSpans = namesIn(text, registry.committees);
+  let councils = unique(councilSpans.map((s) => s.name));
+  if (!councils.length && context.ourCouncil && OUR_RE.test(text) && registry.councils.some((c) => c.name === context.ourCouncil)) councils = [context.ourCouncil];
+  const committees = unique(committeeSpans.map((s) => s.name));
+  // A council's name, a committee's short form and a meeting's date say where to look, not what to find:
+  // they are not key terms. A committee's name spelled out stays one, since the papers often speak of the
+  // committee itself ("the Cabinet Members' Meeting").
+  const dates = namedDates(text);
+  const acronymSpans = committeeSpans.filter((s) => /^[A-Z&]+s?$/.test(text.slice(s.start, s.end)));
+  const scopeSpans = [...councilSpans.map((s) => withKindWords(text, s)), ...acronymSpans, ...dates.filter((d) => d.meeting)];
+  let content = blank(text, scopeSpans);
+  // "the 23 Oct 2025 TCPC meeting": once the meeting is named by its date or committee, "meeting" says nothing more.
+  if (acronymSpans.length || dates.some((d) => d.meeting)) content = content.replace(/\bmeetings?\b/gi, (m) => ' '.repeat(m.length));
+  const own: QuestionReading = {
+    text: typed,
+    content,
+    query: text,
+    terms: keyTerms(content),
+    pairs: keyPairs(content),
+    type: answerType(text),
+    counted: countedThing(content),
+    wantsReason: REASON_RE.test(text),
+    wantsVote: VOTE_RE.test(text),
+    clauses: clausesOf(content).map((c) => withSubject(clauseOf(c), keyTerms(content))),
+    scope: { councils, committees, dates, periods: namedPeriods(text), latest: LATEST_RE.test(text) },
+    followUp: false,
+    acronyms: unique(text.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []),
+  };
+  const previous = context.previous;
+  if (!previous || !isFollowUp(text)) return own;
+  return inherit(previous, own);
+}
+
+/** A follow-up keeps the earlier question's subject and scope, and replaces what it restates. */
+function inherit(previous: QuestionReading, own: QuestionReading): QuestionReading {
+  let base = previous.query;
+  // "and for 2021-22?": the earlier period's words give way to the new one's.
+  if (own.scope.periods.length) for (const p of previous.scope.periods) for (const f of p.forms) base = base.split(f).join(' ');
+  const pick = <T>(mine: T[], theirs: T[]): T[] => (mine.length ? mine : theirs);
+  const oldPeriodTerms = new Set(own.scope.periods.length ? previous.scope.periods.flatMap((p) => keyTerms(p.forms.join(' '))) : []);
+  return {
+    ...own,
+    query: `${base} ${own.text}`.replace(/\s+/g, ' ').trim(),
+    terms: unique([...previous.terms.filter((t) => !oldPeriodTerms.has(t)), ...own.terms]),
+    pairs: unique([...previous.pairs, ...own.pairs]),
+    type: own.type === 'any' ? previous.type : own.type,
+    counted: own.counted.length ? own.counted : previous.counted,
+    wantsReason: own.wantsReason || previous.wantsReason,
+    wantsVote: own.wantsVote || previous.wantsVote,
+    clauses: own.clauses,
+    scope: {
+      councils: pick(own.scope.councils, previous.scope.councils),
+      committees: pick(own.scope.committees, previous.scope.committees),
+      dates: pick(own.scope.dates, previous.scope.dates),
+      periods: pick(own.scope.periods, previous.scope.periods),
+      latest: own.scope.latest || previous.scope.latest,
+    },
+    followUp: true,
+  };
+}

@@ -1,0 +1,87 @@
+import type { Chunk } from '../parse/parse-document.js';
+import type { QuestionReading } from './read-question.js';
+import { namesIn, type ScopeRegistry } from './scope-registry.js';
+import type { NamedPeriod } from './question-dates.js';
+
+const FY_ANY = /\b(20\d\d)\s*[/-]\s*(20\d\d|\d{2})\b/g;
+
+/** Financial years a text names, as "2025/26". */
+export function financialYearsIn(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(FY_ANY)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]!.length === 2 ? `20${m[2]}` : m[2]);
+    if (b === a + 1) out.add(`${a}/${String(b).slice(2)}`);
+  }
+  return [...out];
+}
+
+/** Months after a period's end in which a meeting still reports on it (outturn reports, annual reports). */
+const REPORTING_LAG_MONTHS = 9;
+/** Months before a period's start in which a meeting already speaks of it (budget setting). */
+const PLANNING_LEAD_MONTHS = 12;
+
+function addMonths(iso: string, months: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+function contextOf(chunk: Chunk): string {
+  return `${chunk.place.item ?? ''} ${chunk.place.section ?? ''} ${chunk.indexText}`.toLowerCase();
+}
+
+const mentions = (text: string, period: NamedPeriod): boolean => period.forms.some((f) => text.includes(f));
+
+/**
+ * Whether a sentence of a passage speaks of a period the question names. A sentence that names the
+ * period does; one that names only other financial years does not; one that names none takes its
+ * passage's: the passage names the period, or names no other year, or met while the period was reported on.
+ */
+export function sentenceInPeriod(sentence: string, chunk: Chunk, period: NamedPeriod): boolean {
+  const own = sentence.toLowerCase();
+  const text = contextOf(chunk);
+  const date = chunk.place.meetingDate;
+  // A bare year ("the 2017 SIRO update") usually names the paper: the passage or its meeting must be of that year.
+  if (period.kind === 'year') return mentions(own, period) || mentions(text, period) || Boolean(date?.startsWith(period.label));
+  if (mentions(own, period)) return true;
+  if (financialYearsIn(own).length) return false;
+  if (mentions(text, period)) return true;
+  // A passage that names no year is dated by its meeting: from the budget set before the year to the reports after it.
+  if (!financialYearsIn(text).length) return !date || (date >= addMonths(period.start, -PLANNING_LEAD_MONTHS) && date <= addMonths(period.end, REPORTING_LAG_MONTHS));
+  return Boolean(date && date >= period.start && date <= addMonths(period.end, REPORTING_LAG_MONTHS));
+}
+
+/** Whether a structured record (its words and its meeting) is about a period the question names. */
+export function recordInPeriod(words: string, meetingDate: string | null, period: NamedPeriod): boolean {
+  if (mentions(words.toLowerCase(), period)) return true;
+  if (period.kind === 'year') return Boolean(meetingDate?.startsWith(period.label));
+  return Boolean(meetingDate && meetingDate >= period.start && meetingDate <= addMonths(period.end, REPORTING_LAG_MONTHS));
+}
+
+/** Whether a passage belongs to a committee the question names: by its metadata, or by naming it. */
+function passageOfCommittee(chunk: Chunk, committees: readonly string[], registry: ScopeRegistry): boolean {
+  if (chunk.place.committee && committees.includes(chunk.place.committee)) return true;
+  const entries = registry.committees.filter((c) => committees.includes(c.name));
+  return namesIn(`${chunk.place.item ?? ''} ${chunk.text}`, entries).length > 0;
+}
+
+/** What keeps a passage out of a question's scope, or null when it is in scope. */
+export function outOfScope(chunk: Chunk, reading: QuestionReading, registry: ScopeRegistry): 'council' | 'committee' | null {
+  const { scope } = reading;
+  if (scope.councils.length && !(chunk.place.council && scope.councils.includes(chunk.place.council))) return 'council';
+  if (scope.committees.length && !passageOfCommittee(chunk, scope.committees, registry)) return 'committee';
+  return null;
+}
+
+/** "The papers I hold give the 2025/26 figures, not 2026/27's.": the periods the nearest passages do cover. */
+export function heldInstead(reading: QuestionReading, chunks: readonly Chunk[]): string | null {
+  const wanted = reading.scope.periods.filter((p) => p.kind !== 'year');
+  if (!wanted.length) return null;
+  const held = new Set<string>();
+  for (const c of chunks) for (const fy of financialYearsIn(contextOf(c))) held.add(fy);
+  for (const p of wanted) held.delete(p.label);
+  if (!held.size) return null;
+  const list = [...held].sort().reverse().slice(0, 3);
+  return `The papers I found give figures for ${list.join(', ')}, not for ${wanted.map((p) => p.label).join(' or ')}.`;
+}

@@ -1,0 +1,126 @@
+import type { Glossary } from '../extract/mine-glossary.js';
+import type { Place } from '../types.js';
+
+/** A council or committee the index holds, with the names a question may use for it. */
+export interface ScopeName {
+  name: string;
+  /** Lower-case forms matched as whole words: the name, its distinctive words, initials, glossary acronyms. */
+  aliases: string[];
+  /** Upper-case short forms matched case-sensitively ("TCPC", "MCA"): too short to match in lower case. */
+  acronyms: string[];
+}
+
+/** The councils and committees held in an index; built once per index from passage metadata and the glossary. */
+export interface ScopeRegistry {
+  councils: ScopeName[];
+  committees: Array<ScopeName & { councils: string[] }>;
+  /** Meeting dates held, ISO, sorted. */
+  meetingDates: string[];
+}
+
+/** Words naming a kind of body rather than which one ("City Council", "Policy Committee"). */
+const KIND_WORDS = new Set([
+  'county', 'borough', 'district', 'city', 'council', 'royal', 'london', 'metropolitan', 'town', 'parish', 'community',
+  'combined', 'authority', 'mayoral', 'unitary', 'committee', 'sub-committee', 'cabinet', 'board', 'panel', 'policy',
+  'select', 'scrutiny', 'overview', 'and', 'of', 'the', 'for', 'upon', 'on', 'in', '&',
+]);
+const SMALL = new Set(['and', 'of', 'the', 'for', 'upon', 'on', 'in', '&', 'a', 'an']);
+
+const wordsOf = (name: string): string[] => name.toLowerCase().replace(/[’']s\b/g, '').split(/[^\p{L}\p{N}&-]+/u).filter(Boolean);
+
+/** "Transport and Connectivity Policy Committee" -> "TCPC". */
+export function initialsOf(name: string): string {
+  return wordsOf(name).filter((w) => !SMALL.has(w)).map((w) => w.charAt(0)).join('').toUpperCase();
+}
+
+/** Whether every distinctive word of a glossary expansion is a word of the name ("West of England Combined Authority" for a longer name). */
+function expansionNames(expansion: string, name: string): boolean {
+  const have = wordsOf(name).filter((w) => !SMALL.has(w));
+  const want = new Set(wordsOf(expansion).filter((w) => !SMALL.has(w)));
+  // Every distinctive word of the name must be there ("Audit Committee" is not "Governance and Audit Committee").
+  return want.size >= 2 && [...want].every((w) => have.includes(w)) && have.filter((w) => !KIND_WORDS.has(w)).every((w) => want.has(w));
+}
+
+/** Short forms shorter than this are too ambiguous to name a body ("AC", "NC"). */
+const MIN_ACRONYM = 3;
+
+function scopeName(name: string, glossary: Glossary, kindWordsAreNames: boolean): ScopeName {
+  const words = wordsOf(name);
+  const distinctive = words.filter((w) => !KIND_WORDS.has(w));
+  const aliases = new Set<string>([name.toLowerCase()]);
+  // "Bristol" alone names Bristol City Council; a committee's distinctive words only together ("harbour").
+  if (kindWordsAreNames && distinctive.length) aliases.add(distinctive.join(' '));
+  if (!kindWordsAreNames && distinctive.length) aliases.add(`${distinctive.join(' ')} committee`);
+  const acronyms = new Set<string>();
+  const init = initialsOf(name);
+  if (init.length >= MIN_ACRONYM) acronyms.add(init);
+  for (const [acronym, expansion] of Object.entries(glossary)) if (acronym.length >= MIN_ACRONYM && expansionNames(expansion, name)) acronyms.add(acronym);
+  return { name, aliases: [...aliases].filter((a) => a.length >= 3), acronyms: [...acronyms] };
+}
+
+/** Single bodies a council has one of ("Cabinet", "Executive"), named without distinctive words. */
+const SOLE_BODIES = new Set(['cabinet', 'executive']);
+
+/** Whether a committee label names one body: it has distinctive words, or it is the council's cabinet or executive. */
+function namesABody(name: string): boolean {
+  const words = wordsOf(name);
+  return words.some((w) => !KIND_WORDS.has(w)) || (words.length === 1 && SOLE_BODIES.has(words[0]!));
+}
+
+/** Builds the registry from the passages' places and the corpus glossary. */
+export function buildScopeRegistry(places: Iterable<Place>, glossary: Glossary): ScopeRegistry {
+  const councils = new Set<string>();
+  const committees = new Map<string, Set<string>>();
+  const dates = new Set<string>();
+  for (const p of places) {
+    if (p.council) councils.add(p.council);
+    if (p.committee) {
+      const set = committees.get(p.committee) ?? new Set<string>();
+      if (p.council) set.add(p.council);
+      committees.set(p.committee, set);
+    }
+    if (p.meetingDate) dates.add(p.meetingDate);
+  }
+  return {
+    councils: [...councils].sort().map((c) => scopeName(c, glossary, true)),
+    committees: [...committees].filter(([c]) => namesABody(c)).sort(([a], [b]) => a.localeCompare(b)).map(([c, owners]) => ({ ...scopeName(c, glossary, false), councils: [...owners] })),
+    meetingDates: [...dates].sort(),
+  };
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Word {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** The question's words without small words ("Manordeilo & Salem" and "Manordeilo and Salem" read alike). */
+function contentWords(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu)) {
+    const word = m[0].toLowerCase().replace(/[’']s$/, '');
+    if (!SMALL.has(word)) out.push({ word, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** The spans of a question where a registry name is used: for scope, and to keep names out of the key terms. */
+export function namesIn(question: string, entries: readonly ScopeName[]): Array<{ name: string; start: number; end: number }> {
+  const out: Array<{ name: string; start: number; end: number }> = [];
+  const qw = contentWords(question.replace(/[’']s\b/g, ''));
+  for (const e of entries) {
+    for (const alias of e.aliases) {
+      const aw = wordsOf(alias).filter((w) => !SMALL.has(w));
+      if (!aw.length) continue;
+      for (let i = 0; i + aw.length <= qw.length; i++) {
+        if (aw.every((w, j) => qw[i + j]!.word === w)) out.push({ name: e.name, start: qw[i]!.start, end: qw[i + aw.length - 1]!.end });
+      }
+    }
+    for (const acronym of e.acronyms) {
+      for (const m of question.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(acronym)}s?(?![\\p{L}\\p{N}])`, 'gu'))) out.push({ name: e.name, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAssistant, type Assistant } from '../../src/assistant.js';
+import { createDeadlineService } from '../../src/deadlines/index.js';
+import { buildIndex } from '../../src/index/build-index.js';
+import { loadIndex } from '../../src/index/load-index.js';
+import { defaultExtractors } from '../../src/runtime.js';
+import { memoryLogger } from '../helpers/silent-logger.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+/** Questions a new user asked of the bundled papers, where the nearest passage is not an answer. */
+describe('declining what the papers do not hold', () => {
+  const dir = tempDir();
+  let assistant: Assistant;
+
+  beforeAll(async () => {
+    const { logger } = memoryLogger();
+    await buildIndex({ corpusDir: fileURLToPath(new URL('../../corpus/', import.meta.url)), indexDir: join(dir, 'index'), logger, extractors: defaultExtractors() });
+    const index = await loadIndex(join(dir, 'index'));
+    assistant = createAssistant({ index, logger, deadlines: createDeadlineService(), now: () => new Date('2026-12-01T12:00:00Z') });
+  }, 60_000);
+
+  it('declines a follow-up for a year the papers do not cover rather than giving the earlier year', async () => {
+    const answer = await assistant.ask('and for 2012/13?', { history: ['How many stage 1 complaints did the council receive in 2022/23?'] });
+    expect(answer.kind).toBe('not_found');
+  });
+
+  it('says which years the papers do hold when declining a year', async () => {
+    const answer = await assistant.ask('How many stage 1 complaints did the council receive in 2012/13?');
+    expect(answer.answer).toMatch(/2022\/23/);
+  });
+
+  it('declines a staff car parking policy question rather than quoting a station car park', async () => {
+    const answer = await assistant.ask("What is the council's car parking policy for staff?");
+    expect(answer.kind).toBe('not_found');
+  });
+
+  it('declines who chaired a meeting whose papers do not say', async () => {
+    const answer = await assistant.ask('Who chaired the committee on 25 October 2023?');
+    expect(answer.kind).toBe('not_found');
+  });
+
+  it('declines a meeting day the papers hold no meeting on', async () => {
+    const answer = await assistant.ask('Who sent apologies to the meeting on 3 February 2021?');
+    expect(answer.kind).toBe('not_found');
+  });
+
+  it('declines an audit opinion for a year the audit records do not cover', async () => {
+    const answer = await assistant.ask('What was the annual internal audit opinion for 2010/11?');
+    expect(answer.kind).toBe('not_found');
+  });
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/answer/split-sentences.js';
+
+const sentences = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+describe('splitSentences', () => {
+  it("does not split at a person's initials", () => {
+    expect(sentences('It was proposed by Cllr. J. Davies, seconded by Cllr. A. Thomas and approved. The Clerk then left.')).toEqual([
+      'It was proposed by Cllr. J. Davies, seconded by Cllr. A. Thomas and approved.',
+      'The Clerk then left.',
+    ]);
+  });
+
+  it('splits at the end of a sentence that ends in a capital letter', () => {
+    expect(sentences('The programme was rated RAG status A. The next report is due in June.')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { readQuestion } from '../../src/understand/read-question.js';
+import { buildScopeRegistry } from '../../src/understand/scope-registry.js';
+import type { Place } from '../../src/types.js';
+
+const place = (council: string | null, committee: string | null, meetingDate: string | null): Place => ({
+  source: 'x.txt', council, committee, meetingDate, item: null, itemNumber: null, page: null, paragraph: null, section: null, docType: 'minutes', url: null,
+});
+
+const registry = buildScopeRegistry(
+  [
+    place('Northshire County Council', 'Governance and Audit Committee', '2023-10-25'),
+    place('Riverton City Council', 'Transport and Connectivity Policy Committee', '2025-10-23'),
+    place('Riverton City Council', 'Transport and Connectivity Policy Committee', '2026-03-19'),
+    place('Vale of Dunmore Mayoral Combined Authority', 'Combined Authority Committee', '2026-06-05'),
+    place('Llanfair and Bryn Community Council', null, '2020-06-10'),
+  ],
+  { VDCA: 'Vale of Dunmore Combined Authority', AC: 'Audit Committee' },
+);
+const read = (q: string, ourCouncil: string | null = null) => readQuestion(q, { registry, ourCouncil });
+
+describe('the question reading: scope', () => {
+  it('reads a council named in full', () => {
+    expect(read('What did Riverton City Council decide on bus lanes?').scope.councils).toEqual(['Riverton City Council']);
+  });
+
+  it('reads a council named by its distinctive word', () => {
+    expect(read("What is Northshire's complaints timescale?").scope.councils).toEqual(['Northshire County Council']);
+  });
+
+  it('reads a council named by its initials', () => {
+    expect(read('Who reviews RCC use of surveillance powers?').scope.councils).toEqual(['Riverton City Council']);
+  });
+
+  it('reads a council named by a glossary acronym whose expansion leaves out a kind word', () => {
+    expect(read("What was VDCA's revenue outturn?").scope.councils).toEqual(['Vale of Dunmore Mayoral Combined Authority']);
+  });
+
+  it('reads "&" and "and" alike in a council name', () => {
+    expect(read('Any interests declared at the Llanfair & Bryn CC meeting?').scope.councils).toEqual(['Llanfair and Bryn Community Council']);
+  });
+
+  it('does not take a two-letter acronym as a committee', () => {
+    expect(read('How often does the AC meet?').scope.committees).toEqual([]);
+  });
+
+  it('reads a committee named by its initials', () => {
+    expect(read('Who chairs TCPC?').scope.committees).toEqual(['Transport and Connectivity Policy Committee']);
+  });
+
+  it('takes "our" as COUNCIL_NAME when it is set', () => {
+    expect(read('What is our complaints timescale?', 'Northshire County Council').scope.councils).toEqual(['Northshire County Council']);
+  });
+
+  it('leaves the council out of the key terms', () => {
+    expect(read('What is Northshire County Council complaints timescale?').terms).not.toContain('northshir');
+  });
+
+  it('reads a financial year in short form as the full year', () => {
+    expect(read('What was the outturn for 25/26?').scope.periods.map((p) => p.label)).toEqual(['2025/26']);
+  });
+
+  it('reads a quarter of a financial year', () => {
+    expect(read('Why was highways overspending at Q2 2022/23?').scope.periods[0]).toMatchObject({ kind: 'quarter', start: '2022-07-01', end: '2022-09-30' });
+  });
+
+  it('reads a meeting day without a year as a day of any year', () => {
+    expect(read('What was agreed at TCPC on 19 March?').scope.dates[0]).toMatchObject({ kind: 'day', iso: '--03-19', meeting: true });
+  });
+
+  it('does not take a date inside the subject as a meeting', () => {
+    expect(read('Who approved the annual return for y/e 31 March 2020?').scope.dates[0]!.meeting).toBe(false);
+  });
+
+  it('reads "at the moment" as asking for the latest', () => {
+    expect(read("who's chairing TCPC at the moment?").scope.latest).toBe(true);
+  });
+});
+
+describe('the question reading: what is asked', () => {
+  it('reads a why question as wanting the reason', () => {
+    expect(read('Why was the budget overspent?').wantsReason).toBe(true);
+  });
+
+  it('reads a person question', () => {
+    expect(read('Who chairs the Harbour Committee?').type).toBe('person');
+  });
+
+  it('splits a compound question into its parts', () => {
+    expect(read('Who sent apologies for the meeting, and did anyone attend as substitute?').clauses.map((c) => c.type)).toEqual(['person', 'yesno']);
+  });
+});
+
+describe('the question reading: follow-ups', () => {
+  const first = read('How many stage 1 complaints did Northshire receive in 2022/23?');
+
+  it('keeps the earlier council', () => {
+    expect(readQuestion('and for 2021/22?', { registry, previous: first }).scope.councils).toEqual(['Northshire County Council']);
+  });
+
+  it('replaces the earlier period with the one restated', () => {
+    expect(readQuestion('and for 2021/22?', { registry, previous: first }).scope.periods.map((p) => p.label)).toEqual(['2021/22']);
+  });
+
+  it('searches without the earlier period', () => {
+    expect(readQuestion('and for 2021/22?', { registry, previous: first }).query).not.toContain('2022/23');
+  });
+});
