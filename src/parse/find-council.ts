@@ -15,7 +15,7 @@ const COUNCIL_WEIGHTS = {
   titleBlock: 6,
   /** Named in a "Report To:" / "Meeting:" / "Committee:" field: the body the paper is for. */
   field: 5,
-  /** The document's own email or web domain spells the name ("bristol.gov.uk", "leics.gov.uk"). */
+  /** The document's own email or web domain spells the name ("wessex.gov.uk", "borsets.gov.uk"). */
   domain: 5,
   /** Named on a line repeated on several pages (a running header or footer). */
   runningLine: 3,
@@ -32,7 +32,7 @@ const KIND = '(?:County Borough |Metropolitan Borough |Metropolitan District |Co
 /** A capitalised word of a name; "The", "This" and the like start a sentence, never continue a name. */
 const WORD = "(?!(?:The|This|That|These|Our|Its|Their|A|An|In|If|As|At|For|From|To|By|On|Committee|Cabinet|Board|Panel|Sub-Committee)\\b)[A-Z][A-Za-z'’-]+";
 const JOIN = '(?:and|upon|on|under|le|in|by|with|of|&)';
-/** English names: "Kent County Council", "Manordeilo and Salem Community Council", "London Borough of Brent", "West of England Mayoral Combined Authority". */
+/** English names: "Wessex County Council", "Llanfair and Bryn Community Council", "London Borough of Brent", "Mercia Mayoral Combined Authority". */
 const ENGLISH_RE = new RegExp(
   [
     `(?:Royal |London )?Borough of ${WORD}(?: (?:${JOIN} )?${WORD}){0,3}(?: Council)?`,
@@ -42,7 +42,7 @@ const ENGLISH_RE = new RegExp(
   ].map((p) => `(?:${p})`).join('|') + '(?! Chamber| Offices| House| Tax| Meeting| Hall| Buildings)',
   'g',
 );
-/** Welsh names: "Cyngor Cymuned Manordeilo a Salem", "Cyngor Sir Gâr", "Cyngor Dinas Caerdydd". */
+/** Welsh names: "Cyngor Cymuned Llanfair a Bryn", "Cyngor Sir Powys", "Cyngor Dinas Caerdydd". */
 const WELSH_RE = /\bCyngor (?:Cymuned |Tref |Dinas |Sir |Bwrdeistref Sirol )?[A-ZÂÊÎÔÛŴŶ][\p{L}'’-]+(?: (?:a|ac|y|yr) [A-ZÂÊÎÔÛŴŶ][\p{L}'’-]+| [A-ZÂÊÎÔÛŴŶ][\p{L}'’-]+)*/gu;
 /** Words that start a phrase about a council rather than its name ("The Council", "Full Council"). */
 const NOT_A_NAME_START = /^(The|This|That|Each|Our|Full|Whole|County|City|Borough|District|Town|Parish|Community|Local|Every|All|Where|When|If|A|An|Member|Members|Cabinet|Leader|Chief|Any|Other|Unitary|Mayoral|Combined|Said|Report|To|From|Meeting|Committee|Ethical|Public|Cyngor Cymuned|Cyngor Sir|Cyngor Tref|Cyngor Dinas)$|^(The|This|That|Our|Full|Each|Every|All|Any|Other|Local|Unitary|Report|To|From|Meeting)\b/;
@@ -57,7 +57,7 @@ function candidates(text: string): Array<{ name: string; index: number }> {
   for (const re of [ENGLISH_RE, WELSH_RE]) {
     for (const m of text.matchAll(re)) {
       let name = m[0].replace(/\s+/g, ' ').replace(/^(?:and|of|the) /i, '').trim();
-      // "Agreed by Kent County Council": trim leading words until the name starts with a proper noun.
+      // "Agreed by Wessex County Council": trim leading words until the name starts with a proper noun.
       while (/^[A-Z][a-z]+ /.test(name) && NOT_A_NAME_START.test(name.split(' ')[0]!) && name.split(' ').length > 2) name = name.split(' ').slice(1).join(' ');
       if (NOT_A_NAME_START.test(name) || name.split(' ').length < 2 || GENERIC_ONLY.test(name)) continue;
       out.push({ name, index: m.index });
@@ -66,7 +66,7 @@ function candidates(text: string): Array<{ name: string; index: number }> {
   return out;
 }
 
-/** Upper-case runs ("WEST OF ENGLAND COMBINED AUTHORITY") in title case, so one pattern reads both. */
+/** Upper-case runs ("MERCIA COMBINED AUTHORITY") in title case, so one pattern reads both. */
 function normaliseCase(text: string): string {
   return text.replace(/\b[A-Z][A-Z'’&-]+(?: [A-Z][A-Z'’&-]+| OF| AND| THE){0,8}\b/g, (m) => (/[A-Z]{3}/.test(m) && m.includes(' ') ? titleCase(m) : m));
 }
@@ -74,7 +74,7 @@ function normaliseCase(text: string): string {
 /** Lowercase letters only, for comparing a name with a domain. */
 const letters = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
 
-/** Whether a domain label ("leics", "westofengland-ca") abbreviates a council name in order. */
+/** Whether a domain label ("borsets", "mercia-ca") abbreviates a council name in order. */
 export function domainSpells(domain: string, name: string): boolean {
   const d = letters(domain);
   const distinctive = name.split(' ').find((w) => !/^(Cyngor|Sir|Dinas|Tref|Cymuned|Royal|London|Borough|City|of)$/.test(w)) ?? name;
@@ -105,7 +105,7 @@ function fullerForm(name: string, names: readonly string[]): string {
  */
 export function findCouncil(text: string): string | null {
   const head = normaliseCase(cleanText(text.slice(0, HEAD_CHARS)).replace(/<[^>]+>/g, ' '));
-  // A name wrapped over two lines ("Nottingham City\nCouncil") reads as one.
+  // A name wrapped over two lines ("Wessex City\nCouncil") reads as one.
   const flat = head.replace(new RegExp(`(?<=[A-Z][\\w'’-]*)[ \\t]*\\n[ \\t]*(?=${KIND}?(?:Council|Mayoral|Combined|Authority)\\b)`, 'g'), ' ');
   const found = candidates(flat);
   if (!found.length) return null;

@@ -201,7 +201,7 @@ export function findParts(text: string, markers: readonly PageMarker[]): { parts
   const found = findAgendaItems(lines, Math.min(agendaEnd, 15_000));
   const agenda = saysAgenda || found.filter((it) => it.pageFrom !== null).length >= 2 ? found : [];
   const parts: Part[] = [];
-  // A title line or two above the first heading ("Bristol City Council" over its minutes) belong to it.
+  // A title line or two above the first heading ("Wessex City Council" over its minutes) belong to it.
   if (agenda.length < 2 && boundaries[0] && !/[.!?]/.test(text.slice(0, boundaries[0].start)) && boundaries[0].start < LEADING_STUB_CHARS) boundaries[0].start = 0;
   if (agenda.length >= 2) {
     parts.push({ kind: 'agenda', start: 0, end: agendaEnd, title: 'Agenda', itemNumber: null, itemTitle: null });

@@ -49,7 +49,7 @@ function bodyFromFields(lines: readonly string[]): string | null {
     if (!value) continue;
     // Two fields on one line ("Meeting: Cabinet Date: 11 March 2026"): the value ends at the next label.
     value = value.replace(/\s+[A-Z][A-Za-z/()'-]{1,30}:.*$/, '').trim();
-    // A value wrapped onto the next line ("WEST OF ENGLAND MAYORAL COMBINED AUTHORITY" / "COMMITTEE").
+    // A value wrapped onto the next line ("MERCIA MAYORAL COMBINED AUTHORITY" / "COMMITTEE").
     const next = lines[k] ?? '';
     if (!ENDS_WITH_BODY.test(cutAtDate(value)) && next && !A_FIELD.test(next) && next.length <= 40 && ENDS_WITH_BODY.test(cutAtDate(next))) value = `${value} ${next}`;
     value = cutAtDate(value);
@@ -134,7 +134,7 @@ export function findMeetingDate(text: string): string | null {
 export function findTitle(text: string, council: string | null = null): string | null {
   for (const raw of cleanText(text.slice(0, 3000)).replace(/<[^>]+>/g, ' ').split('\n')) {
     const line = raw.trim();
-    // The publisher's name over the title ("Nottingham City" / "Council") is not the title.
+    // The publisher's name over the title ("Wessex City" / "Council") is not the title.
     if (council && council.toLowerCase().includes(line.toLowerCase())) continue;
     if (line.length >= 8 && line.length <= 120 && !/^(contents|agenda)$/i.test(line) && !A_FIELD.test(line)) return tidy(line);
   }
