@@ -85,7 +85,7 @@ export function domainSpells(domain: string, name: string): boolean {
   return i === d.length;
 }
 
-/** One form per authority: "West of England Combined Authority" counts for "West of England Mayoral Combined Authority". */
+/** One form per authority: "Mercia Combined Authority" counts for "Mercia Mayoral Combined Authority". */
 function fullerForm(name: string, names: readonly string[]): string {
   const words = name.split(' ');
   let best = name;

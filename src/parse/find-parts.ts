@@ -85,7 +85,7 @@ export function findAgendaItems(lines: readonly Line[], agendaEnd: number): Agen
 
 const REPORT_LEAD = /^(By|From|To|Report (?:of|by|to|author)|Meeting|Date of meeting)\s*:/i;
 const REPORT_TITLE = /^(Subject|Report title|Title of report|Title)\s*:\s*(.*)$/i;
-/** "MINUTES of a meeting of …", "Minutes of the Transport and Connectivity Policy Committee" (not the agenda item "Minutes of the previous meeting"). */
+/** "MINUTES of a meeting of …", "Minutes of the Highways and Transport Policy Committee" (not the agenda item "Minutes of the previous meeting"). */
 const MINUTES_HEAD = /^(?:MINUTES of (?:a|the) (?:meeting|Meeting)|Minutes of (?:a |the )?(?!(?:the )?(?:previous|last)\b)(?:meeting of |[A-Z&]))/;
 /** Lines after an "Agenda Item N" mark searched for the heading that says what the item's paper is. */
 const MARK_LOOKAHEAD = 8;

@@ -58,7 +58,7 @@ function bodyFromFields(lines: readonly string[]): string | null {
   return null;
 }
 
-/** "Minutes of the Transport and Connectivity Policy Committee" / "MINUTES of a meeting of the X held on". */
+/** "Minutes of the Highways and Transport Policy Committee" / "MINUTES of a meeting of the X held on". */
 export function bodyFromMinutesHeading(text: string): string | null {
   const flat = cleanText(text).replace(/[ \t]*\n(?!\s*\n)[ \t]*/g, ' ');
   const m = /\bminutes of (?:a |the )?(?:(?:meeting|proceedings) of (?:the |a )?)?([A-Z][^\n]*?)(?= held\b| at (?:its|their|a) |\s+\d{1,2}(?:st|nd|rd|th)?,? [A-Z][a-z]+,? \d{4}|,|\n|$)/i.exec(flat);
@@ -68,7 +68,7 @@ export function bodyFromMinutesHeading(text: string): string | null {
   return tidy(body);
 }
 
-/** A committee named in the title block: one line, or two title lines that read as one ("Transport and Connectivity" / "Policy Committee"). */
+/** A committee named in the title block: one line, or two title lines that read as one ("Highways and Transport" / "Policy Committee"). */
 function bodyFromTitleBlock(lines: readonly string[]): string | null {
   for (let i = 0; i < Math.min(lines.length, 30); i++) {
     const line = cutAtDate(lines[i]!);
