@@ -1,11 +1,12 @@
 /**
  * npm run bench -- [--corpus DIR] [--questions FILE.jsonl] [--queries N]   (questions default to eval/dev.jsonl)
- * Ingest speed, query latency, index size, peak memory, and recall@5 against a plain LangChain baseline.
+ * Ingest speed, query latency, index size, peak memory, and recall@5 against plain LangChain baselines
+ * (RecursiveCharacterTextSplitter 1000/200 into BM25, and into HNSWLib), overall and per council.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBaseline } from '../src/bench/langchain-baseline.js';
+import { buildBaseline, buildBm25Baseline } from '../src/bench/langchain-baseline.js';
 import { flag, parseArgs } from '../src/cli/parse-args.js';
 import { EvalItemSchema, containsQuote, percentile } from '../src/eval/score-answer.js';
 import { buildIndex } from '../src/index/build-index.js';
@@ -31,6 +32,9 @@ const indexDir = mkdtempSync(join(tmpdir(), 'ca-bench-'));
 let peakRss = process.memoryUsage().rss;
 const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 
+const count = (flags: readonly boolean[]): number => flags.filter(Boolean).length;
+const share = (flags: readonly boolean[]): string => `${(count(flags) / Math.max(1, flags.length)).toFixed(3)} (${count(flags)}/${flags.length})`;
+
 function dirBytes(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? dirBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 }
@@ -51,25 +55,26 @@ try {
     latencies.push(performance.now() - t);
   }
   const answerable = items.filter((i) => i.sources.length);
-  let ours = 0;
-  for (const item of answerable) {
-    const a = await answerQuestion(deps, item.question);
-    if (a.retrieved.slice(0, 5).some((r) => item.sources.some((s) => containsQuote(r.text, s.quote)))) ours++;
-  }
+  const hit = (texts: readonly string[], item: (typeof items)[number]): boolean => texts.some((t) => item.sources.some((s) => containsQuote(t, s.quote)));
+  const ours: boolean[] = [];
+  for (const item of answerable) ours.push(hit((await answerQuestion(deps, item.question)).retrieved.slice(0, 5).map((r) => r.text), item));
   const files = [];
   for (const name of await listCorpus(corpusDir)) {
     const loaded = await loadFile(join(corpusDir, name), name).catch(() => null);
     if (loaded) files.push({ source: name, text: loaded.text });
   }
   const baseline = await buildBaseline(files, index.embedder);
-  let theirs = 0;
+  const bm25 = await buildBm25Baseline(files);
+  const theirs: boolean[] = [];
+  const plain: boolean[] = [];
   // The baseline's retrieval time per question, so that latency can be read as a ratio on a loaded machine.
   const baselineMs: number[] = [];
   for (const item of answerable) {
     const t = performance.now();
-    const found = await baseline.search(item.question, 5);
+    const found = await bm25.search(item.question, 5);
     baselineMs.push(performance.now() - t);
-    if (found.some((r) => item.sources.some((s) => containsQuote(r.text, s.quote)))) theirs++;
+    plain.push(hit(found.map((r) => r.text), item));
+    theirs.push(hit((await baseline.search(item.question, 5)).map((r) => r.text), item));
   }
   const ack = await benchSlashAck(assistant, 50);
   clearInterval(sample);
@@ -80,13 +85,21 @@ try {
     ['re-ingest, nothing changed', `${again.ms} ms (${again.embedded} embedded)`],
     ['query latency p50', `${percentile(latencies, 50).toFixed(1)} ms`],
     ['query latency p95', `${percentile(latencies, 95).toFixed(1)} ms (${rounds} questions)`],
-    ['LangChain baseline search p50', `${percentile(baselineMs, 50).toFixed(1)} ms (retrieval only, ${baselineMs.length} questions)`],
+    ['LangChain BM25 search p50', `${percentile(baselineMs, 50).toFixed(1)} ms (retrieval only, ${baselineMs.length} questions)`],
     ['index size on disk', `${(dirBytes(indexDir) / 1024 / 1024).toFixed(1)} MiB`],
     ['peak memory (RSS)', `${Math.round(peakRss / 1024 / 1024)} MiB`],
     ['slash command ack p50 / p99', `${ack.p50Ms.toFixed(1)} ms / ${ack.p99Ms.toFixed(1)} ms (signed /deadline and /ask over loopback into Bolt)`],
-    ['recall@5, this pipeline', `${(ours / answerable.length).toFixed(3)} (${ours}/${answerable.length})`],
-    ['recall@5, LangChain baseline', `${(theirs / answerable.length).toFixed(3)} (${theirs}/${answerable.length}; ${baseline.chunks} chunks of 1000/200, HNSWLib, same embedder)`],
+    ['recall@5, this pipeline', share(ours)],
+    ['recall@5, LangChain BM25', `${share(plain)} (${bm25.chunks} chunks of 1000/200, BM25Retriever)`],
+    ['recall@5, LangChain HNSWLib', `${share(theirs)} (${baseline.chunks} chunks of 1000/200, HNSWLib, same embedder)`],
   ];
+  // Per council, so that a regression on any one council's papers shows.
+  for (const council of [...new Set(answerable.map((i) => i.council ?? 'unknown'))].sort()) {
+    const pick = (flags: readonly boolean[]): boolean[] => flags.filter((_, j) => (answerable[j]!.council ?? 'unknown') === council);
+    const [o, b, h] = [pick(ours), pick(plain), pick(theirs)];
+    const flag = count(o) < count(b) ? '  << below the BM25 baseline' : '';
+    rows.push([`recall@5 ${council}`.slice(0, 30), `ours ${share(o)} · BM25 ${share(b)} · HNSWLib ${share(h)}${flag}`]);
+  }
   for (const [k, v] of rows) console.log(`${k.padEnd(30)} ${v}`);
 } finally {
   clearInterval(sample);

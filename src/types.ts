@@ -12,6 +12,8 @@ export const PlaceSchema = z.object({
   paragraph: z.string().nullable(),
   section: z.string().nullable(),
   docType: z.string().nullable(),
+  /** For minutes printed in a later meeting's pack: that meeting's date (it approved them). */
+  approvedAt: z.string().nullable().optional(),
   /** A link to the source (a synced paper's page on the council's site); null when unknown. */
   url: z.string().nullable(),
 });

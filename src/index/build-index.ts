@@ -40,6 +40,8 @@ export interface BuildOptions {
   /** An external embedder (OpenAI-compatible); the local one is fitted on the corpus when absent. */
   embedder?: Embedder;
   extractors?: readonly Extractor[];
+  /** The council to label a document with when it does not clearly name its own (COUNCIL_NAME, one-council deployments). */
+  defaultCouncil?: string | null;
   /** Ignore the previous index and rebuild everything (refits the local embedder). */
   rebuild?: boolean;
   onProgress?: (done: number, total: number, stage: string) => void;
@@ -103,6 +105,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildReport> {
   const embedderId = options.embedder?.id ?? `local-tfidf-hash-v1:${LOCAL_DIMS}`;
   const prev = reusable(stored, embedderId, options.rebuild ?? false);
   const extractors = options.extractors ?? [];
+  const parseOptions = { defaultCouncil: options.defaultCouncil ?? null };
   const signature = extractorSignature(extractors);
   const reExtract = prev !== null && prev.manifest.extractors !== signature;
   const extract = (doc: ParsedDocument): Record<string, unknown[]> => {
@@ -139,7 +142,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildReport> {
       if (reExtract) {
         // Same text, same chunks and vectors: only the records are made again.
         const loaded = await loadFile(path, name);
-        result.data = { ...result.data, records: extract(applyPaperMeta(parseDocument(name, loaded.text, loaded.pageStarts), await readPaperMeta(path))) };
+        result.data = { ...result.data, records: extract(applyPaperMeta(parseDocument(name, loaded.text, loaded.pageStarts, parseOptions), await readPaperMeta(path))) };
       }
       results.push(result);
       reused++;
@@ -149,7 +152,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildReport> {
       const loaded = await loadFile(path, name);
       // A synced paper's metadata comes from the ModernGov service, not from its text.
       const meta = await readPaperMeta(path);
-      const doc = applyPaperMeta(parseDocument(name, loaded.text, loaded.pageStarts), meta);
+      const doc = applyPaperMeta(parseDocument(name, loaded.text, loaded.pageStarts, parseOptions), meta);
       const chunks = chunkDocument(doc).map((c) => ({ ...c, place: placeWithMeta(c.place, meta) }));
       if (!chunks.length) throw new IngestError(name, 'has no text to index');
       const records = extract(doc);

@@ -35,7 +35,7 @@ export function cleanText(text: string): string {
     .replace(/\$+\s*\\?\^?\{?\\(?:mathrm|text)\{([^}]*)\}\}?\s*\$+/g, '$1')
     .replace(/\$*\\([A-Za-z]+|[%&])\s*\$*/g, (m, name: string) => LATEX_SYMBOLS[name] ?? ' ')
     .replace(/\$\s*\^\s*\{?([^}$]*)\}?\s*\$/g, '$1')
-    .replace(/<\/?(?:u|b|i|em|strong|sup|sub|span|br|p|div|s|strike|font)\b[^>]*>/gi, '')
+    .replace(/<\/?(?:u|b|i|em|strong|sup|sub|span|br|p|div|s|strike|font|h[1-6]|li|ol|ul|dl|dt|dd|time|button|hr|a|img|table|thead|tbody|tr|td|th|section|article|header|footer|nav|small|label|blockquote)\b[^>]*>/gi, '')
     .replace(/\*\*|__/g, '')
     .replace(/(^|[\s(])\*(\S[^*\n]*?)\*(?=[\s).,;:]|$)/gm, '$1$2')
     .replace(/^#{1,6}\s+/gm, '')

@@ -2,17 +2,27 @@ const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
   'july', 'august', 'september', 'october', 'november', 'december',
 ];
-const MONTH_RE = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+/** Welsh month names, January to December, with the soft-mutated forms used after "ar" / "o" ("Fehefin"). */
+const WELSH_MONTHS: ReadonlyArray<readonly string[]> = [
+  ['ionawr'], ['chwefror'], ['mawrth', 'fawrth'], ['ebrill'], ['mai', 'fai'], ['mehefin', 'fehefin'],
+  ['gorffennaf'], ['awst'], ['medi', 'fedi'], ['hydref'], ['tachwedd', 'dachwedd'], ['rhagfyr'],
+];
+const MONTH_RE =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|' +
+  `${WELSH_MONTHS.flat().join('|')})`;
 
-/** "25th October, 2023", "15 September 2017", "5<sup>th</sup> January 2023". */
+/** "25th October, 2023", "15 September 2017", "5<sup>th</sup> January 2023", Welsh "10fed Mehefin 2020". */
 export const LONG_DATE_RE = new RegExp(
-  `\\b(\\d{1,2})\\s*(?:<sup>)?(?:st|nd|rd|th)?(?:</sup>)?,?\\s+${MONTH_RE},?\\s+(\\d{4})\\b`,
+  `\\b(\\d{1,2})\\s*(?:<sup>)?(?:st|nd|rd|th|af|il|ydd|edd|ed|fed|eg|ain|ail)?(?:</sup>)?,?\\s+${MONTH_RE},?\\s+(\\d{4})\\b`,
   'gi',
 );
 
-/** Month number (1-12) for a month name or abbreviation, or null. */
+/** Month number (1-12) for a month name or abbreviation (English or Welsh), or null. */
 export function monthNumber(name: string): number | null {
-  const key = name.toLowerCase().slice(0, 3);
+  const lower = name.toLowerCase();
+  const welsh = WELSH_MONTHS.findIndex((forms) => forms.includes(lower));
+  if (welsh >= 0) return welsh + 1;
+  const key = lower.slice(0, 3);
   const i = MONTHS.findIndex((m) => m.startsWith(key));
   return i < 0 ? null : i + 1;
 }

@@ -1,5 +1,8 @@
+import { classifyDocument, type DocType } from './classify-document.js';
 import { cleanText, normalizeForMatch } from './clean-text.js';
 import { findLongDates } from './find-dates.js';
+import { bodyFromMinutesHeading } from './pack-metadata.js';
+import { titleCase } from './title-case.js';
 import type { PageMarker } from './page-markers.js';
 
 export interface AgendaItem {
@@ -9,7 +12,8 @@ export interface AgendaItem {
   pageTo: number | null;
 }
 
-export type PartKind = 'agenda' | 'minutes' | 'report' | 'document';
+/** What a part is; appendices are found inside parts, by their headings. */
+export type PartKind = Exclude<DocType, 'appendix'>;
 
 /** A part of a pack: the agenda, a set of minutes, or a report with its appendices. */
 export interface Part {
@@ -19,6 +23,10 @@ export interface Part {
   title: string | null;
   itemNumber: string | null;
   itemTitle: string | null;
+  /** For minutes: the date of the meeting they record (not the pack's). Null when the part does not say. */
+  meetingDate?: string | null;
+  /** For minutes: the body whose meeting they record, when the heading names it. */
+  committee?: string | null;
 }
 
 interface Line {
@@ -77,7 +85,10 @@ export function findAgendaItems(lines: readonly Line[], agendaEnd: number): Agen
 
 const REPORT_LEAD = /^(By|From|To|Report (?:of|by|to|author)|Meeting|Date of meeting)\s*:/i;
 const REPORT_TITLE = /^(Subject|Report title|Title of report|Title)\s*:\s*(.*)$/i;
-const MINUTES_HEAD = /^MINUTES of (?:a|the) (?:meeting|Meeting)/;
+/** "MINUTES of a meeting of …", "Minutes of the Highways and Transport Policy Committee" (not the agenda item "Minutes of the previous meeting"). */
+const MINUTES_HEAD = /^(?:MINUTES of (?:a|the) (?:meeting|Meeting)|Minutes of (?:a |the )?(?!(?:the )?(?:previous|last)\b)(?:meeting of |[A-Z&]))/;
+/** Lines after an "Agenda Item N" mark searched for the heading that says what the item's paper is. */
+const MARK_LOOKAHEAD = 8;
 const AGENDA_ITEM_MARK = /^Agenda Item\s+(\d{1,2}[a-z]?)\s*$/i;
 
 interface Boundary {
@@ -94,16 +105,21 @@ function findBoundaries(lines: readonly Line[]): Boundary[] {
     const line = lines[i]!;
     const mark = AGENDA_ITEM_MARK.exec(line.clean);
     if (mark) {
-      out.push({ start: line.start, kind: 'report', title: null, itemNumber: mark[1]! });
+      // The paper behind the mark: minutes when a minutes heading follows it, else a report.
+      const ahead = lines.slice(i + 1, i + 1 + MARK_LOOKAHEAD).findIndex((l) => MINUTES_HEAD.test(l.clean));
+      const minutesTitle = ahead >= 0 ? minutesHeading(lines, i + 1 + ahead) : null;
+      out.push({ start: line.start, kind: minutesTitle ? 'minutes' : 'report', title: minutesTitle, itemNumber: mark[1]! });
+      if (ahead >= 0) i += 1 + ahead;
       continue;
     }
-    if (MINUTES_HEAD.test(line.clean)) {
+    // "MINUTES of a meeting" opens minutes however long its line; "Minutes of X" only as a heading line.
+    if (MINUTES_HEAD.test(line.clean) && (/^MINUTES\b/.test(line.clean) || /\bmeeting of\b.*\bheld\b/i.test(line.clean) || (line.clean.length <= 160 && !/\.$/.test(line.clean)))) {
       let start = line.start;
       for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
         const c = lines[j]!.clean;
         if (c && c === c.toUpperCase() && /[A-Z]{3}/.test(c)) start = lines[j]!.start;
       }
-      out.push({ start, kind: 'minutes', title: line.clean.slice(0, 200), itemNumber: null });
+      out.push({ start, kind: 'minutes', title: minutesHeading(lines, i), itemNumber: null });
       continue;
     }
     if (!REPORT_LEAD.test(line.clean)) continue;
@@ -113,17 +129,32 @@ function findBoundaries(lines: readonly Line[]): Boundary[] {
       const t = REPORT_TITLE.exec(lines[j]!.clean);
       if (!t) continue;
       let title = t[2]!.trim();
+      // A label split over two lines by the PDF's columns: "REPORT MAYORAL … BUDGET" / "TITLE: OUTTURN 2025/26".
+      const split = /^report\s+(.+)$/i.exec(lines[j - 1]?.clean ?? '');
+      if (split && /^title/i.test(t[1]!) && !/:/.test(split[1]!)) title = `${split[1]!} ${title}`.trim();
       let k = j + 1;
       while (!title && k < lines.length && k < j + 3) title = lines[k++]!.clean;
       if (/[,–-]$|\b(and|of|the)$/i.test(title) && lines[k]?.clean) title = `${title} ${lines[k]!.clean}`;
-      out.push({ start: line.start, kind: 'report', title: title || null, itemNumber: null });
+      out.push({ start: line.start, kind: 'report', title: title ? (title === title.toUpperCase() ? titleCase(title) : title) : null, itemNumber: null });
       break;
     }
   }
   return out;
 }
 
-const STOP = new Set(['the', 'of', 'and', 'for', 'to', 'a', 'on', 'in', 'report', 'update', 'meeting', 'held', 'kcc', 'council']);
+/** A minutes heading with the lines it wraps onto, up to the meeting's date ("Minutes of the X" / "Policy Committee" / "12 September 2024"). */
+function minutesHeading(lines: readonly Line[], i: number): string {
+  let title = lines[i]!.clean;
+  for (let k = i + 1; k < Math.min(lines.length, i + 4) && !findLongDates(title).length; k++) {
+    const next = lines[k]!.clean;
+    if (!next) continue;
+    if (next.length > 120 || /^(present|members present|councillors)\b/i.test(next)) break;
+    title = `${title} ${next}`;
+  }
+  return title.slice(0, 200);
+}
+
+const STOP = new Set(['the', 'of', 'and', 'for', 'to', 'a', 'on', 'in', 'report', 'update', 'meeting', 'held', 'council']);
 
 function words(text: string): Set<string> {
   return new Set(normalizeForMatch(text).split(' ').filter((w) => w.length > 2 && !STOP.has(w)));
@@ -170,22 +201,40 @@ export function findParts(text: string, markers: readonly PageMarker[]): { parts
   const found = findAgendaItems(lines, Math.min(agendaEnd, 15_000));
   const agenda = saysAgenda || found.filter((it) => it.pageFrom !== null).length >= 2 ? found : [];
   const parts: Part[] = [];
+  // A title line or two above the first heading ("Wessex City Council" over its minutes) belong to it.
+  if (agenda.length < 2 && boundaries[0] && !/[.!?]/.test(text.slice(0, boundaries[0].start)) && boundaries[0].start < LEADING_STUB_CHARS) boundaries[0].start = 0;
   if (agenda.length >= 2) {
     parts.push({ kind: 'agenda', start: 0, end: agendaEnd, title: 'Agenda', itemNumber: null, itemTitle: null });
-  } else if (agendaEnd > 0) {
-    parts.push({ kind: 'document', start: 0, end: agendaEnd, title: null, itemNumber: null, itemTitle: null });
+  } else if (agendaEnd > 0 && boundaries[0]?.start !== 0) {
+    // No agenda: the opening part is what the document says it is (a constitution part, an annual report...).
+    parts.push({ kind: boundaries.length ? 'document' : classifyDocument(text), start: 0, end: agendaEnd, title: null, itemNumber: null, itemTitle: null });
   }
   boundaries.forEach((b, i) => {
     const end = boundaries[i + 1]?.start ?? text.length;
     const item = matchItem(b, end, text, agenda, markers);
+    const head = text.slice(b.start, Math.min(end, b.start + MINUTES_HEAD_CHARS));
+    const minutes = b.kind === 'minutes' || (item !== null && /^minutes\b/i.test(item.title) && MINUTES_HEAD.test(cleanText(head).split('\n').find((l) => MINUTES_HEAD.test(l.trim()))?.trim() ?? ''));
+    const kind: PartKind = minutes ? 'minutes' : b.kind === 'report' && boundaries.length === 1 && agenda.length < 2 ? reportOrOther(text) : b.kind;
     parts.push({
-      kind: b.kind,
+      kind,
       start: b.start,
       end,
       title: b.title,
       itemNumber: item?.number ?? b.itemNumber,
       itemTitle: item?.title ?? b.title,
+      ...(kind === 'minutes' ? { meetingDate: findLongDates(cleanText(b.title ?? head))[0]?.iso ?? findLongDates(head)[0]?.iso ?? null, committee: bodyFromMinutesHeading(b.title ?? head) } : {}),
     });
   });
   return { parts: parts.filter((p) => p.end > p.start), agenda };
+}
+
+/** Characters before the first heading that may be only its title lines. */
+const LEADING_STUB_CHARS = 300;
+/** Characters at the start of a minutes part searched for the date of the meeting they record. */
+const MINUTES_HEAD_CHARS = 800;
+
+/** A lone report-like header block on a document that says it is something else (a decision notice, public questions). */
+function reportOrOther(text: string): PartKind {
+  const type = classifyDocument(text);
+  return type === 'decision' || type === 'questions' ? type : 'report';
 }

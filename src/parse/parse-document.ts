@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { Place } from '../types.js';
-import { cleanText, normalizeForMatch } from './clean-text.js';
+import { classifyDocument, isMeetingPaper } from './classify-document.js';
 import { findParts, type AgendaItem, type Part } from './find-parts.js';
 import { findCommittee, findCouncil, findMeetingDate, findTitle } from './pack-metadata.js';
-import { findPageMarkers, pageAt, type PageMarker } from './page-markers.js';
-import { segmentPart, type Segment } from './segment-part.js';
+import { findPageMarkers, type PageMarker } from './page-markers.js';
+
+export { chunkDocument } from './chunk-document.js';
+export { pageOf } from './page-of.js';
 
 /** A passage to index: a span of the source text with its place and the text used for search. */
 export interface Chunk {
@@ -21,6 +22,11 @@ export interface Chunk {
   dupKey: string;
   /** For table rows: the header row of their table. */
   tableHeader: string | null;
+  /**
+   * True when the passage is printed inside a meeting pack with other papers (a report or earlier
+   * minutes reprinted in the pack); false in a document published on its own. Absent in old indexes.
+   */
+  reprint?: boolean;
 }
 
 export interface ParsedDocument {
@@ -37,18 +43,25 @@ export interface ParsedDocument {
   pageStarts: Array<{ offset: number; page: number }> | null;
 }
 
+export interface ParseOptions {
+  /** The council to assume when a document does not clearly name its own (a one-council deployment). */
+  defaultCouncil?: string | null;
+}
+
 /** Parses the text of one corpus file into its parts and metadata. Unknown metadata stays null. */
-export function parseDocument(source: string, text: string, pageStarts: ParsedDocument['pageStarts'] = null): ParsedDocument {
+export function parseDocument(source: string, text: string, pageStarts: ParsedDocument['pageStarts'] = null, options: ParseOptions = {}): ParsedDocument {
   const markers = findPageMarkers(text);
   const { parts, agenda } = findParts(text, markers);
   const isPack = agenda.length >= 2 || parts.some((p) => p.kind === 'minutes');
+  const council = findCouncil(text) ?? options.defaultCouncil ?? null;
+  const meetingPaper = isPack || parts.some((p) => isMeetingPaper(p.kind)) || isMeetingPaper(classifyDocument(text));
   return {
     source,
     text,
-    council: findCouncil(text),
-    committee: isPack || parts.some((p) => p.kind === 'report') ? findCommittee(text) : null,
-    meetingDate: isPack ? findMeetingDate(text) : null,
-    title: isPack ? null : findTitle(text),
+    council,
+    committee: meetingPaper ? findCommittee(text) : null,
+    meetingDate: meetingPaper ? findMeetingDate(text) : null,
+    title: agenda.length >= 2 ? null : singleTitle(parts) ?? findTitle(text, council),
     agenda,
     parts,
     markers,
@@ -56,121 +69,8 @@ export function parseDocument(source: string, text: string, pageStarts: ParsedDo
   };
 }
 
-/** The page an offset of a document lies on: true PDF pages when known, else from page footers; null when unknown. */
-export function pageOf(doc: ParsedDocument, offset: number, part: Part | null = doc.parts.find((p) => p.start <= offset && offset < p.end) ?? null): number | null {
-  if (doc.pageStarts) {
-    let page: number | null = null;
-    for (const p of doc.pageStarts) if (p.offset <= offset) page = p.page;
-    return page;
-  }
-  return pageAt(doc.markers, offset, part?.start ?? 0);
-}
-
-const TARGET_CHARS = 700;
-const MAX_CHARS = 1100;
-
-/** Splits a paragraph longer than MAX_CHARS at sentence ends, so no chunk drowns its own point. */
-function splitLong(text: string, seg: Segment): Segment[] {
-  if (seg.end - seg.start <= MAX_CHARS || seg.kind !== 'para') return [seg];
-  const out: Segment[] = [];
-  let start = seg.start;
-  const re = /[.!?]["')]?\s+(?=[A-Z(“"])/g;
-  re.lastIndex = seg.start;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < seg.end) {
-    const cut = m.index + m[0].length;
-    if (cut - start >= TARGET_CHARS && seg.end - cut > 200) {
-      out.push({ ...seg, start, end: cut });
-      start = cut;
-    }
-  }
-  out.push({ ...seg, start });
-  return out;
-}
-
-/** The document type a part's passages are shown with. */
-function docTypeOf(part: Part, appendix: boolean): string {
-  if (appendix) return 'appendix';
-  return part.kind;
-}
-
-/**
- * Chunks a parsed document along its structure: paragraphs grouped up to a few hundred characters,
- * never across parts or headings; table rows grouped with their header. Each chunk keeps its span.
- */
-export function chunkDocument(doc: ParsedDocument): Chunk[] {
-  const chunks: Chunk[] = [];
-  for (const part of doc.parts) {
-    const segments = segmentPart(doc.text, part.start, part.end, doc.markers).flatMap((seg) => splitLong(doc.text, seg));
-    let section: string | null = null;
-    let sectionPara: string | null = null;
-    let appendix = false;
-    let group: Segment[] = [];
-    const flush = (): void => {
-      if (!group.length) return;
-      chunks.push(makeChunk(doc, part, group, section, sectionPara, appendix, chunks.length));
-      group = [];
-    };
-    for (const seg of segments) {
-      if (seg.kind === 'heading') {
-        flush();
-        section = cleanText(doc.text.slice(seg.start, seg.end)).trim().slice(0, 120);
-        sectionPara = seg.paragraph;
-        if (/^(appendix|annex)\b/i.test(section)) appendix = true;
-        continue;
-      }
-      const size = group.length ? seg.end - group[0]!.start : 0;
-      // A passage never runs over a page break, so that its page is the page of every word in it.
-      const newPage = group.length > 0 && pageOf(doc, seg.start, part) !== pageOf(doc, group[0]!.start, part);
-      const kindChange = group.length > 0 && (group[0]!.kind === 'row') !== (seg.kind === 'row');
-      const headerChange = group.length > 0 && seg.kind === 'row' && group[0]!.header !== seg.header && group[0]!.header !== null;
-      if (group.length && (kindChange || headerChange || newPage || size + (seg.end - seg.start) > MAX_CHARS || size >= TARGET_CHARS)) flush();
-      group.push(seg);
-    }
-    flush();
-  }
-  return chunks;
-}
-
-function makeChunk(
-  doc: ParsedDocument,
-  part: Part,
-  group: Segment[],
-  section: string | null,
-  sectionPara: string | null,
-  appendix: boolean,
-  index: number,
-): Chunk {
-  const start = group[0]!.start;
-  const end = group.at(-1)!.end;
-  const text = doc.text.slice(start, end);
-  const header = group.find((s) => s.header)?.header ?? null;
-  const paragraph = group.find((s) => s.paragraph)?.paragraph ?? sectionPara;
-  const body = cleanText(text).replace(/^[ \t]*(?:-\s*)?Page\s+\d+(?:\s+of\s+\d+)?[ \t]*$/gim, '');
-  const context = [part.itemTitle, section, header].filter(Boolean).join(' — ');
-  const place: Place = {
-    source: doc.source,
-    council: doc.council,
-    committee: doc.committee,
-    meetingDate: doc.meetingDate,
-    item: part.itemTitle ?? doc.title,
-    itemNumber: part.itemNumber,
-    page: pageOf(doc, start, part),
-    paragraph,
-    section,
-    docType: docTypeOf(part, appendix),
-    url: null,
-  };
-  const dupKey = createHash('sha1').update(normalizeForMatch(body)).digest('hex').slice(0, 16);
-  return {
-    id: `${doc.source}#${index}`,
-    source: doc.source,
-    start,
-    end,
-    text,
-    indexText: context ? `${context}\n${body}` : body,
-    place,
-    dupKey,
-    tableHeader: header,
-  };
+/** A standalone report's title is the one its header block gives. */
+function singleTitle(parts: readonly Part[]): string | null {
+  const titled = parts.filter((p) => p.title && p.kind !== 'document');
+  return titled.length === 1 ? titled[0]!.title : null;
 }

@@ -11,12 +11,14 @@ export interface SearchFilters {
   to?: string;
   docType?: string;
   source?: string;
-  /** Exact council names (any of them). */
+  /** Exact council names (any of them); passages of unknown council pass. */
   councils?: string[];
   /** Exact meeting dates, ISO (any of them). */
   meetingDates?: string[];
   /** Exact document types (any of them). */
   docTypes?: string[];
+  /** Exact committee names (any of them); passages of unknown committee pass. */
+  committees?: string[];
 }
 
 export interface SearchHit {
@@ -32,7 +34,17 @@ export interface SearchOptions {
   filters?: SearchFilters;
   /** Prefer passages from the newest meetings ("latest", "current"). */
   preferRecent?: boolean;
+  /**
+   * A scope to prefer without confining the search to it (the committees a question names, the minutes
+   * of a meeting for "what was decided"): the same search inside it is fused as two more rankings.
+   */
+  prefer?: SearchFilters;
 }
+
+/** Weight of each in-scope ranking (vector and keyword) of `prefer` in the fusion; the open rankings weigh 1. */
+const PREFER_WEIGHT = 1;
+
+const hasAny = (f: SearchFilters | undefined): f is SearchFilters => f !== undefined && Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
 
 const RRF_K = 60;
 const CANDIDATES = 80;
@@ -47,12 +59,19 @@ function matchesFilters(chunk: Chunk, f: SearchFilters): boolean {
   const p = chunk.place;
   const has = (value: string | null, wanted?: string): boolean => !wanted || (value ?? '').toLowerCase().includes(wanted.toLowerCase());
   if (!has(p.council, f.council) || !has(p.committee, f.committee) || !has(p.docType, f.docType) || !has(p.source, f.source)) return false;
-  if (f.councils?.length && !(p.council && f.councils.includes(p.council))) return false;
+  // A passage whose paper names no council (a constitution part, a policy) may be the named council's: it stays.
+  if (f.councils?.length && p.council && !f.councils.includes(p.council)) return false;
   if (f.meetingDates?.length && !(p.meetingDate && f.meetingDates.includes(p.meetingDate))) return false;
   if (f.docTypes?.length && !(p.docType && f.docTypes.includes(p.docType))) return false;
+  if (f.committees?.length && p.committee && !f.committees.includes(p.committee)) return false;
   if (f.from && (!p.meetingDate || p.meetingDate < f.from)) return false;
   if (f.to && (!p.meetingDate || p.meetingDate > f.to)) return false;
   return true;
+}
+
+/** A passage in a document published on its own, not reprinted in a pack (old indexes: an untyped document). */
+function isOriginal(chunk: Chunk): boolean {
+  return chunk.reprint === undefined ? chunk.place.docType === 'document' : !chunk.reprint;
 }
 
 /**
@@ -63,7 +82,7 @@ export async function search(index: LoadedIndex, question: string, options: Sear
   const k = options.k ?? 10;
   const query = expandQuery(question, index.glossary);
   const filters = options.filters;
-  const allow = filters && Object.values(filters).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v))) ? (label: number) => matchesFilters(index.chunks[label]!, filters) : undefined;
+  const allow = hasAny(filters) ? (label: number) => matchesFilters(index.chunks[label]!, filters) : undefined;
   const qv = await index.embedder.embedQuery(query);
   const byVector = index.vectors.search(qv, CANDIDATES, allow);
   const byKeyword = index.keyword.search(query, CANDIDATES, allow);
@@ -86,6 +105,13 @@ export async function search(index: LoadedIndex, question: string, options: Sear
     hit.keywordRank = rank;
     hit.score += 1 / (RRF_K + rank);
   });
+  const prefer = options.prefer;
+  if (hasAny(prefer)) {
+    const inScope = (label: number): boolean => (allow ? allow(label) : true) && matchesFilters(index.chunks[label]!, prefer);
+    for (const list of [index.vectors.search(qv, CANDIDATES, inScope), index.keyword.search(query, CANDIDATES, inScope)]) {
+      list.forEach((r, rank) => (hitFor(r.label).score += PREFER_WEIGHT / (RRF_K + rank)));
+    }
+  }
   let hits = [...fused.values()];
   if (options.preferRecent ?? asksForLatest(question)) {
     // The newest meeting's passages gain most, the next newest less; undated passages nothing.
@@ -97,7 +123,7 @@ export async function search(index: LoadedIndex, question: string, options: Sear
   }
   hits.sort((a, b) => b.score - a.score);
   // A passage reprinted in several packs is shown once, at its best rank; the copy shown is the one in
-  // a standalone document (the original report) rather than a reprint inside a meeting pack.
+  // a document published on its own (the original report or minutes) rather than a reprint in a pack.
   const first = new Map<string, SearchHit>();
   hits = hits.filter((h) => {
     const kept = first.get(h.chunk.dupKey);
@@ -105,7 +131,7 @@ export async function search(index: LoadedIndex, question: string, options: Sear
       first.set(h.chunk.dupKey, h);
       return true;
     }
-    if (h.chunk.place.docType === 'document' && kept.chunk.place.docType !== 'document') {
+    if (isOriginal(h.chunk) && !isOriginal(kept.chunk)) {
       kept.chunk = h.chunk;
       kept.label = h.label;
     }
