@@ -6,7 +6,8 @@ import type { NamedPeriod } from '../understand/question-dates.js';
 import { sentenceInPeriod } from '../understand/scope-check.js';
 import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
-import { countsThing, hasAnswerType, matchedTerms, type AnswerType } from './question-terms.js';
+import { countsThing, hasAnswerType, matchedTerms, sameWord, type AnswerType } from './question-terms.js';
+import type { Glossary } from '../extract/mine-glossary.js';
 import { splitSentences, type Span } from './split-sentences.js';
 
 export interface DraftAnswer {
@@ -36,6 +37,10 @@ interface Candidate {
 export const READER_WEIGHTS = {
   /** Below this share of the question's (idf-weighted) key terms in the best passages, the papers do not answer it. */
   minEvidence: 0.55,
+  /** Passages looked at for evidence. */
+  evidencePassages: 3,
+  /** Evidence spread over several passages of one paper counts for this share of evidence in one passage. */
+  acrossPassages: 0.9,
   /** A long question (six key terms or more) may leave a little more uncovered. */
   longQuestionSlack: 0.1,
   /** A question of at most this many key terms is short: its statements must cover nearly all of it. */
@@ -66,6 +71,10 @@ export const READER_WEIGHTS = {
   announcePenalty: 0.3,
   /** For "latest" questions, a sentence from the newest meeting among the passages. */
   latestBonus: 0.2,
+  /** Contact details and document fields. */
+  detailsPenalty: 0.5,
+  /** A short form the question types must be in the answer's passages, when it is at least this rare. */
+  keyEntityWeight: 4,
   /** Very long sentences bury their point. */
   longPenalty: 0.1,
   /** Phrase (adjacent key terms) matches, each and at most. */
@@ -105,6 +114,7 @@ const ASPECT_WORDS = {
   decision: new Set(terms('decide decided decision agree agreed approve approved resolved sign')),
 };
 const DECISION_SENTENCE = /\bresolved\b|\bapprove[sd]?\b|\bagreed\b|\bauthori[sz]e[sd]?\b|\bdecided\b|\bnoted\b|\bendorse[sd]?\b|\bnot approved\b/i;
+const DETAILS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:Tel|Telephone|Email|E-mail|Contact Officer|Appendices|Background papers|Ward|Report author)\s*:/i;
 const VOTE_SENTENCE = /\bvot(?:e|ed|es|ing)\b|\bunanimous(?:ly)?\b|\bcarried\b|\bfell\b|\babstain\w*|\bnem\.? con\b/i;
 const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
 
@@ -150,7 +160,16 @@ export function evidenceFor(key: readonly string[], hits: readonly SearchHit[], 
   if (!key.length) return hits.length ? 1 : 0;
   const total = weight(key, w);
   let best = 0;
-  for (const hit of hits.slice(0, 3)) best = Math.max(best, weight(matchedTerms(key, new Set(terms(hit.chunk.indexText))), w) / total);
+  const top = hits.slice(0, READER_WEIGHTS.evidencePassages);
+  for (const hit of top) best = Math.max(best, weight(matchedTerms(key, new Set(terms(hit.chunk.indexText))), w) / total);
+  // A question about one paper may be answered across its passages (a decision in one, its vote in the next).
+  const bySource = new Map<string, Set<string>>();
+  for (const hit of top) {
+    const set = bySource.get(hit.chunk.source) ?? new Set<string>();
+    for (const t of terms(hit.chunk.indexText)) set.add(t);
+    bySource.set(hit.chunk.source, set);
+  }
+  for (const set of bySource.values()) best = Math.max(best, READER_WEIGHTS.acrossPassages * (weight(matchedTerms(key, set), w) / total));
   return best;
 }
 
@@ -216,6 +235,8 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
       if (text.length > 450) score -= W.longPenalty;
       if (!span.row && text.length < 110 && !/[.:;!?]\s*$/.test(text)) score -= W.headingPenalty;
+      // Contact and document details ("Email: … Tel: … Appendices: …") are not statements.
+      if (DETAILS.test(text)) score -= W.detailsPenalty;
       if (ANNOUNCES.test(text) && !/:\s*$/.test(text) && !/\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, ''))) score -= W.announcePenalty;
       out.push({ hit, rank, span, text, covered: matched, typed, reason, vote, score });
     }
@@ -354,6 +375,38 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
   return chosen;
 }
 
+/**
+ * The thing a question names by its short form ("SIRO", "REACT", "LCTS"): a typed acronym the papers
+ * use. Passages that mention neither it nor its spelled-out form are about something else.
+ */
+function keyEntity(reading: QuestionReading, w: Weigh, known: (t: string) => boolean, glossary: Glossary): { term: string; letters: string; spelled: string[] } | null {
+  let best: { term: string; letters: string; spelled: string[] } | null = null;
+  for (const a of reading.acronyms) {
+    const t = terms(a)[0];
+    if (!t || !reading.terms.includes(t) || !known(t) || w(t) < READER_WEIGHTS.keyEntityWeight) continue;
+    const expansion = glossary[a.replace(/s$/, '')] ?? glossary[a];
+    const letters = a.replace(/(?<=[A-Z]{2})s$/, '').replace(/[^A-Z]/g, '');
+    if (!best || w(t) > w(best.term)) best = { term: t, letters, spelled: expansion ? terms(expansion) : [] };
+  }
+  return best;
+}
+
+function mentions(hit: SearchHit, entity: { term: string; letters: string; spelled: string[] }): boolean {
+  const ts = new Set(terms(hit.chunk.indexText));
+  if (matchedTerms([entity.term], ts).size > 0) return true;
+  if (entity.spelled.length > 0 && entity.spelled.every((t) => ts.has(t) || [...ts].some((x) => sameWord(t, x)))) return true;
+  return spellsOut(hit.chunk.indexText, entity.letters);
+}
+
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an', '&']);
+
+/** Whether a text has a run of words whose initials spell the letters ("Civil Enforcement Officers" for CEO). */
+function spellsOut(text: string, letters: string): boolean {
+  const ws = (text.match(/[\p{L}]+/gu) ?? []).filter((x) => !SMALL_WORDS.has(x.toLowerCase()));
+  const initials = ws.map((x) => x.charAt(0).toUpperCase()).join('');
+  return letters.length >= 2 && initials.includes(letters);
+}
+
 /** The share of the question's weighted key terms that the chosen statements (with their headings) cover. */
 function statementCover(chosen: readonly Candidate[], key: readonly string[], w: Weigh): number {
   const total = weight(key, w) || 1;
@@ -367,13 +420,15 @@ export interface ReaderInput {
   hits: readonly SearchHit[];
   idf: (t: string) => number;
   known: (t: string) => boolean;
+  /** The corpus glossary, so that a short form in the question is found spelled out in the papers. */
+  glossary?: Glossary;
 }
 
 /**
  * Composes a short answer from the sentences of the top passages that answer the question, each
  * followed by its citation number; "not found" when the passages do not cover the question.
  */
-export function extractiveAnswer({ reading, hits, idf, known }: ReaderInput): DraftAnswer {
+export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: ReaderInput): DraftAnswer {
   const W = READER_WEIGHTS;
   const key = reading.terms;
   const w = weigher(idf, known, reading);
@@ -382,6 +437,9 @@ export function extractiveAnswer({ reading, hits, idf, known }: ReaderInput): Dr
   const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, decision: reading.wantsDecision, latest: reading.scope.latest };
   const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote }, w));
   let chosen = enough ? choose(candidates(hits, want, w), perClause, want, w) : [];
+  // The question's most specific word names what it is about: passages without it answer something else.
+  const entity = keyEntity(reading, w, known, glossary);
+  if (entity && !chosen.some((c) => mentions(c.hit, entity))) chosen = [];
   const cover = statementCover(chosen, key, w);
   // A short question is about all of its words: statements that leave one of them out answer another question.
   if (key.length <= W.shortQuestion && cover < W.minStatementCover) chosen = [];

@@ -24,7 +24,7 @@ export type AnswerType = 'number' | 'money' | 'date' | 'duration' | 'frequency' 
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase().trim();
   if (/\bhow much\b/.test(q) && !/\bhow much (time|longer|notice)\b/.test(q)) return 'money';
-  if (/\bhow (many|much)\b|\bwhat(?:'s| is| was| are| were)? (?:the |our |its )?(?:latest |current |average |total )?(percentage|proportion|share|number|amount|rate|score|figure)\b|\bhow (big|large)\b/.test(q)) return 'number';
+  if (/\bhow (many|much)\b|\bwhat(?:'s| is| was| are| were)? (?:the |our |its )?(?:latest |current |average |total )?(percentage|proportion|share|number|amount|rate|score|figure)\b|\bhow (big|large)\b|\bwhat %|%\s*of\b/.test(q)) return 'number';
   // "What's the revenue forecast against budget?" asks for an amount.
   if (/^\s*what(?:'s| is| was| are| were)?\b[^?]*\b(?:costs?|budget|forecast|outturn|spend|spending|income|reserves?|overspend|underspend|surplus|deficit|allocation|funding)\b/.test(q)) return 'money';
   if (/\bhow often\b|\bhow frequently\b/.test(q)) return 'frequency';
@@ -40,7 +40,8 @@ const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven
 /** The thing a "how many" question counts ("how many stage 1 complaints did…" -> stage, 1, complaint). */
 export function countedThing(question: string): string[] {
   const m = /\bhow many\s+(.+?)(?:\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|got|in|on|at|for|by|over|during)\b|[?,]|$)/i.exec(question);
-  return m ? terms(m[1]!).filter((t) => !QUESTION_WORDS.has(t)) : [];
+  // "How many signed it?" counts people doing something, not a thing: any number answers.
+  return m ? terms(m[1]!.split(/\s+/).filter((w) => !/ed$/i.test(w)).join(' ')).filter((t) => !QUESTION_WORDS.has(t)) : [];
 }
 
 const YEARS = /\b(19|20)\d{2}(\/\d{2,4}|-\d{2,4})?\b/g;

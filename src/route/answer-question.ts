@@ -163,7 +163,7 @@ export async function answerQuestion(deps: AssistantDeps, question: string | Que
       if (result.dropped) notes.push(`${result.dropped} citation(s) from the model did not match the papers and were removed.`);
     } else notes.push(FALLBACK_NOTES[result.reason]);
   }
-  draft ??= extractiveAnswer({ reading, hits: inScope, idf: deps.index.idf, known: deps.index.known });
+  draft ??= extractiveAnswer({ reading, hits: inScope, idf: deps.index.idf, known: deps.index.known, glossary: deps.index.glossary });
   if (draft.kind === 'not_found' && draft.answer === NOT_FOUND_TEXT) {
     const instead = heldInstead(reading, pool.map((h) => h.chunk));
     if (instead) draft = notFound(reading, instead);
