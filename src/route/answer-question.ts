@@ -45,8 +45,6 @@ const RETRIEVAL = {
   neighbourShare: 0.9,
   /** Passages searched per part of a compound question. */
   perClause: 3,
-  /** Passages of a committee the question names rank this much higher. */
-  committeeBoost: 1.4,
 } as const;
 
 /**
@@ -109,24 +107,20 @@ const PROCEEDINGS = /\b(?:chair(?:ed|ing)?|apolog\w*|attend\w*|present|substitut
 /** The document types that record a meeting's proceedings. */
 const RECORD_TYPES = ['minutes', 'decision'] as const;
 
-function boostCommittees(hits: SearchHit[], committees: readonly string[]): SearchHit[] {
-  if (!committees.length) return hits;
-  for (const h of hits) if (h.chunk.place.committee && committees.includes(h.chunk.place.committee)) h.score *= RETRIEVAL.committeeBoost;
-  return hits.sort((a, b) => b.score - a.score);
-}
-
 /**
  * The passages for a question: the ranked hits shown as `retrieved`, and the wider pool the answer is
  * drawn from (each best hit's next passage, and the best hits of each part of a compound question).
  */
 export async function retrievePool(index: LoadedIndex, reading: QuestionReading, filters: SearchFilters) {
   const preferRecent = reading.scope.latest;
-  const hits = boostCommittees(await search(index, reading.query, { k: RETRIEVAL.retrieved, filters, preferRecent }), reading.scope.committees);
+  // A committee the question names is preferred, not required: its business is also spoken of elsewhere.
+  const prefer: SearchFilters = reading.scope.committees.length ? { committees: reading.scope.committees } : {};
+  const hits = await search(index, reading.query, { k: RETRIEVAL.retrieved, filters, preferRecent, prefer });
   const extra: SearchHit[][] = [];
   for (const clause of reading.clauses) {
     // The clause's content words only: its question words would only add noise to the search.
     const q = clause.terms.length >= 2 ? clause.terms.join(' ') : clause.text;
-    extra.push(boostCommittees(await search(index, q, { k: RETRIEVAL.perClause, filters, preferRecent }), reading.scope.committees));
+    extra.push(await search(index, q, { k: RETRIEVAL.perClause, filters, preferRecent, prefer }));
   }
   return { hits, pool: interleave(withNeighbours(index, hits), extra) };
 }

@@ -115,7 +115,11 @@ export function namesIn(question: string, entries: readonly ScopeName[]): Array<
       const aw = wordsOf(alias).filter((w) => !SMALL.has(w));
       if (!aw.length) continue;
       for (let i = 0; i + aw.length <= qw.length; i++) {
-        if (aw.every((w, j) => qw[i + j]!.word === w)) out.push({ name: e.name, start: qw[i]!.start, end: qw[i + aw.length - 1]!.end });
+        if (!aw.every((w, j) => qw[i + j]!.word === w)) continue;
+        const end = qw[i + aw.length - 1]!.end;
+        // A one-word body ("Cabinet") followed by a capitalised word names something else ("Cabinet Members' Meeting").
+        if (aw.length === 1 && /^\s+[A-Z]/.test(question.slice(end))) continue;
+        out.push({ name: e.name, start: qw[i]!.start, end });
       }
     }
     for (const acronym of e.acronyms) {
