@@ -44,7 +44,7 @@ export const READER_WEIGHTS = {
   /** A long question (six key terms or more) may leave a little more uncovered. */
   longQuestionSlack: 0.1,
   /** A question of at most this many key terms is short: its statements must cover nearly all of it. */
-  shortQuestion: 4,
+  shortQuestion: 5,
   /** The share of a short question's weighted key terms its statements must cover. */
   minStatementCover: 0.75,
   /** Passages read for statements. */

@@ -114,7 +114,11 @@ const RECORD_TYPES = ['minutes', 'decision'] as const;
 export async function retrievePool(index: LoadedIndex, reading: QuestionReading, filters: SearchFilters) {
   const preferRecent = reading.scope.latest;
   // A committee the question names is preferred, not required: its business is also spoken of elsewhere.
-  const prefer: SearchFilters = reading.scope.committees.length ? { committees: reading.scope.committees } : {};
+  // What was decided or voted is recorded in minutes and decision notices: those are preferred too.
+  const prefer: SearchFilters = {
+    ...(reading.scope.committees.length ? { committees: reading.scope.committees } : {}),
+    ...(reading.wantsDecision || reading.wantsVote ? { docTypes: [...RECORD_TYPES] } : {}),
+  };
   const hits = await search(index, reading.query, { k: RETRIEVAL.retrieved, filters, preferRecent, prefer });
   const extra: SearchHit[][] = [];
   for (const clause of reading.clauses) {

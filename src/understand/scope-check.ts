@@ -46,6 +46,9 @@ export function sentenceInPeriod(sentence: string, chunk: Chunk, period: NamedPe
   if (period.kind === 'year') return mentions(own, period) || mentions(text, period) || Boolean(date?.startsWith(period.label));
   if (mentions(own, period)) return true;
   if (financialYearsIn(own).length) return false;
+  // A paper titled for another year ("Budget Outturn 2025/26") is about that year.
+  const item = (chunk.place.item ?? '').toLowerCase();
+  if (financialYearsIn(item).length && !mentions(item, period)) return false;
   if (mentions(text, period)) return true;
   // A passage that names no year is dated by its meeting: from the budget set before the year to the reports after it.
   if (!financialYearsIn(text).length) return !date || (date >= addMonths(period.start, -PLANNING_LEAD_MONTHS) && date <= addMonths(period.end, REPORTING_LAG_MONTHS));
