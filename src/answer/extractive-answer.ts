@@ -45,8 +45,10 @@ export const READER_WEIGHTS = {
   longQuestionSlack: 0.1,
   /** A question of at most this many key terms is short: its statements must cover nearly all of it. */
   shortQuestion: 5,
-  /** The share of a short question's weighted key terms its statements must cover. */
-  minStatementCover: 0.75,
+  /** The share of a short question's weighted key terms its statements must cover… */
+  minStatementCover: 0.7,
+  /** …and how many of its words they may leave out. */
+  maxMissingTerms: 1,
   /** Passages read for statements. */
   topPassages: 10,
   /** Statements in an answer: one per part of the question, and never more than this. */
@@ -408,11 +410,22 @@ function spellsOut(text: string, letters: string): boolean {
 }
 
 /** The share of the question's weighted key terms that the chosen statements (with their headings) cover. */
-function statementCover(chosen: readonly Candidate[], key: readonly string[], w: Weigh): number {
+function statementCover(chosen: readonly Candidate[], key: readonly string[], w: Weigh): { cover: number; missing: number } {
   const total = weight(key, w) || 1;
   const covered = new Map<string, number>();
-  for (const c of chosen) for (const [t, f] of c.covered) covered.set(t, Math.max(covered.get(t) ?? 0, f));
-  return weight(covered, w) / total;
+  for (const c of chosen) {
+    for (const [t, f] of c.covered) covered.set(t, Math.max(covered.get(t) ?? 0, f));
+    // A statement stands under its headings: what they name, it is about.
+    for (const t of matchedTerms(key, new Set(terms(headingsOf(c.hit.chunk))))) covered.set(t[0], Math.max(covered.get(t[0]) ?? 0, t[1]));
+  }
+  return { cover: weight(covered, w) / total, missing: key.filter((t) => (covered.get(t) ?? 0) < 0.5).length };
+}
+
+/** A passage's item and section titles, and its opening line when that is a heading. */
+function headingsOf(chunk: SearchHit['chunk']): string {
+  const first = chunk.text.split('\n', 1)[0]!.trim();
+  const heading = first.length < 110 && !/[.;!?]$/.test(first) ? first : '';
+  return `${chunk.place.item ?? ''} ${chunk.place.section ?? ''} ${heading}`;
 }
 
 export interface ReaderInput {
@@ -440,9 +453,9 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   // The question's most specific word names what it is about: passages without it answer something else.
   const entity = keyEntity(reading, w, known, glossary);
   if (entity && !chosen.some((c) => mentions(c.hit, entity))) chosen = [];
-  const cover = statementCover(chosen, key, w);
+  const { cover, missing } = statementCover(chosen, key, w);
   // A short question is about all of its words: statements that leave one of them out answer another question.
-  if (key.length <= W.shortQuestion && cover < W.minStatementCover) chosen = [];
+  if (key.length <= W.shortQuestion && (cover < W.minStatementCover || missing > W.maxMissingTerms)) chosen = [];
   if (!chosen.length) return { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence };
   // Statements read in the papers' order within a passage, passages in rank order.
   chosen.sort((a, b) => a.rank - b.rank || a.span.start - b.span.start);
