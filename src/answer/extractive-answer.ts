@@ -6,6 +6,7 @@ import type { NamedPeriod } from '../understand/question-dates.js';
 import { sentenceInPeriod } from '../understand/scope-check.js';
 import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
+import { looksLikeInjection } from './injection.js';
 import { countsThing, hasAnswerType, matchedTerms, sameWord, type AnswerType } from './question-terms.js';
 import type { Glossary } from '../extract/mine-glossary.js';
 import { splitSentences, type Span } from './split-sentences.js';
@@ -210,6 +211,8 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
     for (const span of splitSentences(chunk.text)) {
       const text = chunk.text.slice(span.start, span.end);
       if (want.periods.length && !want.periods.some((p) => sentenceInPeriod(text, chunk, p))) continue;
+      // Text addressed to an AI is never quoted as an answer, whatever its letters.
+      if (looksLikeInjection(text)) continue;
       if (span.row && chunk.tableHeader && cleanText(text).split('\t').map((c) => c.trim()).filter(Boolean).join(' | ') === chunk.tableHeader) continue;
       const own = new Set(terms(text));
       if (span.row) for (const t of rowContext) own.add(t);

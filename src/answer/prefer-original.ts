@@ -1,16 +1,26 @@
 import type { LoadedIndex } from '../index/load-index.js';
+import type { Chunk } from '../parse/parse-document.js';
 import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
 
+const byIdOf = new WeakMap<LoadedIndex, Map<string, Chunk>>();
+const originalsOf = new WeakMap<LoadedIndex, Chunk[]>();
+
 /**
- * A quote from a report reprinted inside a meeting pack is cited from the standalone report itself
- * when the index holds it (the original is the better source), keeping the citation's number.
+ * A quote from a paper reprinted inside a meeting pack (a report, earlier minutes) is cited from the
+ * paper published on its own when the index holds it (the original is the better source), keeping
+ * the citation's number.
  */
 export function preferOriginal(index: LoadedIndex, citations: readonly Citation[]): Citation[] {
+  let byId = byIdOf.get(index);
+  if (!byId) byIdOf.set(index, (byId = new Map(index.chunks.map((c) => [c.id, c]))));
+  let originals = originalsOf.get(index);
+  if (!originals) originalsOf.set(index, (originals = index.chunks.filter((c) => c.reprint === false || (c.reprint === undefined && c.place.docType === 'document'))));
   return citations.map((c) => {
-    if (c.docType === 'document') return c;
-    for (const chunk of index.chunks) {
-      if (chunk.place.docType !== 'document' || chunk.source === c.source) continue;
+    const cited = c.chunkId ? byId!.get(c.chunkId) : undefined;
+    if (!cited || cited.reprint === false || (cited.reprint === undefined && cited.place.docType === 'document')) return c;
+    for (const chunk of originals!) {
+      if (chunk.source === c.source) continue;
       const at = chunk.text.indexOf(c.quote);
       if (at >= 0) return citationFor(chunk, at, at + c.quote.length, c.n);
     }

@@ -35,7 +35,7 @@ const AUDIT_WORDS = new Set(
   findings found say said says report reports reported this year years latest recent got get given gave give rated rating ratings level
   levels key area areas development strength strengths prospect prospects improvement improvements high priority priorities issue issues
   management action actions which what any list show all tell did does do the on about progress made since summary summaries outcome
-  outcomes result results recommendation recommendations council kcc our we paper papers committee limited substantial adequate
+  outcomes result results recommendation recommendations council our we paper papers committee limited substantial adequate
   reasonable satisfactory full no nil head annual overall done happen happened taken been fixed fix fixing addressed address being work working well good practice plan plans agreed agree developed`.split(/\s+/).flatMap((w) => terms(w)),
 );
 

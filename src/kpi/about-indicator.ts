@@ -11,7 +11,7 @@ const ASKING = new Set(
 
 /**
  * Whether the question is about this indicator rather than something that shares one word with it
- * ("the Corporate Risk Register" is not "registered users of Kent Rewards"): at least half of the
+ * ("the Corporate Risk Register" is not "registered users of the rewards scheme"): at least half of the
  * question's naming words are words of the indicator's names or area.
  */
 export function aboutIndicator(question: string, indicator: KpiIndicator): boolean {

@@ -23,7 +23,7 @@ const SYNONYMS: Record<string, string> = {
 /** The acronyms officers use, with any the documents define. */
 export function kpiGlossary(extra: Glossary = {}): Glossary {
   const out: Glossary = { ...COMMON_ACRONYMS };
-  // The council's own initials ("KCC") say nothing about which indicator a sentence is about.
+  // The council's own initials say nothing about which indicator a sentence is about.
   for (const [k, v] of Object.entries(extra)) if (!/\b(?:council|county|borough|district)\b/i.test(v)) out[k] ??= v;
   return out;
 }

@@ -43,7 +43,7 @@ export function line(ctx: LineContext, topic: RipaLineTopic, text: string, parag
   return { topic, text, refs: [...new Set(refs)], statutes };
 }
 
-/** "the Kent County Council policy" or "the council's policy". */
+/** "the Northshire County Council policy" or "the council's policy". */
 export function policyName(policy: RipaPolicy | null): string {
   return policy?.place.council ? `the ${policy.place.council} policy` : "the council's policy";
 }

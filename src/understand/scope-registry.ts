@@ -48,7 +48,7 @@ function scopeName(name: string, glossary: Glossary, kindWordsAreNames: boolean)
   const words = wordsOf(name);
   const distinctive = words.filter((w) => !KIND_WORDS.has(w));
   const aliases = new Set<string>([name.toLowerCase()]);
-  // "Bristol" alone names Bristol City Council; a committee's distinctive words only together ("harbour").
+  // "Riverton" alone names Riverton City Council; a committee's distinctive words only together ("harbour").
   if (kindWordsAreNames && distinctive.length) aliases.add(distinctive.join(' '));
   if (!kindWordsAreNames && distinctive.length) aliases.add(`${distinctive.join(' ')} committee`);
   const acronyms = new Set<string>();
@@ -96,7 +96,7 @@ interface Word {
   end: number;
 }
 
-/** The question's words without small words ("Manordeilo & Salem" and "Manordeilo and Salem" read alike). */
+/** The question's words without small words ("Llanfair & Bryn" and "Llanfair and Bryn" read alike). */
 function contentWords(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu)) {

@@ -9,13 +9,13 @@ const COUNCIL_SUFFIXES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\s+District Council$/i, ' DC'],
 ];
 
-/** "Kent County Council" as "Kent CC": the short form officers use. */
+/** "Northshire County Council" as "Northshire CC": the short form officers use. */
 export function shortCouncil(name: string): string {
   for (const [pattern, short] of COUNCIL_SUFFIXES) if (pattern.test(name)) return name.replace(pattern, short);
   return name;
 }
 
-/** Where a citation sits, without its number: "Kent CC · Governance and Audit Committee · 25 Oct 2023 · Item 9 · para 5.2". */
+/** Where a citation sits, without its number: "Northshire CC · Governance and Audit Committee · 25 Oct 2023 · Item 9 · para 5.2". */
 export function citationPlace(c: Pick<Citation, 'source' | 'council' | 'committee' | 'meetingDate' | 'item' | 'itemNumber' | 'page' | 'paragraph'>): string {
   const parts: string[] = [];
   if (c.council) parts.push(shortCouncil(c.council));
@@ -29,7 +29,7 @@ export function citationPlace(c: Pick<Citation, 'source' | 'council' | 'committe
   return truncate(parts.join(' · '), 280);
 }
 
-/** A compact citation line: "[1] Kent CC · Governance and Audit Committee · 25 Oct 2023 · Item 9 · para 5.2". */
+/** A compact citation line: "[1] Northshire CC · Governance and Audit Committee · 25 Oct 2023 · Item 9 · para 5.2". */
 export function citationLine(c: Citation): string {
   return `[${c.n}] ${citationPlace(c)}`;
 }

@@ -11,7 +11,7 @@ export interface CitedSource {
   /** The quoted words (possibly shortened) and the full quote's length. */
   quote: string | null;
   quoteLength?: number;
-  /** The citation's place line: "Kent CC · Governance and Audit Committee · 25 Oct 2023 · Item 9 · para 5.2". */
+  /** The citation's place line: "Northshire CC · Governance and Audit Committee · 25 Oct 2023 · Item 9 · para 5.2". */
   place: string;
 }
 
