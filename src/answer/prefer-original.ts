@@ -3,6 +3,7 @@ import type { Chunk } from '../parse/parse-document.js';
 import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
 
+const MIN_DISTINCTIVE_QUOTE = 60;
 const byIdOf = new WeakMap<LoadedIndex, Map<string, Chunk>>();
 const originalsOf = new WeakMap<LoadedIndex, Chunk[]>();
 
@@ -15,10 +16,15 @@ export function preferOriginal(index: LoadedIndex, citations: readonly Citation[
   let byId = byIdOf.get(index);
   if (!byId) byIdOf.set(index, (byId = new Map(index.chunks.map((c) => [c.id, c]))));
   let originals = originalsOf.get(index);
-  if (!originals) originalsOf.set(index, (originals = index.chunks.filter((c) => c.reprint === false || (c.reprint === undefined && c.place.docType === 'document'))));
+  // Papers published on their own first (a standalone document), then any passage not reprinted in a pack.
+  if (!originals) {
+    const standalone = index.chunks.filter((c) => c.place.docType === 'document');
+    originalsOf.set(index, (originals = [...standalone, ...index.chunks.filter((c) => c.reprint === false && c.place.docType !== 'document')]));
+  }
   return citations.map((c) => {
     const cited = c.chunkId ? byId!.get(c.chunkId) : undefined;
-    if (!cited || cited.reprint === false || (cited.reprint === undefined && cited.place.docType === 'document')) return c;
+    // A short quote ("There were none.") is in many papers: only a distinctive one names its original.
+    if (!cited || cited.place.docType === 'document' || c.quote.length < MIN_DISTINCTIVE_QUOTE) return c;
     for (const chunk of originals!) {
       if (chunk.source === c.source) continue;
       const at = chunk.text.indexOf(c.quote);
