@@ -84,12 +84,18 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
   }
 }
 
+function withoutEnding(w: string): string {
+  return w.endsWith('ing') ? w.slice(0, -3) : w.endsWith('ed') ? w.slice(0, -2) : w.endsWith('e') ? w.slice(0, -1) : w;
+}
+
 /** Whether two stemmed terms are forms of one word: equal, or sharing a long common prefix ("certify", "certification"). */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   // "vote" and "voting", "rate" and "rated": the stems differ only by an ending the light stemmer keeps.
-  const base = (w: string): string => w.replace(/(?:ing|ed|e)$/, '');
-  if (a.length >= 4 && b.length >= 4 && base(a).length >= 3 && base(a) === base(b)) return true;
+  if (a.length >= 4 && b.length >= 4) {
+    const ba = withoutEnding(a);
+    if (ba.length >= 3 && ba === withoutEnding(b)) return true;
+  }
   const min = Math.min(a.length, b.length);
   if (min < 4 || /\d/.test(a) || /\d/.test(b)) return false;
   let p = 0;
@@ -102,8 +108,9 @@ export const SOFT_MATCH = 0.6;
 
 /** Whether a short question word abbreviates a longer word of the text ("sub" for "substitute", "reps" for "representations"). */
 function abbreviates(short: string, long: string): boolean {
-  const stemmed = short.replace(/s$/, '');
-  return /^[a-z]{3,4}$/.test(short) && long.length >= 2 * stemmed.length && long.startsWith(stemmed);
+  if (short.length < 3 || short.length > 4 || long.length < 6) return false;
+  const stemmed = short.endsWith('s') ? short.slice(0, -1) : short;
+  return long.length >= 2 * stemmed.length && long.startsWith(stemmed) && /^[a-z]+$/.test(short);
 }
 
 /** The key terms present among a text's terms: 1 when exact, SOFT_MATCH when another form of the word. */

@@ -124,7 +124,7 @@ export async function retrievePool(index: LoadedIndex, reading: QuestionReading,
   for (const clause of reading.clauses) {
     // The clause's content words only: its question words would only add noise to the search.
     const q = clause.terms.length >= 2 ? clause.terms.join(' ') : clause.text;
-    extra.push(await search(index, q, { k: RETRIEVAL.perClause, filters, preferRecent, prefer }));
+    extra.push(await search(index, q, { k: RETRIEVAL.perClause, filters, preferRecent }));
   }
   return { hits, pool: interleave(withNeighbours(index, hits), extra) };
 }
