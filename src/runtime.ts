@@ -71,6 +71,8 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
     logger,
     embedder,
     extractors: defaultExtractors(),
+    // A paper that names no publisher is taken to be the deployment's own council.
+    defaultCouncil: config.COUNCIL_NAME ?? null,
   };
   const progress = progressPrinter();
   const deadlines = createDeadlineService({ nation: config.COUNCIL_NATION });
