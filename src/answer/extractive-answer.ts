@@ -306,6 +306,17 @@ function withParagraph(c: Candidate, span: Span, key: readonly string[]): Span {
 
 const MANY = /\b(?:a number of|several|various|two|three|four|five|key|main)\s+(?:\w+\s+){0,2}(?:risks|issues|findings|recommendations|concerns|reasons|options|changes|points|areas|actions)\b/i;
 
+/** Statements whose spans overlap in one passage (an item taken with its lead-in, a paragraph run on into the next statement) are said once, as their union. */
+function mergeOverlaps(spans: Array<{ c: Candidate; span: Span }>): Array<{ c: Candidate; span: Span }> {
+  const out: Array<{ c: Candidate; span: Span }> = [];
+  for (const s of spans) {
+    const into = out.find((o) => o.c.hit.chunk.id === s.c.hit.chunk.id && o.span.start < s.span.end && s.span.start < o.span.end);
+    if (into) into.span = { ...into.span, start: Math.min(into.span.start, s.span.start), end: Math.max(into.span.end, s.span.end) };
+    else out.push({ c: s.c, span: { ...s.span } });
+  }
+  return out;
+}
+
 function placeLabel(c: Citation): string {
   const date = c.meetingDate
     ? new Date(`${c.meetingDate}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
@@ -462,9 +473,7 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   if (!chosen.length) return { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence };
   // Statements read in the papers' order within a passage, passages in rank order.
   chosen.sort((a, b) => a.rank - b.rank || a.span.start - b.span.start);
-  const spans = chosen.map((c) => ({ c, span: withParagraph(c, withListContext(c), key) }));
-  // A statement inside another's list (an item taken with its lead-in) is said once.
-  const kept = spans.filter(({ c, span }, i) => !spans.some((o, j) => j !== i && o.c.hit.chunk.id === c.hit.chunk.id && o.span.start <= span.start && span.end <= o.span.end && (o.span.end - o.span.start > span.end - span.start || j < i)));
+  const kept = mergeOverlaps(chosen.map((c) => ({ c, span: withParagraph(c, withListContext(c), key) })));
   const citations: Citation[] = [];
   const statements = kept.map(({ c, span }) => {
     const citation = citationFor(c.hit.chunk, span.start, span.end, citations.length + 1);

@@ -60,6 +60,13 @@ describe("the reader's choice", () => {
     expect(answer.kind).toBe('not_found');
   });
 
+  it('says a passage once when two chosen statements overlap in it', () => {
+    const answer = read('What are the objectives of the remediation plan for unsafe cladding?', hits([{
+      text: 'In December 2024 the ministry published its remediation plan for unsafe cladding. The remediation plan set out three key objectives:\n• Fixing buildings with unsafe cladding faster.\n• Identifying all buildings with unsafe cladding.',
+    }]));
+    expect(answer.answer.split('three key objectives').length - 1).toBe(1);
+  });
+
   it('declines a short question whose statements leave out two of its words', () => {
     const answer = read('What is the car parking policy for staff?', hits([{ text: 'The station car park is now substantially complete.' }]));
     expect(answer.kind).toBe('not_found');
