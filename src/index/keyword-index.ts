@@ -36,12 +36,15 @@ export class KeywordIndex {
   }
 
   search(query: string, k: number, allow?: (label: number) => boolean): Array<{ label: number; score: number }> {
-    const hits = this.mini.search(query, {
-      combineWith: 'OR',
-      prefix: (term) => term.length >= 6,
-      fuzzy: false,
-      filter: allow ? (r) => allow(r.id as number) : undefined,
-    });
-    return hits.slice(0, k).map((h) => ({ label: h.id as number, score: h.score }));
+    return this.rank(query, allow).slice(0, k);
+  }
+
+  /**
+   * Every passage matching any term, best first. BM25 scores do not depend on a filter, so a caller may
+   * rank once and narrow the list for several scopes.
+   */
+  rank(query: string, allow?: (label: number) => boolean): Array<{ label: number; score: number }> {
+    const hits = this.mini.search(query, { combineWith: 'OR', prefix: false, fuzzy: false, filter: allow ? (r) => allow(r.id as number) : undefined });
+    return hits.map((h) => ({ label: h.id as number, score: h.score }));
   }
 }

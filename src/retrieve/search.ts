@@ -85,7 +85,8 @@ export async function search(index: LoadedIndex, question: string, options: Sear
   const allow = hasAny(filters) ? (label: number) => matchesFilters(index.chunks[label]!, filters) : undefined;
   const qv = await index.embedder.embedQuery(query);
   const byVector = index.vectors.search(qv, CANDIDATES, allow);
-  const byKeyword = index.keyword.search(query, CANDIDATES, allow);
+  const keywordRanked = index.keyword.rank(query, allow);
+  const byKeyword = keywordRanked.slice(0, CANDIDATES);
   const fused = new Map<number, SearchHit>();
   const hitFor = (label: number): SearchHit => {
     let hit = fused.get(label);
@@ -108,7 +109,8 @@ export async function search(index: LoadedIndex, question: string, options: Sear
   const prefer = options.prefer;
   if (hasAny(prefer)) {
     const inScope = (label: number): boolean => (allow ? allow(label) : true) && matchesFilters(index.chunks[label]!, prefer);
-    for (const list of [index.vectors.search(qv, CANDIDATES, inScope), index.keyword.search(query, CANDIDATES, inScope)]) {
+    const keywordInScope = keywordRanked.filter((r) => inScope(r.label)).slice(0, CANDIDATES);
+    for (const list of [index.vectors.search(qv, CANDIDATES, inScope), keywordInScope]) {
       list.forEach((r, rank) => (hitFor(r.label).score += PREFER_WEIGHT / (RRF_K + rank)));
     }
   }

@@ -13,6 +13,7 @@ import { dateMatches } from '../understand/question-dates.js';
 import type { ScopeRegistry } from '../understand/scope-registry.js';
 import type { Glossary } from '../extract/mine-glossary.js';
 import type { Answer } from '../types.js';
+import { terms } from '../index/tokenize.js';
 
 /** Everything a question may need; built once in main.ts or a script and passed in. */
 export interface AssistantDeps {
@@ -45,6 +46,8 @@ const RETRIEVAL = {
   neighbourShare: 0.9,
   /** Passages searched per part of a compound question. */
   perClause: 3,
+  /** A part of a question is searched on its own unless these best passages already hold all its words. */
+  clauseCovered: 1,
 } as const;
 
 /**
@@ -121,7 +124,10 @@ export async function retrievePool(index: LoadedIndex, reading: QuestionReading,
   };
   const hits = await search(index, reading.query, { k: RETRIEVAL.retrieved, filters, preferRecent, prefer });
   const extra: SearchHit[][] = [];
+  const found = new Set(hits.slice(0, RETRIEVAL.clauseCovered).flatMap((h) => terms(h.chunk.indexText)));
   for (const clause of reading.clauses) {
+    // A part whose words the best passages already hold needs no search of its own.
+    if (clause.terms.length && clause.terms.every((t) => found.has(t))) continue;
     // The clause's content words only: its question words would only add noise to the search.
     const q = clause.terms.length >= 2 ? clause.terms.join(' ') : clause.text;
     extra.push(await search(index, q, { k: RETRIEVAL.perClause, filters, preferRecent }));
