@@ -130,14 +130,14 @@ function display(text: string, header: string | null, row: boolean): string {
   return cells.join(' | ');
 }
 
-export type Weigh = (t: string) => number;
+type Weigh = (t: string) => number;
 
 /**
  * Key-term weights: rarer terms count more. A word the corpus never uses is the heart of a question the
  * papers cannot answer ("mayor's salary"), so it weighs more than the question's other words; an unknown
  * acronym may just be undefined in the papers, so it weighs less.
  */
-export function weigher(idf: (t: string) => number, known: (t: string) => boolean, reading: QuestionReading): Weigh {
+function weigher(idf: (t: string) => number, known: (t: string) => boolean, reading: QuestionReading): Weigh {
   const acronyms = new Set(reading.acronyms.map((a) => a.toLowerCase().replace(/s$/, '')));
   const knownWeights = reading.terms.filter(known).map((t) => Math.min(READER_WEIGHTS.maxTermWeight, idf(t)));
   const base = knownWeights.length ? knownWeights.reduce((a, b) => a + b, 0) / knownWeights.length : 3;
@@ -159,7 +159,7 @@ function phraseBonus(pairs: readonly string[], text: string): number {
 }
 
 /** The share of the question's weighted key terms that the best passages contain. */
-export function evidenceFor(key: readonly string[], hits: readonly SearchHit[], w: Weigh): number {
+function evidenceFor(key: readonly string[], hits: readonly SearchHit[], w: Weigh): number {
   if (!key.length) return hits.length ? 1 : 0;
   const total = weight(key, w);
   let best = 0;
@@ -189,7 +189,7 @@ interface Want {
   latest?: boolean;
 }
 
-export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate[] {
+function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate[] {
   const W = READER_WEIGHTS;
   const total = weight(want.terms, w) || 1;
   const out: Candidate[] = [];
