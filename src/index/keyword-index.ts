@@ -44,7 +44,7 @@ export class KeywordIndex {
    * rank once and narrow the list for several scopes.
    */
   rank(query: string, allow?: (label: number) => boolean): Array<{ label: number; score: number }> {
-    const hits = this.mini.search(query, { combineWith: 'OR', prefix: false, fuzzy: false, filter: allow ? (r) => allow(r.id as number) : undefined });
+    const hits = this.mini.search(query, { combineWith: 'OR', prefix: (term) => term.length >= 6, fuzzy: false, filter: allow ? (r) => allow(r.id as number) : undefined });
     return hits.map((h) => ({ label: h.id as number, score: h.score }));
   }
 }
