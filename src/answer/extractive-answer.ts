@@ -87,6 +87,8 @@ export const READER_WEIGHTS = {
   keepShare: 0.5,
   /** The best typed sentence may trail the best sentence by at most this much. */
   typedTrail: 0.6,
+  /** How far back up a list an item looks for the sentence that introduces the list. */
+  listLeadChars: 600,
   /** A statement may run on through its paragraph up to this many characters. */
   paragraphChars: 420,
   /** A statement that announces a list ("a number of risks") may run on through the list up to this many. */
@@ -239,7 +241,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       if (want.decision && decision) score += W.decisionBonus;
       if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
       if (text.length > 450) score -= W.longPenalty;
-      if (!span.row && text.length < 110 && !/[.:;!?]\s*$/.test(text)) score -= W.headingPenalty;
+      if (!span.row && !listItemAt(chunk.text, span.start) && text.length < 110 && !/[.:;!?]\s*$/.test(text)) score -= W.headingPenalty;
       // Contact and document details ("Email: … Tel: … Appendices: …") are not statements.
       if (DETAILS.test(text)) score -= W.detailsPenalty;
       if (ANNOUNCES.test(text) && !/:\s*$/.test(text) && !/\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, ''))) score -= W.announcePenalty;
@@ -259,6 +261,14 @@ function withListContext(c: Candidate): Span {
   const lead = spans[i - 1];
   const text = c.hit.chunk.text;
   if (lead && /:\s*$/.test(text.slice(lead.start, lead.end)) && c.span.start - lead.end < 40) return { ...c.span, start: lead.start };
+  // An item further down a list still needs its lead-in ("…will be responsible for the following functions:").
+  if (listItemAt(text, c.span.start)) {
+    for (let j = i - 1; j >= 0 && c.span.start - spans[j]!.start <= READER_WEIGHTS.listLeadChars; j--) {
+      const s = spans[j]!;
+      if (/:\s*$/.test(text.slice(s.start, s.end))) return { ...c.span, start: s.start };
+      if (!listItemAt(text, s.start)) break;
+    }
+  }
   if (!/:\s*$/.test(c.text)) return c.span;
   let end = c.span.end;
   for (const s of spans.slice(i + 1, i + 6)) {
@@ -327,7 +337,13 @@ function placeLabel(c: Citation): string {
 const usable = (c: Candidate): boolean => c.typed || /:\s*$/.test(c.text);
 
 /** A heading or caption: short, no closing punctuation, not a table row. It names a topic without stating anything. */
-const isHeading = (c: Candidate): boolean => !c.span.row && c.text.length < 110 && !/[.:;!?]["')]?\s*$/.test(c.text);
+const isHeading = (c: Candidate): boolean => !c.span.row && !listItemAt(c.hit.chunk.text, c.span.start) && c.text.length < 110 && !/[.:;!?]["')]?\s*$/.test(c.text);
+
+/** Whether a span starts a list item: a bullet or item number opens its line. */
+function listItemAt(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return /^[ \t]*(?:[-*•▪◦]|\(?[a-z0-9]{1,3}[.)])[ \t]*$/i.test(text.slice(lineStart, start));
+}
 
 /**
  * Picks the statements so that the question is covered: the best sentence of the kind wanted, the best

@@ -67,6 +67,13 @@ describe("the reader's choice", () => {
     expect(answer.answer.split('three key objectives').length - 1).toBe(1);
   });
 
+  it('quotes an item far down a list with the sentence that introduces the list', () => {
+    const answer = read('Which committee is responsible for air quality?', hits([{
+      text: 'The Environment Committee will be responsible for the following functions:\n\n- Climate strategy delivery\n- Waste and recycling strategy\n- Street cleansing\n- Air quality and the clean air plan\n',
+    }]));
+    expect(answer.answer).toMatch(/Environment Committee will be responsible/);
+  });
+
   it('declines a short question whose statements leave out two of its words', () => {
     const answer = read('What is the car parking policy for staff?', hits([{ text: 'The station car park is now substantially complete.' }]));
     expect(answer.kind).toBe('not_found');
