@@ -126,8 +126,9 @@ export async function retrievePool(index: LoadedIndex, reading: QuestionReading,
   const extra: SearchHit[][] = [];
   const found = new Set(hits.slice(0, RETRIEVAL.clauseCovered).flatMap((h) => terms(h.chunk.indexText)));
   for (const clause of reading.clauses) {
-    // A part whose words the best passages already hold needs no search of its own.
-    if (clause.terms.length && clause.terms.every((t) => found.has(t))) continue;
+    // A part whose words the best passage already holds needs no search of its own, unless it asks for a
+    // figure, a date or a person, which that passage may not state.
+    if (clause.type === 'any' && clause.terms.length && clause.terms.every((t) => found.has(t))) continue;
     // The clause's content words only: its question words would only add noise to the search.
     const q = clause.terms.length >= 2 ? clause.terms.join(' ') : clause.text;
     extra.push(await search(index, q, { k: RETRIEVAL.perClause, filters, preferRecent }));

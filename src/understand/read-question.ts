@@ -97,8 +97,12 @@ function clauseOf(text: string): ClauseReading {
 
 /** A part too short to name its subject ("and what was the biggest?") is about the question's subject. */
 function withSubject(clause: ClauseReading, questionTerms: readonly string[]): ClauseReading {
-  return clause.terms.length >= 2 ? clause : { ...clause, terms: [...new Set([...clause.terms, ...questionTerms])] };
+  const own = clause.terms.filter((t) => !NOT_A_SUBJECT.has(t));
+  return own.length >= 2 ? clause : { ...clause, terms: [...new Set([...clause.terms, ...questionTerms])] };
 }
+
+/** Words that say what is asked of a subject, not which subject ("what did the committee agree?"). */
+const NOT_A_SUBJECT = new Set(keyTerms('committee council meeting agree agreed decide decided approve approved vote voted unanimous close happen happened'));
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
