@@ -96,7 +96,7 @@ export function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, 
   let missing: string | null = null;
   for (const date of reading.scope.dates) {
     const held = registry.meetingDates.filter((d) => dateMatches(d, date));
-    const label = reading.text.slice(date.start, date.end).trim();
+    const label = date.label;
     if (held.length) filters.meetingDates = [...(filters.meetingDates ?? []), ...held];
     else if (date.meeting) missing = `The papers I hold include no meeting on ${label}.`;
     // What happened at a meeting is in its minutes (or decision notice), not in the reports put to it.

@@ -18,6 +18,8 @@ export interface NamedDate {
   iso: string;
   start: number;
   end: number;
+  /** As the question wrote it ("19 March", "Oct 2025"). */
+  label: string;
   /** Whether the words around it tie it to a meeting ("on 19 March", "the 23 Oct 2025 meeting"). */
   meeting: boolean;
 }
@@ -85,7 +87,7 @@ export function namedDates(question: string): NamedDate[] {
     const iso = m[3] ? isoDate(Number(m[3]), month, day) : isoDate(2000, month, day) && `--${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     if (!iso) continue;
     const end = m.index + m[0].length;
-    out.push({ kind: 'day', iso, start: m.index, end, meeting: meetingish(m.index, end) });
+    out.push({ kind: 'day', iso, start: m.index, end, label: m[0], meeting: meetingish(m.index, end) });
     taken.push([m.index, end]);
   }
   for (const m of question.matchAll(MONTH_RE)) {
@@ -93,7 +95,7 @@ export function namedDates(question: string): NamedDate[] {
     const month = monthNumber(m[1]!);
     if (!month) continue;
     const end = m.index + m[0].length;
-    out.push({ kind: 'month', iso: `${m[2]}-${String(month).padStart(2, '0')}`, start: m.index, end, meeting: meetingish(m.index, end) });
+    out.push({ kind: 'month', iso: `${m[2]}-${String(month).padStart(2, '0')}`, start: m.index, end, label: m[0], meeting: meetingish(m.index, end) });
   }
   return out;
 }
