@@ -1,12 +1,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Assistant } from '../assistant.js';
-import { loadConfig } from '../config.js';
-import { createMemoryFeedbackStore } from '../feedback/feedback-store.js';
-import { createLogger } from '../logger.js';
-import { createSlackApp } from '../slack/app.js';
 import { PENDING_TEXT } from '../slack/deliver-answer.js';
+import { startBenchSlack } from '../slack/loopback/bench-slack.js';
 import { postSigned, slashCommandBody } from '../slack/loopback/sign-request.js';
-import { startWebApiStub } from '../slack/loopback/web-api-stub.js';
 
 const SECRET = 'bench-load-signing-secret';
 const QUESTIONS = [
@@ -39,18 +35,7 @@ const pct = (xs: number[], q: number): number => {
  * when each is acknowledged, when its answer arrives, and how long the main event loop was blocked.
  */
 export async function benchAckLoad(assistant: Assistant, concurrent: number): Promise<AckLoadReport> {
-  const stub = await startWebApiStub();
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: stub.apiUrl, PORT: '0', LOG_LEVEL: 'silent' }, '/nonexistent/.env');
-  const slack = createSlackApp({
-    config,
-    assistant,
-    logger: createLogger({ level: 'silent' }),
-    feedback: createMemoryFeedbackStore(),
-    botIdentity: { botId: 'BBENCH', botUserId: 'UBENCH' },
-    rateLimit: { limit: concurrent + 10, windowMs: 60_000 },
-  });
-  const { port } = await slack.start();
-  const url = `http://127.0.0.1:${port}/slack/events`;
+  const { stub, url, stop } = await startBenchSlack(assistant, SECRET, concurrent + 10);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   try {
     loop.enable();
@@ -81,7 +66,6 @@ export async function benchAckLoad(assistant: Assistant, concurrent: number): Pr
       loopDelayMs: { p50: ns(loop.percentile(50)), p99: ns(loop.percentile(99)), max: ns(loop.max) },
     };
   } finally {
-    await slack.stop();
-    await stub.close();
+    await stop();
   }
 }

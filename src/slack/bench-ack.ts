@@ -1,11 +1,7 @@
 import type { Assistant } from '../assistant.js';
-import { loadConfig } from '../config.js';
-import { createMemoryFeedbackStore } from '../feedback/feedback-store.js';
-import { createLogger } from '../logger.js';
-import { createSlackApp } from './app.js';
 import { PENDING_TEXT } from './deliver-answer.js';
+import { startBenchSlack } from './loopback/bench-slack.js';
 import { postSigned, slashCommandBody } from './loopback/sign-request.js';
-import { startWebApiStub } from './loopback/web-api-stub.js';
 
 export interface AckLatency {
   p50Ms: number;
@@ -33,22 +29,7 @@ function percentiles(samples: number[]): AckLatency {
  * acknowledgement itself, so this is the time an officer waits for the first reply.
  */
 export async function benchSlashAck(assistant: Assistant, n: number): Promise<AckLatency & { deadline: AckLatency; ask: AckLatency }> {
-  const stub = await startWebApiStub();
-  const config = loadConfig(
-    { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: stub.apiUrl, PORT: '0', LOG_LEVEL: 'silent' },
-    '/nonexistent/.env',
-  );
-  const slack = createSlackApp({
-    config,
-    assistant,
-    logger: createLogger({ level: 'silent' }),
-    feedback: createMemoryFeedbackStore(),
-    botIdentity: { botId: 'BBENCH', botUserId: 'UBENCH' },
-    host: '127.0.0.1',
-    rateLimit: { limit: 4 * n + 100, windowMs: 60_000 },
-  });
-  const { port } = await slack.start();
-  const url = `http://127.0.0.1:${port}/slack/events`;
+  const { stub, url, stop } = await startBenchSlack(assistant, SECRET, 4 * n + 100);
   let pending = 0;
   const send = async (command: string, text: string, i: number): Promise<number> => {
     const body = slashCommandBody({ command, text, responseUrl: stub.responseUrl(`${command.slice(1)}-${i}`), userId: `U${i % 50}` });
@@ -72,7 +53,6 @@ export async function benchSlashAck(assistant: Assistant, n: number): Promise<Ac
     while (delivered() < pending && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
     return { ...percentiles([...deadline, ...ask]), deadline: percentiles(deadline), ask: percentiles(ask) };
   } finally {
-    await slack.stop();
-    await stub.close();
+    await stop();
   }
 }
