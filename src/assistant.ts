@@ -1,6 +1,7 @@
 import type { Logger } from './logger.js';
 import { AppError, userMessageOf } from './errors.js';
 import type { LoadedIndex } from './index/load-index.js';
+import { labelAtOffset, labelOfChunk } from './index/chunk-lookup.js';
 import type { DeadlineService } from './deadlines/index.js';
 import { deadlineAnswer, deadlineHelp } from './route/deadline-answer.js';
 import { readInThread, type AskOptions, type AssistantDeps } from './route/answer-question.js';
@@ -69,7 +70,7 @@ async function withRetrieved(index: LoadedIndex, answer: Answer, started: number
   const cited: SearchHit[] = [];
   // A record's citation points into the passage holding it, so that "Show source" can show its context.
   const citations = answer.citations.map((c) => {
-    const label = c.start === null ? -1 : index.chunks.findIndex((ch) => ch.source === c.source && ch.start <= c.start! && c.start! < ch.end);
+    const label = c.start === null ? -1 : labelAtOffset(index, c.source, c.start);
     if (label < 0) return c;
     cited.push({ chunk: index.chunks[label]!, label, score: 1, vectorRank: null, keywordRank: null });
     return { ...c, chunkId: c.chunkId ?? index.chunks[label]!.id, url: c.url ?? index.chunks[label]!.place.url ?? null };
@@ -147,7 +148,7 @@ export function createAssistant(parts: AssistantParts): Assistant {
       }
     },
     source(chunkId) {
-      const i = index.chunks.findIndex((c) => c.id === chunkId);
+      const i = labelOfChunk(index, chunkId);
       if (i < 0) return null;
       const chunk = index.chunks[i]!;
       const near = (j: number): string => (index.chunks[j]?.source === chunk.source ? index.chunks[j]!.text : '');

@@ -2,9 +2,9 @@ import type { LoadedIndex } from '../index/load-index.js';
 import type { Chunk } from '../parse/parse-document.js';
 import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
+import { labelOfChunk } from '../index/chunk-lookup.js';
 
 const MIN_DISTINCTIVE_QUOTE = 60;
-const byIdOf = new WeakMap<LoadedIndex, Map<string, Chunk>>();
 const originalsOf = new WeakMap<LoadedIndex, Chunk[]>();
 
 /**
@@ -13,8 +13,6 @@ const originalsOf = new WeakMap<LoadedIndex, Chunk[]>();
  * the citation's number.
  */
 export function preferOriginal(index: LoadedIndex, citations: readonly Citation[]): Citation[] {
-  let byId = byIdOf.get(index);
-  if (!byId) byIdOf.set(index, (byId = new Map(index.chunks.map((c) => [c.id, c]))));
   let originals = originalsOf.get(index);
   // Papers published on their own first (a standalone document), then any passage not reprinted in a pack.
   if (!originals) {
@@ -22,7 +20,7 @@ export function preferOriginal(index: LoadedIndex, citations: readonly Citation[
     originalsOf.set(index, (originals = [...standalone, ...index.chunks.filter((c) => c.reprint === false && c.place.docType !== 'document')]));
   }
   return citations.map((c) => {
-    const cited = c.chunkId ? byId!.get(c.chunkId) : undefined;
+    const cited = c.chunkId ? index.chunks[labelOfChunk(index, c.chunkId)] : undefined;
     // A short quote ("There were none.") is in many papers: only a distinctive one names its original.
     if (!cited || cited.place.docType === 'document' || c.quote.length < MIN_DISTINCTIVE_QUOTE) return c;
     for (const chunk of originals!) {

@@ -1,4 +1,5 @@
 import { expandQuery } from '../extract/mine-glossary.js';
+import { asksForLatest } from '../understand/read-question.js';
 import type { LoadedIndex } from '../index/load-index.js';
 import type { Chunk } from '../parse/parse-document.js';
 
@@ -48,12 +49,6 @@ const hasAny = (f: SearchFilters | undefined): f is SearchFilters => f !== undef
 
 const RRF_K = 60;
 const CANDIDATES = 80;
-const LATEST_RE = /\b(latest|current|currently|most recent|now|this year|up to date|newest|since|so far)\b/i;
-
-/** Whether a question asks for the newest information. */
-export function asksForLatest(question: string): boolean {
-  return LATEST_RE.test(question);
-}
 
 function matchesFilters(chunk: Chunk, f: SearchFilters): boolean {
   const p = chunk.place;

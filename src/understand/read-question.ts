@@ -60,7 +60,12 @@ export interface ReadingContext {
   previous?: QuestionReading | null;
 }
 
-const LATEST_RE = /\b(latest|current|currently|most recent|now|at the moment|this year|up to date|newest|so far)\b/i;
+const LATEST_RE = /\b(latest|current|currently|most recent|now|at the moment|at present|presently|this year|up to date|newest|since|so far)\b/i;
+
+/** Whether a question asks for the newest information ("latest", "at the moment", "since"). */
+export function asksForLatest(question: string): boolean {
+  return LATEST_RE.test(question);
+}
 const REASON_RE = /\bwhy\b|\bwhat (?:drove|caused|explains|is behind|was behind)\b|\breasons?\b|\bdriv(?:en|ers?|ing)\b|\bbecause\b|\bexplain\b/i;
 const VOTE_RE = /\bunanim\w*|\bvot(?:e|ed|es|ing)\b|\bwas it close\b|\bget through\b|\bgot through\b|\bcarried\b|\bpassed\b|\bfell\b/i;
 const DECISION_RE = /\bdecid\w*|\bdecisions?\b|\bagree[ds]?\b|\bapprov\w*|\bresolv\w*|\bsign(?:ed)? off\b|\bget through\b|\bgot through\b/i;
@@ -138,7 +143,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     wantsVote: VOTE_RE.test(text),
     wantsDecision: DECISION_RE.test(text),
     clauses: clausesOf(content).map((c) => withSubject(clauseOf(c), keyTerms(content))),
-    scope: { councils, committees, dates, periods: namedPeriods(text), latest: LATEST_RE.test(text) },
+    scope: { councils, committees, dates, periods: namedPeriods(text), latest: asksForLatest(text) },
     followUp: false,
     acronyms: unique(text.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []),
   };
