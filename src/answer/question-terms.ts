@@ -104,7 +104,7 @@ export function sameWord(a: string, b: string): boolean {
 }
 
 /** Credit for a key term found only as another form of the word ("reporting" for "reportable"). */
-export const SOFT_MATCH = 0.6;
+const SOFT_MATCH = 0.6;
 
 /** Whether a short question word abbreviates a longer word of the text ("sub" for "substitute", "reps" for "representations"). */
 function abbreviates(short: string, long: string): boolean {
@@ -132,11 +132,6 @@ export function keyPairs(question: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < ts.length; i++) out.push(`${ts[i]} ${ts[i + 1]}`);
   return out;
-}
-
-/** Whether a question asks two things ("..., and has the policy changed?"). */
-export function isCompound(question: string): boolean {
-  return /\b(and|also|plus)\s+(what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b/i.test(question) || (question.match(/\?/g) ?? []).length > 1;
 }
 
 /** The parts of a compound question ("…, and has the policy changed?"), or [] for a simple one. */

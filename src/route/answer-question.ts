@@ -54,7 +54,7 @@ const RETRIEVAL = {
  * The hits, each of the best few followed by the next passage of the same part: a paragraph that
  * answers the question often sits just after the one that matched it best.
  */
-export function withNeighbours(index: LoadedIndex, hits: readonly SearchHit[]): SearchHit[] {
+function withNeighbours(index: LoadedIndex, hits: readonly SearchHit[]): SearchHit[] {
   const placed = new Set<number>();
   const out: SearchHit[] = [];
   hits.forEach((hit, i) => {
@@ -90,7 +90,7 @@ function interleave(main: readonly SearchHit[], perClause: readonly SearchHit[][
  * The search filters a question's scope sets, on top of the front end's: the councils it names, and the
  * meetings on a day or in a month it names. `missing` says what the scope asks for that the papers lack.
  */
-export function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, base: SearchFilters = {}): { filters: SearchFilters; missing: string | null } {
+function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, base: SearchFilters = {}): { filters: SearchFilters; missing: string | null } {
   const filters: SearchFilters = { ...base };
   if (reading.scope.councils.length) filters.councils = reading.scope.councils;
   let missing: string | null = null;

@@ -6,7 +6,7 @@ import type { NamedPeriod } from './question-dates.js';
 const FY_ANY = /\b(20\d\d)\s*[/-]\s*(20\d\d|\d{2})\b/g;
 
 /** Financial years a text names, as "2025/26". */
-export function financialYearsIn(text: string): string[] {
+function financialYearsIn(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(FY_ANY)) {
     const a = Number(m[1]);
