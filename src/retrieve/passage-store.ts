@@ -1,5 +1,6 @@
 import type { Glossary } from '../extract/mine-glossary.js';
-import type { Chunk, Place } from '../parse/parse-document.js';
+import type { Chunk } from '../parse/parse-document.js';
+import type { Place } from '../types.js';
 
 /**
  * The retriever seam. Every caller outside the store (router, reader, skills, Slack, eval, bench) reads
