@@ -57,8 +57,10 @@ CREATE TABLE passages (
   heading text NOT NULL DEFAULT '',
   -- The project tokenizer's terms of index_text, for the corpus statistics (term_stats).
   terms text[] NOT NULL,
+  -- A slash separates words ("serious/fatal", "2022/23"), as in the project tokenizer, rather than making
+  -- the parser read a file path; queries are read the same way (hybrid-search.ts).
   tsv tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('english', heading), 'A') || setweight(to_tsvector('english', index_text), 'D')
+    setweight(to_tsvector('english', replace(heading, '/', ' ')), 'A') || setweight(to_tsvector('english', replace(index_text, '/', ' ')), 'D')
   ) STORED,
   UNIQUE (source, ord)
 );

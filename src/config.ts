@@ -17,8 +17,18 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default('corpus')),
   INDEX_DIR: z.preprocess(emptyToUndefined, z.string().default('data/index')),
-  /** Where passages live: 'embedded' (HNSW + MiniSearch files in INDEX_DIR). */
-  STORE: z.preprocess(emptyToUndefined, z.enum(['embedded']).default('embedded')),
+  /** Where passages live: 'embedded' (HNSW + MiniSearch files in INDEX_DIR) or 'postgres' (DATABASE_URL). */
+  STORE: z.preprocess(emptyToUndefined, z.enum(['embedded', 'postgres']).default('embedded')),
+  /** STORE=postgres: postgres://user:password@host:5432/db for a server, pglite:DIR (or pglite:memory) for PGlite in this process. */
+  DATABASE_URL: z.preprocess(emptyToUndefined, z.string().regex(/^(postgres(ql)?:\/\/|pglite:).+/i, 'must start with postgres:// or pglite:').optional()),
+  /** Connections per process to a PostgreSQL server. */
+  PG_POOL_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(10)),
+  PG_IDLE_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(30_000)),
+  PG_CONNECT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(10_000)),
+  /** The server cancels a statement running longer than this; 0 for no limit. */
+  PG_STATEMENT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(60_000)),
+  /** false: keyword search only, for a server without the pgvector extension. */
+  PG_VECTORS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true').transform((v) => v === 'true')),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   /** The interface HTTP servers listen on; loopback unless set (e.g. 0.0.0.0 behind a reverse proxy on another host). */
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
@@ -60,6 +70,11 @@ const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** Checks between keys: STORE=postgres needs DATABASE_URL. */
+const CheckedConfigSchema = ConfigSchema.superRefine((c, ctx) => {
+  if (c.STORE === 'postgres' && !c.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'STORE=postgres needs DATABASE_URL (postgres://… or pglite:DIR)' });
+});
+
 /** Reads KEY=VALUE lines from a .env file; existing environment variables win. */
 function readDotEnv(path: string): Record<string, string> {
   if (!existsSync(path)) return {};
@@ -75,12 +90,22 @@ function readDotEnv(path: string): Record<string, string> {
 /** Parses configuration once; throws one readable error naming every bad key. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotEnvPath = '.env'): Config {
   const merged = { ...readDotEnv(dotEnvPath), ...env };
-  const parsed = ConfigSchema.safeParse(merged);
+  const parsed = CheckedConfigSchema.safeParse(merged);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new AppError('CONFIG_INVALID', `Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return parsed.data;
+}
+
+/** STORE=postgres: the database to use and how (null for the embedded store). */
+export function databaseConfig(config: Config): { url: string; pool: { max: number; idleTimeoutMs: number; connectTimeoutMs: number; statementTimeoutMs: number }; vectors: boolean } | null {
+  if (config.STORE !== 'postgres' || !config.DATABASE_URL) return null;
+  return {
+    url: config.DATABASE_URL,
+    pool: { max: config.PG_POOL_MAX, idleTimeoutMs: config.PG_IDLE_TIMEOUT_MS, connectTimeoutMs: config.PG_CONNECT_TIMEOUT_MS, statementTimeoutMs: config.PG_STATEMENT_TIMEOUT_MS },
+    vectors: config.PG_VECTORS,
+  };
 }
 
 /** Whether an OpenAI-compatible chat model is configured. */

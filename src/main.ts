@@ -8,6 +8,7 @@ import { userMessageOf } from './errors.js';
 import { PooledAssistant } from './pool/pooled-assistant.js';
 import { createRuntime } from './runtime.js';
 import { startSlack } from './slack/app.js';
+import { openSharedState } from './store/shared-state.js';
 import { createPapersNotifier } from './slack/post-new-papers.js';
 import { swappableAssistant } from './swappable-assistant.js';
 import { startBackgroundSync, type BackgroundSync } from './sync/background-sync.js';
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
   // Search runs in worker threads, so that the main event loop is always free to acknowledge Slack within 3 seconds.
   const startPool = (inMain: typeof local) =>
     PooledAssistant.start(inMain, { init: { corpusDir: rt.buildOptions.corpusDir, indexDir: rt.buildOptions.indexDir, env: { ...process.env } }, logger: rt.logger, workers: rt.config.ANSWER_WORKERS });
-  let pool = rt.config.ANSWER_WORKERS === 0 ? null : await startPool(local);
+  // PGlite is one in-process database: worker threads cannot open its folder too, so answers stay in this thread.
+  const inMainThread = rt.config.ANSWER_WORKERS === 0 || (rt.config.STORE === 'postgres' && /^pglite:/i.test(rt.config.DATABASE_URL ?? ''));
+  let pool = inMainThread ? null : await startPool(local);
   const live = swappableAssistant(pool ?? local);
   /** A new index after a sync: new workers load it, then take over; the old ones finish their questions first. */
   const swapIn = async (next: typeof local): Promise<void> => {
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
     await old.closeWhenIdle();
   };
   const running = rt.config.SLACK_BOT_TOKEN
-    ? await startSlack(rt.config, live.assistant, rt.logger)
+    ? await startSlack(rt.config, live.assistant, rt.logger, (await openSharedState(rt.config)) ?? undefined)
     : await startLocalPage({ config: rt.config, assistant: live.assistant, logger: rt.logger });
   let sync: BackgroundSync | null = null;
   const syncMinutes = rt.config.MODERNGOV_SYNC_MINUTES;

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { llmConfigured, loadConfig, type Config } from './config.js';
+import { databaseConfig, llmConfigured, loadConfig, type Config } from './config.js';
 import { kpiExtractor } from './kpi/extract-kpis.js';
 import { auditExtractor } from './audit/extract-audits.js';
 import { ripaPolicyExtractor } from './ripa/extract-ripa-policy.js';
@@ -76,6 +76,8 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
     extractors: defaultExtractors(),
     // A paper that names no publisher is taken to be the deployment's own council.
     defaultCouncil: config.COUNCIL_NAME ?? null,
+    store: config.STORE,
+    database: databaseConfig(config) ?? undefined,
   };
   const progress = progressPrinter();
   const deadlines = createDeadlineService({ nation: config.COUNCIL_NATION });
@@ -98,9 +100,9 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
       return assistantFor(store);
     },
     async loadAssistant() {
-      return assistantFor(await openStore({ store: config.STORE, indexDir: buildOptions.indexDir, embedder }));
+      return assistantFor(await openStore({ store: config.STORE, indexDir: buildOptions.indexDir, embedder, database: buildOptions.database }));
     },
     assistantFor,
-    openStore: () => openStore({ store: config.STORE, indexDir: buildOptions.indexDir, embedder }),
+    openStore: () => openStore({ store: config.STORE, indexDir: buildOptions.indexDir, embedder, database: buildOptions.database }),
   };
 }

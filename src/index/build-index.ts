@@ -10,7 +10,7 @@ import { LocalEmbedder, type LocalEmbedderState } from './local-embedder.js';
 import { PARSER_VERSION, extractorSignature, hashFile, listCorpus, listCorpusLinks, LINK_REASON, type FileEntry } from './index-files.js';
 import { lockIndex } from './index-lock.js';
 import type { FileWrite, StoreMeta, StoreWriter } from '../retrieve/passage-store.js';
-import { openStoreWriter } from '../store/open-store.js';
+import { openStoreWriter, type DatabaseConfig, type StoreConfig } from '../store/open-store.js';
 
 /** Structured records pulled from a parsed document at ingest (KPI rows, audit summaries...). */
 export interface Extractor {
@@ -34,6 +34,10 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number, stage: string) => void;
   /** How long to wait for another build of the same index folder before saying it is running (default 10 minutes). */
   lockWaitMs?: number;
+  /** STORE: where the index is written ('embedded' in indexDir by default, or 'postgres'). */
+  store?: StoreConfig['store'];
+  /** STORE=postgres: the database. */
+  database?: DatabaseConfig;
 }
 
 export interface BuildReport {
@@ -74,7 +78,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     waitMs: options.lockWaitMs,
     onWait: (holder) => options.logger.info({ holder }, 'waiting for another build of this index'),
   });
-  const writer = await openStoreWriter({ indexDir: options.indexDir, embedder: options.embedder });
+  const writer = await openStoreWriter({ store: options.store, indexDir: options.indexDir, embedder: options.embedder, database: options.database });
   try {
     return await buildLocked(options, writer);
   } finally {

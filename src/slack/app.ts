@@ -23,7 +23,7 @@ import { requestLog } from './middleware/request-log.js';
 import { LruMap } from './state/lru-map.js';
 import { RateLimiter } from './state/rate-limiter.js';
 import { DurableRecentKeys } from './state/durable-recent-keys.js';
-import { RecentKeys } from './state/recent-keys.js';
+import { RecentKeys, type KeyMemory } from './state/recent-keys.js';
 import { ThreadMemory } from './state/thread-memory.js';
 
 export { renderAnswerBlocks, renderAnswerMessage, type AnswerRenderOptions } from './blocks/render-answer-blocks.js';
@@ -63,6 +63,8 @@ export interface SlackAppOptions {
   maxClockSkewSec?: number;
   /** A file that keeps recent event ids across restarts (startSlack passes SLACK_EVENTS_FILE); in memory only when absent. */
   seenEventsFile?: string;
+  /** Recent event ids kept elsewhere (STORE=postgres: the database every replica shares); wins over seenEventsFile. */
+  seenEvents?: KeyMemory;
 }
 
 export interface SlackApp {
@@ -124,7 +126,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const limits = options.rateLimit ?? { limit: 10, windowMs: 60_000 };
   app.use(requestLog(logger));
   const seen = { max: 10_000, ttlMs: 60 * 60_000, now };
-  app.use(dedupeEvents(options.seenEventsFile ? new DurableRecentKeys({ ...seen, file: options.seenEventsFile, logger }) : new RecentKeys(seen), logger));
+  app.use(dedupeEvents(options.seenEvents ?? (options.seenEventsFile ? new DurableRecentKeys({ ...seen, file: options.seenEventsFile, logger }) : new RecentKeys(seen)), logger));
   app.use(ignoreBots(logger));
   app.use(allowList({ teamIds: config.SLACK_ALLOWED_TEAM_IDS, channelIds: config.SLACK_ALLOWED_CHANNEL_IDS }, logger));
   app.use(rateLimit(new RateLimiter({ ...limits, now }), logger));
@@ -158,13 +160,20 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
  * Starts the Slack app for main.ts (called when SLACK_BOT_TOKEN is set): feedback goes to
  * FEEDBACK_FILE as JSON Lines. Resolves once connected or listening.
  */
-export async function startSlack(config: Config, assistant: Assistant, logger: Logger): Promise<{ stop(): Promise<void> }> {
+/** `shared`: feedback and seen event ids kept in the database every replica shares (STORE=postgres), else files under data/. */
+export async function startSlack(
+  config: Config,
+  assistant: Assistant,
+  logger: Logger,
+  shared?: { feedback: FeedbackStore; seenEvents: KeyMemory },
+): Promise<{ stop(): Promise<void> }> {
   const slack = createSlackApp({
     config,
     assistant,
     logger,
-    feedback: createJsonlFeedbackStore(config.FEEDBACK_FILE),
+    feedback: shared?.feedback ?? createJsonlFeedbackStore(config.FEEDBACK_FILE),
     seenEventsFile: config.SLACK_EVENTS_FILE,
+    seenEvents: shared?.seenEvents,
     settings: { slashVisibility: config.SLACK_SLASH_REPLIES === 'private' ? 'ephemeral' : 'in_channel' },
   });
   const { port } = await slack.start();

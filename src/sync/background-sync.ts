@@ -44,7 +44,7 @@ export function startBackgroundSync(options: BackgroundSyncOptions): BackgroundS
       );
       // buildIndex writes a new version only when something changed; then that version goes into service.
       if (build.indexPath !== servedIndex) {
-        options.swap(await openStore({ store: options.store, indexDir: options.build.indexDir, embedder: options.build.embedder }));
+        options.swap(await openStore({ store: options.store, indexDir: options.build.indexDir, embedder: options.build.embedder, database: options.build.database }));
         servedIndex = build.indexPath;
       }
       if (summary.news.length && options.announce) await options.announce(summary.news);

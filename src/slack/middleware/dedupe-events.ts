@@ -11,7 +11,7 @@ export function dedupeEvents(recent: KeyMemory, logger: Logger): Middleware<AnyM
   return async ({ body, context, next }) => {
     const request = requestOf(context, logger, body);
     const { eventId, messageKey } = request.fields;
-    const fresh = (eventId === null || recent.firstTime(`event:${eventId}`)) && (messageKey === null || recent.firstTime(`message:${messageKey}`));
+    const fresh = (eventId === null || (await recent.firstTime(`event:${eventId}`))) && (messageKey === null || (await recent.firstTime(`message:${messageKey}`)));
     if (!fresh) {
       request.outcome = 'duplicate';
       return;

@@ -1,6 +1,7 @@
 /** What de-duplication needs: whether a key is offered for the first time. */
 export interface KeyMemory {
-  firstTime(key: string): boolean;
+  /** May answer asynchronously (ids kept in a database shared by replicas). */
+  firstTime(key: string): boolean | Promise<boolean>;
 }
 
 /**

@@ -26,7 +26,7 @@ export async function embeddingDims(db: Sql): Promise<number | null> {
 }
 
 /**
- * Gives `passages` a `vector(dims)` column with an HNSW index (cosine distance). The column's size is
+ * Gives `passages` a `vector(dims)` column (its HNSW index: ensureSearchIndexes). The column's size is
  * the embedder's, known only at the first ingest, so it is made here rather than in a migration; a
  * different embedder (only on a full rebuild, when the passages are gone) gets a new column.
  */
@@ -47,11 +47,25 @@ export async function ensureEmbeddingColumn(db: Database, dims: number): Promise
       await tx.exec('CREATE EXTENSION IF NOT EXISTS vector');
       if (current !== null) await tx.exec('DROP INDEX IF EXISTS passages_embedding; ALTER TABLE passages DROP COLUMN embedding');
       await tx.exec(`ALTER TABLE passages ADD COLUMN embedding vector(${Number(dims)})`);
-      await tx.exec(
-        `CREATE INDEX passages_embedding ON passages USING hnsw (embedding vector_cosine_ops) WITH (m = ${HNSW.m}, ef_construction = ${HNSW.efConstruction})`,
-      );
     });
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * Drops the keyword and vector indexes so that a first load into an empty store inserts rows only
+ * (building an index once at the end is several times faster than growing it row by row).
+ */
+export async function dropSearchIndexes(db: Sql): Promise<void> {
+  await db.exec('DROP INDEX IF EXISTS passages_tsv; DROP INDEX IF EXISTS passages_embedding');
+}
+
+/** Makes the GIN index on the tsvector and, when passages have vectors, the HNSW index (cosine distance). */
+export async function ensureSearchIndexes(db: Database): Promise<void> {
+  await db.exec('CREATE INDEX IF NOT EXISTS passages_tsv ON passages USING gin (tsv)');
+  if ((await embeddingDims(db)) === null) return;
+  await db.exec(
+    `CREATE INDEX IF NOT EXISTS passages_embedding ON passages USING hnsw (embedding vector_cosine_ops) WITH (m = ${HNSW.m}, ef_construction = ${HNSW.efConstruction})`,
+  );
 }

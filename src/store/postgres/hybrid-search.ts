@@ -57,12 +57,13 @@ export function hybridSearchSql(q: HybridQuery): { text: string; values: unknown
   const pw = prefer ? params.add(HYBRID.preferWeight) : '';
   const ctes: string[] = [
     `q AS (SELECT lex, to_tsquery('simple', quote_literal(lex) || CASE WHEN length(lex) >= ${params.add(HYBRID.prefixMinLength)} THEN ':*' ELSE '' END) AS tq
-       FROM unnest(tsvector_to_array(to_tsvector('english', ${query}))) AS lex)`,
-    `qw AS (SELECT q.tq, ln(1 + greatest(m.passages, 1)::float8 / coalesce(nullif(s.df, 0), 0.5)) AS idf
+       FROM unnest(tsvector_to_array(to_tsvector('english', replace(${query}, '/', ' ')))) AS lex)`,
+    `qw AS MATERIALIZED (SELECT q.tq, ln(1 + greatest(m.passages, 1)::float8 / coalesce(nullif(s.df, 0), 0.5)) AS idf
        FROM q LEFT JOIN lexeme_stats s ON s.lexeme = q.lex CROSS JOIN store_meta m)`,
     `anyq AS (SELECT string_agg(tq::text, ' | ')::tsquery AS tq FROM q)`,
-    `kw AS (SELECT p.id, (SELECT sum(qw.idf * ts_rank(${weights}::float4[], p.tsv, qw.tq, 1)) FROM qw) AS score${prefer ? `, (${prefer}) AS in_prefer` : ''}
-       FROM passages p, anyq WHERE p.tsv @@ anyq.tq AND ${where})`,
+    // One row per (matching passage, query lexeme), summed per passage (ts_rank is 0 where a lexeme is absent).
+    `kw AS (SELECT p.id, sum(qw.idf * ts_rank(${weights}::float4[], p.tsv, qw.tq, 1)) AS score${prefer ? `, bool_and(${prefer}) AS in_prefer` : ''}
+       FROM anyq JOIN passages p ON p.tsv @@ anyq.tq CROSS JOIN qw WHERE ${where} GROUP BY p.id)`,
     `kw_open AS (${ranked(`SELECT id, score FROM kw ORDER BY score DESC, id LIMIT ${c}`, 'score DESC')})`,
   ];
   const lists = [`SELECT id, rank, 1.0::float8 AS w, NULL::bigint AS vrank, rank AS krank FROM kw_open`];

@@ -29,8 +29,45 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   throw new AppError('CONFIG_INVALID', 'DATABASE_URL must start with postgres:// (a PostgreSQL server) or pglite: (pglite:DIR, or pglite:memory).');
 }
 
-/** Opens the database a DATABASE_URL names. */
+/** Opens the database a DATABASE_URL names (a new pool or PGlite instance; see shareDatabase). */
 export async function openDatabase(url: string, pool: PoolSettings = DEFAULT_POOL): Promise<Database> {
   const target = parseDatabaseUrl(url);
   return target.engine === 'server' ? openPgPool(target.url, pool) : openPglite(target.dir);
+}
+
+const shared = new Map<string, { db: Promise<Database>; users: number }>();
+
+/**
+ * The database a DATABASE_URL names, shared by every store and writer of this process (one pool per
+ * server; one PGlite instance per folder, which must never be opened twice). Each caller closes its
+ * handle; the last close closes the database (except pglite:memory, which is kept for the process).
+ */
+export async function shareDatabase(url: string, pool: PoolSettings = DEFAULT_POOL): Promise<Database> {
+  let entry = shared.get(url);
+  if (!entry) {
+    entry = { db: openDatabase(url, pool), users: 0 };
+    shared.set(url, entry);
+    entry.db.catch(() => shared.delete(url));
+  }
+  entry.users++;
+  const db = await entry.db;
+  const current = entry;
+  let closed = false;
+  return {
+    ...db,
+    engine: db.engine,
+    async close() {
+      if (closed) return;
+      closed = true;
+      // pglite:memory lives as long as the process: closing it would lose the index an ingest just wrote.
+      if (--current.users > 0 || /^pglite:memory$/i.test(url)) return;
+      shared.delete(url);
+      await db.close();
+    },
+  };
+}
+
+/** A DATABASE_URL with its password hidden, for reports and logs. */
+export function describeDatabaseUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/i, '$1:***@');
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, HeldLock, Sql } from './database.js';
+import { SESSION_SETUP } from './session-setup.js';
 
 /** Connection pool settings (PG_POOL_MAX, PG_IDLE_TIMEOUT_MS, PG_CONNECT_TIMEOUT_MS, PG_STATEMENT_TIMEOUT_MS). */
 export interface PoolSettings {
@@ -39,6 +40,8 @@ export function openPgPool(connectionString: string, settings: PoolSettings): Da
   });
   // An idle client's error (the server restarted) must not crash the process: the pool replaces it.
   pool.on('error', () => undefined);
+  // Queued before any query the new connection is handed out for.
+  pool.on('connect', (client) => void client.query(SESSION_SETUP).catch(() => undefined));
   return {
     engine: 'server',
     ...sqlOf(pool),

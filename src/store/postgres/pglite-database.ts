@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite/vector';
 import type { Database, HeldLock, Sql } from './database.js';
+import { SESSION_SETUP } from './session-setup.js';
 
 type Runner = Pick<PGlite, 'query' | 'exec'>;
 
@@ -24,6 +25,7 @@ function sqlOf(runner: Runner): Sql {
 export async function openPglite(dir: string | null): Promise<Database> {
   // Options alone for an in-memory database: create(undefined, options) would ignore the options.
   const db = dir ? await PGlite.create(dir, { extensions: { vector } }) : await PGlite.create({ extensions: { vector } });
+  await db.exec(SESSION_SETUP);
   const base = sqlOf(db);
   const held = new Map<string, Promise<void>>();
   return {

@@ -1,27 +1,9 @@
-import type { Glossary } from '../../extract/mine-glossary.js';
-import type { Chunk } from '../../parse/parse-document.js';
+import type { FileWrite, StoreBatch, StoredFileEntry, StoreMeta, StoreWriter } from '../../retrieve/passage-store.js';
 import type { Database, HeldLock } from './database.js';
-import { ensureEmbeddingColumn } from './embedding-column.js';
+import { dropSearchIndexes, ensureEmbeddingColumn, ensureSearchIndexes } from './embedding-column.js';
 import { migrate } from './migrate.js';
 import { readMeta } from './store-snapshot.js';
-import { listFiles, removeFile, replaceFile, updateFile, type FileRow } from './write-file.js';
-
-/** What the held passages were built with (the seam's StoreMeta). */
-export interface PgStoreMeta {
-  parserVersion: string;
-  embedder: { id: string; dims: number };
-  extractors: string;
-  embedderState: unknown;
-}
-
-/** One file to write (the seam's FileWrite). */
-export interface PgFileWrite {
-  entry: FileRow;
-  chunks: readonly Chunk[];
-  vectors: readonly Float32Array[];
-  records: Record<string, unknown[]>;
-  glossary: Glossary;
-}
+import { listFiles, removeFile, replaceFile, updateFile } from './write-file.js';
 
 export interface PostgresWriterOptions {
   /** Store vectors (pgvector); false keeps keyword search only (a server without the extension, in tests). */
@@ -38,7 +20,7 @@ const INGEST_LOCK = 'committee-assistant:ingest';
  * what the passages were built with, and for a full rebuild removes the files this batch did not write.
  * `abort` writes nothing more: the files already written are complete, and the next ingest finds them.
  */
-export class PostgresBatch {
+export class PostgresBatch implements StoreBatch {
   private readonly touched = new Set<string>();
 
   constructor(
@@ -47,14 +29,14 @@ export class PostgresBatch {
     private readonly options: PostgresWriterOptions,
   ) {}
 
-  async replaceFile(file: PgFileWrite): Promise<void> {
+  async replaceFile(file: FileWrite): Promise<void> {
     const withVectors = this.options.vectors !== false && file.chunks.length > 0;
     if (withVectors) await ensureEmbeddingColumn(this.db, file.vectors[0]?.length ?? 0);
     await replaceFile(this.db, file, withVectors);
     this.touched.add(file.entry.name);
   }
 
-  async updateFile(name: string, change: { entry: FileRow; records?: Record<string, unknown[]> }): Promise<void> {
+  async updateFile(name: string, change: { entry: StoredFileEntry; records?: Record<string, unknown[]> }): Promise<void> {
     await updateFile(this.db, name, change.entry, change.records);
     this.touched.add(name);
   }
@@ -63,7 +45,8 @@ export class PostgresBatch {
     await removeFile(this.db, name);
   }
 
-  async commit(meta: PgStoreMeta): Promise<string> {
+  async commit(meta: StoreMeta): Promise<string> {
+    await ensureSearchIndexes(this.db);
     if (this.fresh) {
       for (const f of await listFiles(this.db)) if (!this.touched.has(f.name)) await removeFile(this.db, f.name);
     }
@@ -83,7 +66,7 @@ export class PostgresBatch {
  * advisory lock, so across processes and machines): a second ingest waits for the first, then reads
  * what it wrote, as a second build of the embedded index does.
  */
-export class PostgresWriter {
+export class PostgresWriter implements StoreWriter {
   readonly kind = 'postgres';
 
   private constructor(
@@ -97,11 +80,11 @@ export class PostgresWriter {
     return new PostgresWriter(db, await db.lock(INGEST_LOCK), options);
   }
 
-  files(): Promise<FileRow[]> {
+  files(): Promise<StoredFileEntry[]> {
     return listFiles(this.db);
   }
 
-  async meta(): Promise<PgStoreMeta | null> {
+  async meta(): Promise<StoreMeta | null> {
     const m = await readMeta(this.db);
     if (!m.embedder_id || !m.parser_version || m.dims === null) return null;
     return { parserVersion: m.parser_version, embedder: { id: m.embedder_id, dims: m.dims }, extractors: m.extractors ?? '', embedderState: m.embedder_state };
@@ -112,11 +95,15 @@ export class PostgresWriter {
   }
 
   async begin(options: { fresh?: boolean } = {}): Promise<PostgresBatch> {
+    // Into an empty store the indexes are built once at commit; otherwise readers are served throughout.
+    if (Number((await readMeta(this.db)).passages) === 0) await dropSearchIndexes(this.db);
+    else await ensureSearchIndexes(this.db);
     return new PostgresBatch(this.db, options.fresh ?? false, this.options);
   }
 
-  /** Releases the ingest lock (the database itself belongs to whoever opened it). */
+  /** Releases the ingest lock and this writer's handle on the database. */
   async close(): Promise<void> {
     await this.lock.release();
+    await this.db.close();
   }
 }
