@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Database, HeldLock, Sql } from './database.js';
-import { SESSION_SETUP } from './session-setup.js';
+import { SESSION_OPTIONS } from './session-setup.js';
 
 /** Connection pool settings (PG_POOL_MAX, PG_IDLE_TIMEOUT_MS, PG_CONNECT_TIMEOUT_MS, PG_STATEMENT_TIMEOUT_MS). */
 export interface PoolSettings {
@@ -36,12 +36,11 @@ export function openPgPool(connectionString: string, settings: PoolSettings): Da
     max: settings.max,
     idleTimeoutMillis: settings.idleTimeoutMs,
     connectionTimeoutMillis: settings.connectTimeoutMs,
+    options: SESSION_OPTIONS,
     ...(settings.statementTimeoutMs > 0 ? { statement_timeout: settings.statementTimeoutMs } : {}),
   });
   // An idle client's error (the server restarted) must not crash the process: the pool replaces it.
   pool.on('error', () => undefined);
-  // Queued before any query the new connection is handed out for.
-  pool.on('connect', (client) => void client.query(SESSION_SETUP).catch(() => undefined));
   return {
     engine: 'server',
     ...sqlOf(pool),

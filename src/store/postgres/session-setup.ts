@@ -8,3 +8,6 @@ const VECTOR_SEARCH = {
 
 /** The statements that set up a connection for vector search. */
 export const SESSION_SETUP = `SET hnsw.ef_search = ${VECTOR_SEARCH.efSearch}; SET hnsw.iterative_scan = ${VECTOR_SEARCH.iterativeScan}`;
+
+/** The same settings as connection start-up options (node-postgres `options`), applied before any query. */
+export const SESSION_OPTIONS = `-c hnsw.ef_search=${VECTOR_SEARCH.efSearch} -c hnsw.iterative_scan=${VECTOR_SEARCH.iterativeScan}`;
