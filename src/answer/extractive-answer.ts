@@ -17,6 +17,8 @@ export interface DraftAnswer {
   citations: Citation[];
   /** How much of the question the best passages cover (0..1), for the log and tuning. */
   evidence: number;
+  /** Why the reader declined, for the log and tuning. */
+  declined?: 'little evidence' | 'no statement' | 'key entity absent' | 'short question not covered';
 }
 
 interface Candidate {
@@ -78,6 +80,8 @@ export const READER_WEIGHTS = {
   detailsPenalty: 0.5,
   /** A short form the question types must be in the answer's passages, when it is at least this rare. */
   keyEntityWeight: 4,
+  /** A short form of at least this many letters is matched by the initials of words in a row ("Civil Enforcement Officers"). */
+  minInitials: 3,
   /** Very long sentences bury their point. */
   longPenalty: 0.1,
   /** Phrase (adjacent key terms) matches, each and at most. */
@@ -161,21 +165,37 @@ function phraseBonus(pairs: readonly string[], text: string): number {
 }
 
 /** The share of the question's weighted key terms that the best passages contain. */
-function evidenceFor(key: readonly string[], hits: readonly SearchHit[], w: Weigh): number {
+function evidenceFor(key: readonly string[], hits: readonly SearchHit[], w: Weigh, forms: readonly ShortForm[], period: ReturnType<typeof periodTermsOf>): number {
   if (!key.length) return hits.length ? 1 : 0;
   const total = weight(key, w);
   let best = 0;
   const top = hits.slice(0, READER_WEIGHTS.evidencePassages);
-  for (const hit of top) best = Math.max(best, weight(matchedTerms(key, new Set(terms(hit.chunk.indexText))), w) / total);
+  const termsOf = (hit: SearchHit): Set<string> => withPeriodTerms(termsWithShortForms(hit.chunk.indexText, forms), hit.chunk.indexText, period);
+  for (const hit of top) best = Math.max(best, weight(matchedTerms(key, termsOf(hit)), w) / total);
   // A question about one paper may be answered across its passages (a decision in one, its vote in the next).
   const bySource = new Map<string, Set<string>>();
   for (const hit of top) {
     const set = bySource.get(hit.chunk.source) ?? new Set<string>();
-    for (const t of terms(hit.chunk.indexText)) set.add(t);
+    for (const t of termsOf(hit)) set.add(t);
     bySource.set(hit.chunk.source, set);
   }
   for (const set of bySource.values()) best = Math.max(best, READER_WEIGHTS.acrossPassages * (weight(matchedTerms(key, set), w) / total));
   return best;
+}
+
+/**
+ * The question's words that name its period ("2023", "24" of "23/24"): a statement about the period
+ * covers them when it names the period's years in any form ("April 2023 until March 2024").
+ */
+function periodTermsOf(periods: readonly NamedPeriod[]): { terms: Set<string>; years: RegExp | null } {
+  const years = [...new Set(periods.flatMap((p) => [p.start.slice(0, 4), p.end.slice(0, 4)]))];
+  return { terms: new Set(terms(periods.flatMap((p) => p.forms).join(' '))), years: years.length ? new RegExp(`\\b(?:${years.join('|')})\\b`) : null };
+}
+
+/** Adds the period's words to a text's terms when it names the period's years. */
+function withPeriodTerms(set: Set<string>, text: string, period: ReturnType<typeof periodTermsOf>): Set<string> {
+  if (period.years?.test(text)) for (const t of period.terms) set.add(t);
+  return set;
 }
 
 interface Want {
@@ -189,6 +209,9 @@ interface Want {
   vote?: boolean;
   decision?: boolean;
   latest?: boolean;
+  /** Short forms the question types, matched where a text spells them out. */
+  forms: readonly ShortForm[];
+  period: ReturnType<typeof periodTermsOf>;
 }
 
 function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate[] {
@@ -197,7 +220,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
   const out: Candidate[] = [];
   const coverOf = (hit: SearchHit): number => {
     const placeTerms = terms(`${hit.chunk.place.council ?? ''} ${hit.chunk.place.committee ?? ''}`);
-    return weight(matchedTerms(want.terms, new Set([...terms(hit.chunk.indexText), ...placeTerms])), w) / total;
+    return weight(matchedTerms(want.terms, new Set([...withPeriodTerms(termsWithShortForms(hit.chunk.indexText, want.forms), hit.chunk.indexText, want.period), ...placeTerms])), w) / total;
   };
   // "Latest": the newest meeting among the passages that cover the question.
   const newest = want.latest
@@ -216,7 +239,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       // Text addressed to an AI is never quoted as an answer, whatever its letters.
       if (looksLikeInjection(text)) continue;
       if (span.row && chunk.tableHeader && cleanText(text).split('\t').map((c) => c.trim()).filter(Boolean).join(' | ') === chunk.tableHeader) continue;
-      const own = new Set(terms(text));
+      const own = withPeriodTerms(termsWithShortForms(text, want.forms), text, want.period);
       if (span.row) for (const t of rowContext) own.add(t);
       const matched = matchedTerms(want.terms, own);
       const reason = REASON_SENTENCE.test(text);
@@ -232,7 +255,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       const context = new Set([...sectionTerms, ...previous]);
       for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
       previous = new Set(terms(text));
-      const typed = isTyped && (want.type !== 'number' || countsThing(text, want.counted, span.row ? `${chunk.tableHeader ?? ''}` : ''));
+      const typed = isTyped && (want.type !== 'number' || countsThing(text, countedIn(text, want.counted, want.forms), span.row ? `${chunk.tableHeader ?? ''}` : ''));
       let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, text);
       if (want.type === 'yesno') score += hasAnswerType(text, 'yesno') ? W.typedBonus / 2 : 0;
       else if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
@@ -407,36 +430,80 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
   return chosen;
 }
 
+/** A short form the question types ("CEOs", "PCN"), with its letters and the words it stands for in the glossary. */
+interface ShortForm {
+  term: string;
+  letters: string;
+  spelled: string[];
+}
+
+function shortFormsOf(reading: QuestionReading, glossary: Glossary): ShortForm[] {
+  const out: ShortForm[] = [];
+  for (const a of reading.acronyms) {
+    const t = terms(a)[0];
+    if (!t || !reading.terms.includes(t)) continue;
+    const expansion = glossary[a.replace(/s$/, '')] ?? glossary[a];
+    out.push({ term: t, letters: a.replace(/(?<=[A-Z]{2})s$/, '').replace(/[^A-Z]/g, ''), spelled: expansion ? terms(expansion) : [] });
+  }
+  return out;
+}
+
+/**
+ * The terms of a text, with each short form of the question that the text spells out ("Civil
+ * Enforcement Officers" holds "CEOs"): papers write a thing out in full where the question types it short.
+ */
+function termsWithShortForms(text: string, forms: readonly ShortForm[]): Set<string> {
+  const set = new Set(terms(text));
+  for (const f of forms) if (!set.has(f.term) && spells(text, set, f)) set.add(f.term);
+  return set;
+}
+
+function spells(text: string, textTerms: ReadonlySet<string>, f: ShortForm): boolean {
+  if (f.spelled.length > 0 && f.spelled.every((t) => textTerms.has(t) || [...textTerms].some((x) => sameWord(t, x)))) return true;
+  return f.letters.length >= READER_WEIGHTS.minInitials && spellsOut(text, f.letters);
+}
+
 /**
  * The thing a question names by its short form ("SIRO", "REACT", "LCTS"): a typed acronym the papers
  * use. Passages that mention neither it nor its spelled-out form are about something else.
  */
-function keyEntity(reading: QuestionReading, w: Weigh, known: (t: string) => boolean, glossary: Glossary): { term: string; letters: string; spelled: string[] } | null {
-  let best: { term: string; letters: string; spelled: string[] } | null = null;
-  for (const a of reading.acronyms) {
-    const t = terms(a)[0];
-    if (!t || !reading.terms.includes(t) || !known(t) || w(t) < READER_WEIGHTS.keyEntityWeight) continue;
-    const expansion = glossary[a.replace(/s$/, '')] ?? glossary[a];
-    const letters = a.replace(/(?<=[A-Z]{2})s$/, '').replace(/[^A-Z]/g, '');
-    if (!best || w(t) > w(best.term)) best = { term: t, letters, spelled: expansion ? terms(expansion) : [] };
+function keyEntity(forms: readonly ShortForm[], w: Weigh, known: (t: string) => boolean): ShortForm | null {
+  let best: ShortForm | null = null;
+  for (const f of forms) {
+    if (!known(f.term) || w(f.term) < READER_WEIGHTS.keyEntityWeight) continue;
+    if (!best || w(f.term) > w(best.term)) best = f;
   }
   return best;
 }
 
-function mentions(hit: SearchHit, entity: { term: string; letters: string; spelled: string[] }): boolean {
+function mentions(hit: SearchHit, entity: ShortForm): boolean {
   const ts = new Set(terms(hit.chunk.indexText));
-  if (matchedTerms([entity.term], ts).size > 0) return true;
-  if (entity.spelled.length > 0 && entity.spelled.every((t) => ts.has(t) || [...ts].some((x) => sameWord(t, x)))) return true;
-  return spellsOut(hit.chunk.indexText, entity.letters);
+  return matchedTerms([entity.term], ts).size > 0 || spells(hit.chunk.indexText, ts, entity);
 }
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an', '&']);
 
 /** Whether a text has a run of words whose initials spell the letters ("Civil Enforcement Officers" for CEO). */
 function spellsOut(text: string, letters: string): boolean {
+  return spelledBy(text, letters) !== null;
+}
+
+/** The words whose initials spell the letters, or null. */
+function spelledBy(text: string, letters: string): string[] | null {
   const ws = (text.match(/[\p{L}]+/gu) ?? []).filter((x) => !SMALL_WORDS.has(x.toLowerCase()));
-  const initials = ws.map((x) => x.charAt(0).toUpperCase()).join('');
-  return letters.length >= 2 && initials.includes(letters);
+  const at = ws.map((x) => x.charAt(0).toUpperCase()).join('').indexOf(letters);
+  return letters.length >= 2 && at >= 0 ? ws.slice(at, at + letters.length) : null;
+}
+
+/** The thing a "how many" question counts, with a short form it types read as the words the sentence spells it with. */
+function countedIn(text: string, counted: readonly string[], forms: readonly ShortForm[]): string[] {
+  const out = [...counted];
+  for (const f of forms) {
+    if (!counted.includes(f.term) || f.letters.length < READER_WEIGHTS.minInitials) continue;
+    const words = spelledBy(text, f.letters);
+    if (words) out.push(...terms(words.join(' ')));
+  }
+  return out;
 }
 
 /** The share of the question's weighted key terms that the chosen statements (with their headings) cover. */
@@ -475,18 +542,22 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const W = READER_WEIGHTS;
   const key = reading.terms;
   const w = weigher(idf, known, reading);
-  const evidence = evidenceFor(key, hits, w);
+  const forms = shortFormsOf(reading, glossary);
+  const period = periodTermsOf(reading.scope.periods);
+  const evidence = evidenceFor(key, hits, w, forms, period);
   const enough = evidence >= W.minEvidence || (key.length >= 6 && evidence >= W.minEvidence - W.longQuestionSlack);
-  const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, decision: reading.wantsDecision, latest: reading.scope.latest };
-  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote }, w));
-  let chosen = enough ? choose(candidates(hits, want, w), perClause, want, w) : [];
+  const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, decision: reading.wantsDecision, latest: reading.scope.latest, forms, period };
+  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote, forms, period }, w));
+  const decline = (declined: DraftAnswer['declined']): DraftAnswer => ({ kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence, declined });
+  if (!enough) return decline('little evidence');
+  const chosen = choose(candidates(hits, want, w), perClause, want, w);
+  if (!chosen.length) return decline('no statement');
   // The question's most specific word names what it is about: passages without it answer something else.
-  const entity = keyEntity(reading, w, known, glossary);
-  if (entity && !chosen.some((c) => mentions(c.hit, entity))) chosen = [];
+  const entity = keyEntity(forms, w, known);
+  if (entity && !chosen.some((c) => mentions(c.hit, entity))) return decline('key entity absent');
   const { cover, missing } = statementCover(chosen, key, w);
   // A short question is about all of its words: statements that leave one of them out answer another question.
-  if (key.length <= W.shortQuestion && (cover < W.minStatementCover || missing > W.maxMissingTerms)) chosen = [];
-  if (!chosen.length) return { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence };
+  if (key.length <= W.shortQuestion && (cover < W.minStatementCover || missing > W.maxMissingTerms)) return decline('short question not covered');
   // Statements read in the papers' order within a passage, passages in rank order.
   chosen.sort((a, b) => a.rank - b.rank || a.span.start - b.span.start);
   const kept = mergeOverlaps(chosen.map((c) => ({ c, span: withParagraph(c, withListContext(c), key) })));

@@ -157,7 +157,7 @@ export async function answerQuestion(deps: AssistantDeps, question: string | Que
   const searchMs = performance.now() - started;
   // Only passages inside the question's scope may answer it; the others are what the papers hold instead.
   const inScope = pool.filter((h) => outOfScope(h.chunk, reading, registry) === null);
-  let draft: (Pick<DraftAnswer, 'kind' | 'answer' | 'citations'> & { evidence?: number }) | null = null;
+  let draft: (Pick<DraftAnswer, 'kind' | 'answer' | 'citations'> & { evidence?: number; declined?: DraftAnswer['declined'] }) | null = null;
   const notes: string[] = [];
   if (missing) draft = notFound(reading, missing);
   else if (!inScope.length) draft = notFound(reading, heldInstead(reading, pool.map((h) => h.chunk)));
@@ -174,7 +174,7 @@ export async function answerQuestion(deps: AssistantDeps, question: string | Que
     if (instead) draft = notFound(reading, instead);
   }
   const totalMs = performance.now() - started;
-  deps.logger.debug({ evidence: draft.evidence, kind: draft.kind, cited: draft.citations.map((c) => c.chunkId), searchMs, totalMs }, 'question answered');
+  deps.logger.debug({ evidence: draft.evidence, declined: draft.declined, kind: draft.kind, cited: draft.citations.map((c) => c.chunkId), searchMs, totalMs }, 'question answered');
   return {
     ...(options.id === undefined ? {} : { id: options.id }),
     question: reading.text,

@@ -78,4 +78,14 @@ describe("the reader's choice", () => {
     const answer = read('What is the car parking policy for staff?', hits([{ text: 'The station car park is now substantially complete.' }]));
     expect(answer.kind).toBe('not_found');
   });
+
+  it('reads a short form the question types in the words a paper spells it out with', () => {
+    const answer = read('How many CEOs patrol the city?', hits([{ text: 'The council deployed 35 Civil Enforcement Officers to patrol the city.' }]));
+    expect(answer.answer).toMatch(/35 Civil Enforcement Officers/);
+  });
+
+  it('takes a statement naming a financial year by its months as covering the year the question types', () => {
+    const answer = read('How many officers patrolled the town in 23/24?', hits([{ text: 'Between April 2023 and March 2024, 35 officers patrolled the streets.', meetingDate: '2024-06-20' }]));
+    expect(answer.answer).toMatch(/35 officers/);
+  });
 });
