@@ -41,7 +41,7 @@ export const READER_WEIGHTS = {
   /** Below this share of the question's (idf-weighted) key terms in the best passages, the papers do not answer it. */
   minEvidence: 0.55,
   /** Passages looked at for evidence. */
-  evidencePassages: 3,
+  evidencePassages: 5,
   /** Evidence spread over several passages of one paper counts for this share of evidence in one passage. */
   acrossPassages: 0.9,
   /** A long question (six key terms or more) may leave a little more uncovered. */

@@ -90,15 +90,21 @@ function interleave(main: readonly SearchHit[], perClause: readonly SearchHit[][
  * The search filters a question's scope sets, on top of the front end's: the councils it names, and the
  * meetings on a day or in a month it names. `missing` says what the scope asks for that the papers lack.
  */
-function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, base: SearchFilters = {}): { filters: SearchFilters; missing: string | null } {
+function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, known: (term: string) => boolean, base: SearchFilters = {}): { filters: SearchFilters; missing: string | null } {
   const filters: SearchFilters = { ...base };
   if (reading.scope.councils.length) filters.councils = reading.scope.councils;
   let missing: string | null = null;
+  // A place, person or body the question names that no paper mentions (another council, say) is not
+  // something the papers can answer about.
+  const unheld = reading.names.find((n) => terms(n).every((t) => !known(t)));
+  if (unheld) missing = `The papers I hold never mention “${unheld}”.`;
+  // A month named with a committee and what it did ("did the committee decide in July 2026…") is a meeting's.
+  const ofMeeting = reading.scope.committees.length > 0 && PROCEEDINGS.test(reading.text);
   for (const date of reading.scope.dates) {
     const held = registry.meetingDates.filter((d) => dateMatches(d, date));
     const label = date.label;
     if (held.length) filters.meetingDates = [...(filters.meetingDates ?? []), ...held];
-    else if (date.meeting) missing = `The papers I hold include no meeting on ${label}.`;
+    else if (date.meeting || ofMeeting) missing ??= `The papers I hold include no meeting ${date.kind === 'month' ? 'in' : 'on'} ${label}.`;
     // What happened at a meeting is in its minutes (or decision notice), not in the reports put to it.
     if (held.length && date.meeting && PROCEEDINGS.test(reading.text)) filters.docTypes = [...RECORD_TYPES];
   }
@@ -152,7 +158,7 @@ export async function answerQuestion(deps: AssistantDeps, question: string | Que
   const started = performance.now();
   const registry = scopeRegistryOf(deps.index);
   const reading = typeof question === 'string' ? readInThread(question, options.history ?? [], registry, null, deps.index.glossary) : question;
-  const { filters, missing } = scopeFilters(reading, registry, options.filters);
+  const { filters, missing } = scopeFilters(reading, registry, deps.index.known, options.filters);
   const { hits, pool } = await retrievePool(deps.index, reading, filters);
   const searchMs = performance.now() - started;
   // Only passages inside the question's scope may answer it; the others are what the papers hold instead.

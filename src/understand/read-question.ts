@@ -48,6 +48,8 @@ export interface QuestionReading {
   followUp: boolean;
   /** Upper-case words typed in the question (acronyms and references). */
   acronyms: string[];
+  /** Capitalised words inside a sentence of the question (places, people, bodies), outside its scope's names. */
+  names: string[];
 }
 
 export interface ReadingContext {
@@ -111,6 +113,21 @@ const NOT_A_SUBJECT = new Set(keyTerms('committee council meeting agree agreed d
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
+const MONTHS_AND_DAYS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
+
+/**
+ * Proper names the question uses mid-sentence ("What does Swindon charge…"): capitalised words of four
+ * letters or more that do not open a sentence and are not months or days.
+ */
+function namesOf(content: string): string[] {
+  const out: string[] = [];
+  for (const m of content.matchAll(/(?<=[\p{L}\p{N},;)'’]\s+)\p{Lu}\p{Ll}{3,}(?:[’']s)?/gu)) {
+    const word = m[0].replace(/[’']s$/, '');
+    if (!MONTHS_AND_DAYS.test(word)) out.push(word);
+  }
+  return unique(out);
+}
+
 /** Reads a question once: its key terms, the kind of answer wanted, its parts and its scope. */
 export function readQuestion(typed: string, context: ReadingContext): QuestionReading {
   const { registry } = context;
@@ -146,6 +163,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     scope: { councils, committees, dates, periods: namedPeriods(text), latest: asksForLatest(text) },
     followUp: false,
     acronyms: unique(text.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []),
+    names: namesOf(content),
   };
   const previous = context.previous;
   if (!previous || !isFollowUp(text)) return own;
@@ -170,6 +188,7 @@ function inherit(previous: QuestionReading, own: QuestionReading): QuestionReadi
     wantsVote: own.wantsVote || previous.wantsVote,
     wantsDecision: own.wantsDecision || previous.wantsDecision,
     clauses: own.clauses,
+    names: unique([...previous.names, ...own.names]),
     scope: {
       councils: pick(own.scope.councils, previous.scope.councils),
       committees: pick(own.scope.committees, previous.scope.committees),
