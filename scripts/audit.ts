@@ -10,6 +10,6 @@ process.exitCode = await runAuditCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   async loadRecords(dirs) {
     const rt = await createRuntime(dirs);
-    return (await rt.assistant()).index.records.audit ?? [];
+    return [...(await rt.assistant()).store.records('audit')];
   },
 });

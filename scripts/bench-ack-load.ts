@@ -40,7 +40,7 @@ const env = { ...process.env, LOG_LEVEL: 'warn' };
 const rt = await createRuntime({ corpusDir, indexDir, env });
 const t = performance.now();
 const local = await rt.assistant();
-console.log(`index: ${local.index.chunks.length} passages (${Math.round(performance.now() - t)} ms to open or build)`);
+console.log(`index: ${local.store.size} passages (${Math.round(performance.now() - t)} ms to open or build)`);
 const workers = workersFlag === undefined ? undefined : Number(workersFlag);
 const pool = workers === 0 ? null : await PooledAssistant.start(local, { init: { corpusDir, indexDir, env }, logger: rt.logger, workers });
 try {

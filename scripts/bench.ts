@@ -11,7 +11,8 @@ import { flag, parseArgs } from '../src/cli/parse-args.js';
 import { EvalItemSchema, containsQuote, percentile } from '../src/eval/score-answer.js';
 import { buildIndex } from '../src/index/build-index.js';
 import { listCorpus } from '../src/index/index-files.js';
-import { loadIndex } from '../src/index/load-index.js';
+import { LocalEmbedder, type LocalEmbedderState } from '../src/index/local-embedder.js';
+import { openStore, openStoreWriter } from '../src/store/open-store.js';
 import { loadFile } from '../src/ingest/load-file.js';
 import { answerQuestion } from '../src/route/answer-question.js';
 import { createRuntime } from '../src/runtime.js';
@@ -42,9 +43,12 @@ function dirBytes(dir: string): number {
 try {
   const full = await buildIndex({ ...rt.buildOptions, indexDir, rebuild: true });
   const again = await buildIndex({ ...rt.buildOptions, indexDir });
-  const index = await loadIndex(indexDir);
-  const deps = { index, logger: rt.logger };
-  const assistant = { index, ...createAssistant({ index, logger: rt.logger, deadlines: rt.deadlines, now: () => new Date() }) };
+  const store = await openStore({ indexDir });
+  const deps = { store, logger: rt.logger };
+  const assistant = { store, ...createAssistant({ store, logger: rt.logger, deadlines: rt.deadlines, now: () => new Date() }) };
+  // The LangChain HNSWLib baseline embeds with the same local embedder, restored from the index.
+  const meta = await (await openStoreWriter({ indexDir })).meta();
+  const embedder = new LocalEmbedder(meta!.embedderState as LocalEmbedderState);
 
   const items = readFileSync(questionsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => EvalItemSchema.parse(JSON.parse(l)));
   const latencies: number[] = [];
@@ -63,7 +67,7 @@ try {
     const loaded = await loadFile(join(corpusDir, name), name).catch(() => null);
     if (loaded) files.push({ source: name, text: loaded.text });
   }
-  const baseline = await buildBaseline(files, index.embedder);
+  const baseline = await buildBaseline(files, embedder);
   const bm25 = await buildBm25Baseline(files);
   const theirs: boolean[] = [];
   const plain: boolean[] = [];

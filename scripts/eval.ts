@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { flag, parseArgs } from '../src/cli/parse-args.js';
 import { cliErrorMessage } from '../src/cli/cli-error-message.js';
 import { loadFile } from '../src/ingest/load-file.js';
+import { listCorpus } from '../src/index/index-files.js';
 import { createRuntime } from '../src/runtime.js';
 import { metricsByCouncil } from '../src/eval/eval-metrics.js';
 import {
@@ -24,7 +25,7 @@ try {
   const texts = new Map<string, string | null>();
   const sourceText = (name: string): string | null => texts.get(name) ?? null;
   const items = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => EvalItemSchema.parse(JSON.parse(l)));
-  for (const name of new Set(items.flatMap((i) => i.sources.map((s) => s.file)).concat(deps.index.manifest.files.map((f) => f.name)))) {
+  for (const name of new Set(items.flatMap((i) => i.sources.map((s) => s.file)).concat(await listCorpus(corpusDir)))) {
     texts.set(name, await loadFile(join(corpusDir, name), name).then((f) => f.text, () => null));
   }
   const rows = [];

@@ -14,7 +14,7 @@ const { flags } = parseArgs(argv, ['json', 'list']);
 try {
   const rt = await createRuntime({ corpusDir: flag(flags, 'corpus'), indexDir: flag(flags, 'index') });
   const deps = await rt.assistant();
-  const records = toKpiRecords(deps.index.records.kpi);
+  const records = toKpiRecords(deps.store.records('kpi'));
   process.exitCode = runKpiCli(argv, records, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

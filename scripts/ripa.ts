@@ -31,6 +31,6 @@ process.exitCode = await runRipaCli(argv, {
   deadlines: rt.deadlines,
   clockToday: ukToday(new Date()),
   async loadPolicy() {
-    return selectRipaPolicy((await rt.assistant()).index.records['ripa-policy']);
+    return selectRipaPolicy((await rt.assistant()).store.records('ripa-policy'));
   },
 });

@@ -1,7 +1,5 @@
 import type { Logger } from './logger.js';
 import { AppError, userMessageOf } from './errors.js';
-import type { LoadedIndex } from './index/load-index.js';
-import { labelAtOffset, labelOfChunk } from './index/chunk-lookup.js';
 import type { DeadlineService } from './deadlines/index.js';
 import { deadlineAnswer, deadlineHelp } from './route/deadline-answer.js';
 import { readInThread, type AskOptions, type AssistantDeps } from './route/answer-question.js';
@@ -17,7 +15,7 @@ import { readRipaPolicies } from './ripa/ripa-policy.js';
 import { answerRipaForm, type RipaFormValues } from './ripa/ripa-form.js';
 import { toKpiRecords } from './kpi/kpi-record.js';
 import { toRetrieved } from './answer/citations.js';
-import { search, type SearchHit } from './retrieve/search.js';
+import type { PassageStore, SearchHit } from './retrieve/passage-store.js';
 import type { Answer, Place } from './types.js';
 
 /** A passage with the text around it, for "Show source". */
@@ -42,11 +40,11 @@ export interface Assistant {
   /** `/deadline RULE DATE` or `/deadline help`. */
   deadline(text: string): Answer;
   /** The stored passage a citation points at, with its neighbours. */
-  source(chunkId: string): SourcePassage | null;
+  source(chunkId: string): Promise<SourcePassage | null>;
 }
 
 export interface AssistantParts {
-  index: LoadedIndex;
+  store: PassageStore;
   logger: Logger;
   deadlines: DeadlineService;
   /** Today's date; injected so that answers are testable. */
@@ -66,38 +64,42 @@ const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
  * A structured answer (KPI, audit, RIPA) still lists the passages it rests on: first the passages
  * holding its citations, then the document search's best passages for the question.
  */
-async function withRetrieved(index: LoadedIndex, answer: Answer, started: number): Promise<Answer> {
+async function withRetrieved(store: PassageStore, answer: Answer, started: number): Promise<Answer> {
   const cited: SearchHit[] = [];
   // A record's citation points into the passage holding it, so that "Show source" can show its context.
-  const citations = answer.citations.map((c) => {
-    const label = c.start === null ? -1 : labelAtOffset(index, c.source, c.start);
-    if (label < 0) return c;
-    cited.push({ chunk: index.chunks[label]!, label, score: 1, vectorRank: null, keywordRank: null });
-    return { ...c, chunkId: c.chunkId ?? index.chunks[label]!.id, url: c.url ?? index.chunks[label]!.place.url ?? null };
-  });
-  const hits = await search(index, answer.question, { k: 12 });
-  const seen = new Set<number>();
-  const merged = [...cited, ...hits].filter((h) => !seen.has(h.label) && seen.add(h.label));
+  const citations: Answer['citations'] = [];
+  for (const c of answer.citations) {
+    const chunk = c.start === null ? null : await store.atOffset(c.source, c.start);
+    if (!chunk) {
+      citations.push(c);
+      continue;
+    }
+    cited.push({ chunk, score: 1, vectorRank: null, keywordRank: null });
+    citations.push({ ...c, chunkId: c.chunkId ?? chunk.id, url: c.url ?? chunk.place.url ?? null });
+  }
+  const hits = await store.search(answer.question, { k: 12 });
+  const seen = new Set<string>();
+  const merged = [...cited, ...hits].filter((h) => !seen.has(h.chunk.id) && seen.add(h.chunk.id));
   return { ...answer, citations, retrieved: toRetrieved(merged.slice(0, 12)), timings: { ...answer.timings, totalMs: Number((performance.now() - started).toFixed(2)) } };
 }
 
 /** Builds the assistant from its parts (made once in main.ts or a script). */
 export function createAssistant(parts: AssistantParts): Assistant {
-  const { index, logger, deadlines } = parts;
-  const kpis = toKpiRecords(index.records.kpi);
-  const audits = readAuditRecords(index.records.audit);
-  const ripaPolicies = readRipaPolicies(index.records['ripa-policy']);
+  const { store, logger, deadlines } = parts;
+  const kpis = toKpiRecords(store.records('kpi'));
+  const audits = readAuditRecords(store.records('audit'));
+  const ripaPolicies = readRipaPolicies(store.records('ripa-policy'));
   const ripaPolicy = ripaPolicies[0] ?? null;
-  const context = (): SkillContext => ({ index, logger, deadlines, kpis, audits, ripaPolicies, llm: parts.llm, today: isoDay(parts.now()) });
+  const context = (): SkillContext => ({ store, logger, deadlines, kpis, audits, ripaPolicies, llm: parts.llm, today: isoDay(parts.now()) });
   return {
     async ask(question, options = {}) {
       const started = performance.now();
       try {
-        const reading = readInThread(question, options.history ?? [], scopeRegistryOf(index), parts.ourCouncil ?? null, index.glossary);
+        const reading = readInThread(question, options.history ?? [], scopeRegistryOf(store), parts.ourCouncil ?? null, store.glossary);
         const claim = route({ reading, filters: options.filters ?? {}, history: options.history ?? [], id: options.id }, context());
         const answer = await claim.answer();
         if (claim.skill === 'documents' || claim.skill === 'deadline') return answer;
-        return await withRetrieved(index, answer, started);
+        return await withRetrieved(store, answer, started);
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, 'question failed');
         return { ...errorAnswer(question, error), ...(options.id === undefined ? {} : { id: options.id }) };
@@ -107,12 +109,12 @@ export function createAssistant(parts: AssistantParts): Assistant {
       const started = performance.now();
       try {
         const answer = kpiAnswer(query, kpis) ?? kpiAnswer(`latest KPI ${query}`, kpis);
-        if (answer) return await withRetrieved(index, answer, started);
+        if (answer) return await withRetrieved(store, answer, started);
         // Throws KpiNotFoundError, with the nearest indicators, when nothing matches.
         const matches = findKpis(query, kpis).slice(0, 3);
         const citations = matches.flatMap((m, i) => (m.citations[0] ? [{ ...m.citations[0], n: i + 1 }] : []));
         const lines = matches.map((m, i) => `${describeRecord(m.latest, m.ref)}${m.citations[0] ? ` [${i + 1}]` : ''}`);
-        return await withRetrieved(index, { question: query, kind: 'kpi', answer: lines.join('\n'), citations, retrieved: [], notes: [], data: { matches }, timings: { totalMs: 0 } }, started);
+        return await withRetrieved(store, { question: query, kind: 'kpi', answer: lines.join('\n'), citations, retrieved: [], notes: [], data: { matches }, timings: { totalMs: 0 } }, started);
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, 'kpi look-up failed');
         return errorAnswer(query, error);
@@ -120,7 +122,7 @@ export function createAssistant(parts: AssistantParts): Assistant {
     },
     async audit(query) {
       try {
-        return await withRetrieved(index, auditQueryAnswer(query, audits), performance.now());
+        return await withRetrieved(store, auditQueryAnswer(query, audits), performance.now());
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, 'audit look-up failed');
         return errorAnswer(query, error);
@@ -147,12 +149,11 @@ export function createAssistant(parts: AssistantParts): Assistant {
         return errorAnswer(text, error);
       }
     },
-    source(chunkId) {
-      const i = labelOfChunk(index, chunkId);
-      if (i < 0) return null;
-      const chunk = index.chunks[i]!;
-      const near = (j: number): string => (index.chunks[j]?.source === chunk.source ? index.chunks[j]!.text : '');
-      return { chunkId, place: chunk.place, before: near(i - 1), text: chunk.text, after: near(i + 1) };
+    async source(chunkId) {
+      const chunk = await store.passage(chunkId);
+      if (!chunk) return null;
+      const [before, after] = await Promise.all([store.adjacent(chunkId, -1), store.adjacent(chunkId, 1)]);
+      return { chunkId, place: chunk.place, before: before?.text ?? '', text: chunk.text, after: after?.text ?? '' };
     },
   };
 }

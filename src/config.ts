@@ -17,6 +17,8 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default('corpus')),
   INDEX_DIR: z.preprocess(emptyToUndefined, z.string().default('data/index')),
+  /** Where passages live: 'embedded' (HNSW + MiniSearch files in INDEX_DIR). */
+  STORE: z.preprocess(emptyToUndefined, z.enum(['embedded']).default('embedded')),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   /** The interface HTTP servers listen on; loopback unless set (e.g. 0.0.0.0 behind a reverse proxy on another host). */
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),

@@ -18,8 +18,7 @@ async function main(): Promise<void> {
   const rt = await createRuntime();
   process.stderr.write(`Opening the index of ${rt.buildOptions.corpusDir} (built now if missing or out of date)...\n`);
   const local = await rt.assistant();
-  const { manifest } = local.index;
-  process.stderr.write(`Index ready: ${manifest.chunkCount} passages from ${manifest.files.filter((f) => f.status !== 'skipped').length} files.\n`);
+  process.stderr.write(`Index ready: ${local.store.size} passages (${local.store.kind} store).\n`);
   // Search runs in worker threads, so that the main event loop is always free to acknowledge Slack within 3 seconds.
   const startPool = (inMain: typeof local) =>
     PooledAssistant.start(inMain, { init: { corpusDir: rt.buildOptions.corpusDir, indexDir: rt.buildOptions.indexDir, env: { ...process.env } }, logger: rt.logger, workers: rt.config.ANSWER_WORKERS });
@@ -51,7 +50,7 @@ async function main(): Promise<void> {
       pauseMs: config.MODERNGOV_PAUSE_MS,
       logger: rt.logger,
       now: () => new Date(),
-      swap: (index) => void swapIn(rt.assistantFor(index)).catch((error: unknown) => rt.logger.error({ err: error }, 'new index not taken into service')),
+      swap: (store) => void swapIn(rt.assistantFor(store)).catch((error: unknown) => rt.logger.error({ err: error }, 'new index not taken into service')),
       announce,
     });
     void sync.runOnce();

@@ -7,10 +7,11 @@ import { createLogger, type Logger } from './logger.js';
 import type { BuildOptions, Extractor } from './index/build-index.js';
 import type { Embedder } from './index/embedder.js';
 import { openIndex } from './index/open-index.js';
+import { openStore } from './store/open-store.js';
+import type { PassageStore } from './retrieve/passage-store.js';
 import { OpenAIEmbedder } from './index/openai-embedder.js';
 import { createAssistant, type Assistant } from './assistant.js';
 import { createDeadlineService, type DeadlineService } from './deadlines/index.js';
-import { loadIndex, type LoadedIndex } from './index/load-index.js';
 
 /** Wiring shared by main.ts and the scripts: configuration, logger, clients, index options. */
 export interface Runtime {
@@ -22,11 +23,13 @@ export interface Runtime {
   progress: (done: number, total: number, stage: string) => void;
   deadlines: DeadlineService;
   /** Opens the index (building it first when missing or stale) and returns the assistant. */
-  assistant(): Promise<Assistant & { index: LoadedIndex }>;
+  assistant(): Promise<Assistant & { store: PassageStore }>;
   /** The same assistant from the index as it is, never building it (answering workers use this). */
-  loadAssistant(): Promise<Assistant & { index: LoadedIndex }>;
-  /** The assistant over an index already loaded (a new one after a background sync). */
-  assistantFor(index: LoadedIndex): Assistant & { index: LoadedIndex };
+  loadAssistant(): Promise<Assistant & { store: PassageStore }>;
+  /** The assistant over a store already opened (a new index version after a background sync). */
+  assistantFor(store: PassageStore): Assistant & { store: PassageStore };
+  /** Opens the configured store as it is, never building it. */
+  openStore(): Promise<PassageStore>;
 }
 
 /** The extractors run at ingest. */
@@ -76,12 +79,12 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
   };
   const progress = progressPrinter();
   const deadlines = createDeadlineService({ nation: config.COUNCIL_NATION });
-  const assistantFor = (index: LoadedIndex): Assistant & { index: LoadedIndex } => {
+  const assistantFor = (store: PassageStore): Assistant & { store: PassageStore } => {
     const llm =
       openai && llmConfigured(config)
         ? { client: openai, settings: { model: config.OPENAI_MODEL!, timeoutMs: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES, totalTimeoutMs: config.OPENAI_TOTAL_TIMEOUT_MS } }
         : undefined;
-    return { index, ...createAssistant({ index, logger, deadlines, now: () => new Date(), llm, ourCouncil: config.COUNCIL_NAME ?? null }) };
+    return { store, ...createAssistant({ store, logger, deadlines, now: () => new Date(), llm, ourCouncil: config.COUNCIL_NAME ?? null }) };
   };
   return {
     config,
@@ -91,12 +94,13 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
     progress,
     deadlines,
     async assistant() {
-      const { index } = await openIndex({ ...buildOptions, onProgress: progress });
-      return assistantFor(index);
+      const { store } = await openIndex({ ...buildOptions, store: config.STORE, onProgress: progress });
+      return assistantFor(store);
     },
     async loadAssistant() {
-      return assistantFor(await loadIndex(buildOptions.indexDir, embedder));
+      return assistantFor(await openStore({ store: config.STORE, indexDir: buildOptions.indexDir, embedder }));
     },
     assistantFor,
+    openStore: () => openStore({ store: config.STORE, indexDir: buildOptions.indexDir, embedder }),
   };
 }

@@ -15,7 +15,7 @@ export function swappableAssistant(initial: Assistant): { assistant: Assistant; 
       ripaCheck: (values) => current.ripaCheck(values),
       deadline: (text) => current.deadline(text),
       // A passage cited just before a swap may have left the new index; the previous one still has it.
-      source: (chunkId) => current.source(chunkId) ?? previous?.source(chunkId) ?? null,
+      source: async (chunkId) => (await current.source(chunkId)) ?? (await previous?.source(chunkId)) ?? null,
     },
     swap(next) {
       previous = current;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant, type Assistant } from '../src/assistant.js';
 import { createDeadlineService } from '../src/deadlines/index.js';
 import { buildIndex } from '../src/index/build-index.js';
-import { loadIndex } from '../src/index/load-index.js';
+import { openStore } from '../src/store/open-store.js';
 import { defaultExtractors } from '../src/runtime.js';
 import { memoryLogger } from './helpers/silent-logger.js';
 import { tempDir } from './helpers/temp-dir.js';
@@ -42,8 +42,8 @@ describe('createAssistant routing', () => {
     writeFileSync(join(dir, 'corpus', 'pack.txt'), PACK);
     const { logger } = memoryLogger();
     await buildIndex({ corpusDir: join(dir, 'corpus'), indexDir: join(dir, 'index'), logger, extractors: defaultExtractors() });
-    const index = await loadIndex(join(dir, 'index'));
-    assistant = createAssistant({ index, logger, deadlines: createDeadlineService(), now: () => new Date('2026-11-23T12:00:00Z') });
+    const store = await openStore({ indexDir: join(dir, 'index') });
+    assistant = createAssistant({ store, logger, deadlines: createDeadlineService(), now: () => new Date('2026-11-23T12:00:00Z') });
   });
 
   it('routes a plain deadline question to the calculator', async () => {
@@ -58,7 +58,7 @@ describe('createAssistant routing', () => {
     expect(answer.answer).toContain('9.1');
     const citation = answer.citations[0]!;
     expect(citation.chunkId).not.toBeNull();
-    expect(assistant.source(citation.chunkId!)!.text).toContain(citation.quote);
+    expect((await assistant.source(citation.chunkId!))!.text).toContain(citation.quote);
     expect(answer.retrieved.length).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,6 @@
 import { cleanText } from '../parse/clean-text.js';
 import { terms } from '../index/tokenize.js';
-import type { SearchHit } from '../retrieve/search.js';
+import type { SearchHit } from '../retrieve/passage-store.js';
 import type { QuestionReading } from '../understand/read-question.js';
 import type { NamedPeriod } from '../understand/question-dates.js';
 import { sentenceInPeriod } from '../understand/scope-check.js';

@@ -3,7 +3,7 @@ import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
-import type { SearchHit } from '../retrieve/search.js';
+import type { SearchHit } from '../retrieve/passage-store.js';
 import type { Citation } from '../types.js';
 import { citationFor, locateQuote } from './citations.js';
 import { looksLikeInjection } from './injection.js';

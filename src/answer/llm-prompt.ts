@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { SearchHit } from '../retrieve/search.js';
+import type { SearchHit } from '../retrieve/passage-store.js';
 import { maskInjections } from './injection.js';
 
 const PROMPTS = new URL('../../prompts/', import.meta.url);

@@ -6,24 +6,11 @@ import { chunkDocument, parseDocument, type Chunk, type ParsedDocument } from '.
 import { mineGlossary, type Glossary } from '../extract/mine-glossary.js';
 import { applyPaperMeta, placeWithMeta, readPaperMeta } from '../sync/paper-meta.js';
 import type { Embedder } from './embedder.js';
-import { KeywordIndex } from './keyword-index.js';
-import { LocalEmbedder } from './local-embedder.js';
-import { HnswVectorStore } from './vector-store.js';
-import {
-  FORMAT_VERSION,
-  PARSER_VERSION,
-  extractorSignature,
-  hashFile,
-  listCorpus,
-  listCorpusLinks,
-  LINK_REASON,
-  packVectors,
-  writeVersion,
-  type FileEntry,
-  type Manifest,
-} from './index-files.js';
+import { LocalEmbedder, type LocalEmbedderState } from './local-embedder.js';
+import { PARSER_VERSION, extractorSignature, hashFile, listCorpus, listCorpusLinks, LINK_REASON, type FileEntry } from './index-files.js';
 import { lockIndex } from './index-lock.js';
-import { readStoredIndex, type FileData, type StoredIndex } from './load-index.js';
+import type { FileWrite, StoreMeta, StoreWriter } from '../retrieve/passage-store.js';
+import { openStoreWriter } from '../store/open-store.js';
 
 /** Structured records pulled from a parsed document at ingest (KPI rows, audit summaries...). */
 export interface Extractor {
@@ -60,20 +47,20 @@ export interface BuildReport {
   indexPath: string;
 }
 
-interface FileResult {
-  entry: FileEntry;
-  chunks: Chunk[];
-  vectors: Array<Float32Array | null>;
-  data: FileData;
-}
+/** One corpus file's outcome in this build: new passages to write, or what to keep of the stored ones. */
+type FileResult =
+  | { kind: 'write'; write: FileWrite; pending: Array<Float32Array | null> }
+  | { kind: 'keep'; entry: FileEntry; records?: Record<string, unknown[]> };
 
 const LOCAL_DIMS = 768;
 
-function reusable(prev: StoredIndex | null, embedderId: string, rebuild: boolean): StoredIndex | null {
-  if (!prev || rebuild) return null;
-  if (prev.manifest.parserVersion !== PARSER_VERSION || prev.manifest.embedder.id !== embedderId) return null;
-  return prev;
+function reusable(meta: StoreMeta | null, embedderId: string, rebuild: boolean): StoreMeta | null {
+  if (!meta || rebuild) return null;
+  if (meta.parserVersion !== PARSER_VERSION || meta.embedder.id !== embedderId) return null;
+  return meta;
 }
+
+const noData = { glossary: {}, records: {} };
 
 /**
  * Builds or updates the index from the corpus folder. Unchanged files are reused with their vectors
@@ -87,27 +74,30 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     waitMs: options.lockWaitMs,
     onWait: (holder) => options.logger.info({ holder }, 'waiting for another build of this index'),
   });
+  const writer = await openStoreWriter({ indexDir: options.indexDir, embedder: options.embedder });
   try {
-    return await buildLocked(options);
+    return await buildLocked(options, writer);
   } finally {
+    await writer.close();
     await lock.release();
   }
 }
 
-async function buildLocked(options: BuildOptions): Promise<BuildReport> {
+async function buildLocked(options: BuildOptions, writer: StoreWriter): Promise<BuildReport> {
   const started = performance.now();
-  const { corpusDir, indexDir, logger } = options;
+  const { corpusDir, logger } = options;
   const names = await listCorpus(corpusDir);
-  const stored = await readStoredIndex(indexDir).catch((error: unknown) => {
+  const stored = await Promise.all([writer.meta(), writer.files()]).catch((error: unknown) => {
     logger.warn({ err: error }, 'previous index unreadable; rebuilding');
-    return null;
+    return [null, []] as const;
   });
   const embedderId = options.embedder?.id ?? `local-tfidf-hash-v1:${LOCAL_DIMS}`;
-  const prev = reusable(stored, embedderId, options.rebuild ?? false);
+  const prev = reusable(stored[0], embedderId, options.rebuild ?? false);
+  const prevFiles = new Map((prev ? stored[1] : []).map((f) => [f.name, f]));
   const extractors = options.extractors ?? [];
   const parseOptions = { defaultCouncil: options.defaultCouncil ?? null };
   const signature = extractorSignature(extractors);
-  const reExtract = prev !== null && prev.manifest.extractors !== signature;
+  const reExtract = prev !== null && prev.extractors !== signature;
   const extract = (doc: ParsedDocument): Record<string, unknown[]> => {
     const records: Record<string, unknown[]> = {};
     for (const ex of extractors) records[ex.name] = ex.extract(doc);
@@ -126,23 +116,24 @@ async function buildLocked(options: BuildOptions): Promise<BuildReport> {
     options.onProgress?.(i, names.length, 'reading');
     const path = join(corpusDir, name);
     const hash = await hashFile(path);
-    const skippedBefore = prev?.manifest.files.find((f) => f.name === name && f.status === 'skipped');
+    const known = prevFiles.get(name);
+    const skippedBefore = known?.status === 'skipped' ? known : undefined;
     if (skippedBefore && skippedBefore.hash === hash) {
       // The same bytes were unreadable last time: report them again without reading them again.
       const reason = skippedBefore.reason ?? `${name}: could not be read`;
       logger.warn({ file: name, reason }, 'file skipped');
       skipped.push({ file: name, reason });
-      results.push({ entry: skippedBefore, chunks: [], vectors: [], data: { glossary: {}, records: {} } });
+      results.push({ kind: 'keep', entry: skippedBefore });
       reusedSkips++;
       continue;
     }
-    const before = prev?.manifest.files.find((f) => f.name === name && f.status !== 'skipped');
+    const before = known && known.status !== 'skipped' ? known : undefined;
     if (prev && before && before.hash === hash) {
-      const result = previousResult(prev, name, before);
+      const result: FileResult = { kind: 'keep', entry: before };
       if (reExtract) {
         // Same text, same chunks and vectors: only the records are made again.
         const loaded = await loadFile(path, name);
-        result.data = { ...result.data, records: extract(applyPaperMeta(parseDocument(name, loaded.text, loaded.pageStarts, parseOptions), await readPaperMeta(path))) };
+        result.records = extract(applyPaperMeta(parseDocument(name, loaded.text, loaded.pageStarts, parseOptions), await readPaperMeta(path)));
       }
       results.push(result);
       reused++;
@@ -158,18 +149,19 @@ async function buildLocked(options: BuildOptions): Promise<BuildReport> {
       const records = extract(doc);
       const glossary: Glossary = mineGlossary(loaded.text);
       const entry: FileEntry = { name, hash, bytes: loaded.text.length, status: 'indexed', reason: null, chunks: chunks.length };
-      results.push({ entry, chunks, vectors: chunks.map(() => null), data: { glossary, records } });
+      results.push({ kind: 'write', write: { entry, chunks, vectors: [], glossary, records }, pending: chunks.map(() => null) });
     } catch (error) {
       const reason = error instanceof IngestError ? error.userMessage : `${name}: could not be read (${(error as Error).message})`;
       // One line per skipped file; the stack and cause only at debug level.
       logger.warn({ file: name, reason }, 'file skipped');
       logger.debug({ file: name, err: error }, 'file skipped: detail');
       if (prev && before) {
-        results.push({ ...previousResult(prev, name, before), entry: { ...before, status: 'kept-previous', reason } });
+        results.push({ kind: 'keep', entry: { ...before, status: 'kept-previous', reason } });
         skipped.push({ file: name, reason: `${reason}; the previously indexed version is kept` });
       } else {
         skipped.push({ file: name, reason });
-        results.push({ entry: { name, hash, bytes: 0, status: 'skipped', reason, chunks: 0 }, chunks: [], vectors: [], data: { glossary: {}, records: {} } });
+        const entry: FileEntry = { name, hash, bytes: 0, status: 'skipped', reason, chunks: 0 };
+        results.push({ kind: 'write', write: { entry, chunks: [], vectors: [], ...noData }, pending: [] });
       }
     }
   }
@@ -177,70 +169,55 @@ async function buildLocked(options: BuildOptions): Promise<BuildReport> {
   const unchanged =
     prev !== null &&
     reused + reusedSkips === names.length &&
-    prev.manifest.files.length === names.length &&
-    prev.manifest.files.every((f) => f.status === 'indexed' || f.status === 'skipped') &&
+    prevFiles.size === names.length &&
+    [...prevFiles.values()].every((f) => f.status === 'indexed' || f.status === 'skipped') &&
     !reExtract;
+  const entryOf = (r: FileResult): FileEntry => (r.kind === 'keep' ? r.entry : r.write.entry);
+  const chunkCount = results.reduce((n, r) => n + entryOf(r).chunks, 0);
   if (unchanged) {
-    const report = { files: names.length, indexed: 0, reused, skipped, chunks: prev.chunks.length, embedded: 0, ms: Math.round(performance.now() - started), indexPath: prev.dir };
+    const report = { files: names.length, indexed: 0, reused, skipped, chunks: chunkCount, embedded: 0, ms: Math.round(performance.now() - started), indexPath: (await writer.location()) ?? '' };
     logger.info({ ...report, skipped: skipped.length }, 'index up to date');
     return report;
   }
 
-  const allChunks = results.flatMap((r) => r.chunks);
+  const writes = results.flatMap((r) => (r.kind === 'write' ? [r] : []));
+  // The local embedder is fitted once, on a full build, and kept with the index: later builds reuse its statistics.
   const embedder: Embedder =
-    options.embedder ?? (prev?.localState ? new LocalEmbedder(prev.localState) : LocalEmbedder.fit(allChunks.map((c) => c.indexText), LOCAL_DIMS));
-  const todo = results.flatMap((r) => r.vectors.map((v, j) => ({ r, j, v }))).filter((x) => x.v === null);
+    options.embedder ??
+    (prev?.embedderState ? new LocalEmbedder(prev.embedderState as LocalEmbedderState) : LocalEmbedder.fit(writes.flatMap((r) => r.write.chunks.map((c) => c.indexText)), LOCAL_DIMS));
+  const todo = writes.flatMap((r) => r.pending.map((_, j) => ({ r, j })));
   options.onProgress?.(names.length, names.length, 'embedding');
   const BATCH = 256;
   for (let i = 0; i < todo.length; i += BATCH) {
     const batch = todo.slice(i, i + BATCH);
-    const vecs = await embedder.embedDocuments(batch.map((x) => x.r.chunks[x.j]!.indexText));
-    batch.forEach((x, k) => (x.r.vectors[x.j] = vecs[k]!));
+    const vecs = await embedder.embedDocuments(batch.map((x) => x.r.write.chunks[x.j]!.indexText));
+    batch.forEach((x, k) => (x.r.pending[x.j] = vecs[k]!));
     options.onProgress?.(Math.min(i + BATCH, todo.length), todo.length, 'embedding');
   }
-  const vectors = results.flatMap((r) => r.vectors as Float32Array[]);
 
-  const store = HnswVectorStore.build(vectors, embedder.dims);
-  const keyword = KeywordIndex.build(allChunks.map((c) => c.indexText));
-  const manifest: Manifest = {
-    formatVersion: FORMAT_VERSION,
+  const store = await writer.begin({ fresh: prev === null });
+  const seen = new Set(names);
+  for (const name of prevFiles.keys()) if (!seen.has(name)) await store.removeFile(name);
+  for (const r of results) {
+    if (r.kind === 'write') await store.replaceFile({ ...r.write, vectors: r.pending as Float32Array[] });
+    else if (r.entry !== prevFiles.get(r.entry.name) || r.records) await store.updateFile(r.entry.name, { entry: r.entry, records: r.records });
+  }
+  const indexPath = await store.commit({
     parserVersion: PARSER_VERSION,
     embedder: { id: embedder.id, dims: embedder.dims },
     extractors: signature,
-    createdAt: new Date().toISOString(),
-    files: results.map((r) => r.entry),
-    chunkCount: allChunks.length,
-  };
-  const files: Record<string, FileData> = {};
-  for (const r of results) if (r.entry.status !== 'skipped') files[r.entry.name] = r.data;
-  const indexPath = await writeVersion(indexDir, {
-    'chunks.json': JSON.stringify(allChunks),
-    'vectors.bin': packVectors(vectors, embedder.dims),
-    'keyword.json': keyword.toJSON(),
-    'files.json': JSON.stringify(files),
-    'embedder.json': JSON.stringify(embedder instanceof LocalEmbedder ? embedder.toJSON() : {}),
-    'manifest.json': JSON.stringify(manifest, null, 2),
-  }, (dir) => store.save(join(dir, 'hnsw.bin')));
+    embedderState: embedder instanceof LocalEmbedder ? embedder.toJSON() : null,
+  });
   const report: BuildReport = {
     files: names.length,
-    indexed: results.filter((r) => r.entry.status === 'indexed').length - reused,
+    indexed: results.filter((r) => entryOf(r).status === 'indexed').length - reused,
     reused,
     skipped,
-    chunks: allChunks.length,
+    chunks: chunkCount,
     embedded: todo.length,
     ms: Math.round(performance.now() - started),
     indexPath,
   };
   logger.info({ ...report, skipped: skipped.length }, 'index built');
   return report;
-}
-
-function previousResult(prev: StoredIndex, name: string, entry: FileEntry): FileResult {
-  const positions = prev.chunks.flatMap((c, i) => (c.source === name ? [i] : []));
-  return {
-    entry,
-    chunks: positions.map((i) => prev.chunks[i]!),
-    vectors: positions.map((i) => prev.vectors[i]!),
-    data: prev.files[name] ?? { glossary: {}, records: {} },
-  };
 }

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Logger } from '../logger.js';
 import { buildIndex, type BuildOptions, type BuildReport } from './build-index.js';
 import { PARSER_VERSION, currentVersionDir, extractorSignature, hashFile, listCorpus, ManifestSchema } from './index-files.js';
-import { loadIndex, type LoadedIndex } from './load-index.js';
+import type { PassageStore } from '../retrieve/passage-store.js';
+import { openStore, type StoreConfig } from '../store/open-store.js';
 import { readFile } from 'node:fs/promises';
 
 /** Whether the index is missing or out of date with the corpus folder (files, contents, parser or embedder). */
@@ -24,12 +25,12 @@ export async function isIndexStale(corpusDir: string, indexDir: string, embedder
   }
 }
 
-/** Builds the index first when it is missing or stale, then loads it for searching. */
+/** Builds the index first when it is missing or stale, then opens the store for searching. */
 export async function openIndex(
-  options: Omit<BuildOptions, 'rebuild'> & { logger: Logger },
-): Promise<{ index: LoadedIndex; build: BuildReport | null }> {
+  options: Omit<BuildOptions, 'rebuild'> & { logger: Logger; store?: StoreConfig['store'] },
+): Promise<{ store: PassageStore; build: BuildReport | null }> {
   const embedderId = options.embedder?.id ?? 'local-tfidf-hash-v1:768';
   let build: BuildReport | null = null;
   if (await isIndexStale(options.corpusDir, options.indexDir, embedderId, extractorSignature(options.extractors ?? []))) build = await buildIndex(options);
-  return { index: await loadIndex(options.indexDir, options.embedder), build };
+  return { store: await openStore({ store: options.store, indexDir: options.indexDir, embedder: options.embedder }), build };
 }

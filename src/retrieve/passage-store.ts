@@ -83,3 +83,67 @@ export interface PassageStore extends TermStats {
   findOriginal(quote: string, exceptSource: string): Promise<Chunk | null>;
   close(): Promise<void>;
 }
+
+/** One corpus file as the store knows it (the ingest manifest's entry). */
+export interface StoredFileEntry {
+  name: string;
+  /** Content hash of the file and its metadata sidecar (hashFile). */
+  hash: string;
+  bytes: number;
+  status: 'indexed' | 'skipped' | 'kept-previous';
+  /** Why a file was skipped (the user's sentence), or null. */
+  reason: string | null;
+  chunks: number;
+}
+
+/** What a store was built with: a store built otherwise is rebuilt from scratch. */
+export interface StoreMeta {
+  parserVersion: string;
+  embedder: { id: string; dims: number };
+  /** Which record extractors (name@version) produced the records. */
+  extractors: string;
+  /** The local embedder's fitted statistics (LocalEmbedderState), null for an external embedder. */
+  embedderState: unknown;
+}
+
+/** A file's passages, their vectors (same order) and what was extracted from it. */
+export interface FileWrite {
+  entry: StoredFileEntry;
+  chunks: readonly Chunk[];
+  vectors: readonly Float32Array[];
+  records: Record<string, unknown[]>;
+  glossary: Glossary;
+}
+
+/**
+ * A set of changes that becomes visible all at once on commit (a new index version swapped in, or one
+ * database transaction); nothing is visible before, and abort leaves the store as it was.
+ */
+export interface StoreBatch {
+  /** Adds a file, or replaces every passage, vector and record of a file of that name. */
+  replaceFile(file: FileWrite): Promise<void>;
+  /** Keeps a file's passages and vectors, replacing its entry and, when given, its records. */
+  updateFile(name: string, change: { entry: StoredFileEntry; records?: Record<string, unknown[]> }): Promise<void>;
+  /** Removes a file and everything stored from it. */
+  removeFile(name: string): Promise<void>;
+  /** Makes the changes visible; returns where the new version lives (a folder, a database). */
+  commit(meta: StoreMeta): Promise<string>;
+  abort(): Promise<void>;
+}
+
+/**
+ * Write side of a store: the ingest pipeline (parse, chunk, extract, embed) is shared, only the
+ * writing differs per store. Callers hold the ingest lock while writing.
+ */
+export interface StoreWriter {
+  readonly kind: string;
+  /** The files held, with their hashes, or an empty list for a new store. */
+  files(): Promise<StoredFileEntry[]>;
+  /** What the held passages were built with, or null for a new or unreadable store. */
+  meta(): Promise<StoreMeta | null>;
+  /** Where the live version lives (for reports), or null. */
+  location(): Promise<string | null>;
+  /** Starts a batch on top of the live version; `fresh` drops everything held first (a full rebuild). */
+  begin(options?: { fresh?: boolean }): Promise<StoreBatch>;
+  close(): Promise<void>;
+}

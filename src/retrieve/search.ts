@@ -1,46 +1,23 @@
 import { expandQuery } from '../extract/mine-glossary.js';
 import { asksForLatest } from '../understand/read-question.js';
-import type { LoadedIndex } from '../index/load-index.js';
+import type { Glossary } from '../extract/mine-glossary.js';
+import type { Embedder } from '../index/embedder.js';
+import type { KeywordIndex } from '../index/keyword-index.js';
+import type { VectorStore } from '../index/vector-store.js';
 import type { Chunk } from '../parse/parse-document.js';
+import type { SearchFilters, SearchHit, SearchOptions } from './passage-store.js';
 
-/** Narrows a search to some councils, committees, dates or document types (all optional). */
-export interface SearchFilters {
-  council?: string;
-  committee?: string;
-  /** ISO dates, inclusive. */
-  from?: string;
-  to?: string;
-  docType?: string;
-  source?: string;
-  /** Exact council names (any of them); passages of unknown council pass. */
-  councils?: string[];
-  /** Exact meeting dates, ISO (any of them). */
-  meetingDates?: string[];
-  /** Exact document types (any of them). */
-  docTypes?: string[];
-  /** Exact committee names (any of them); passages of unknown committee pass. */
-  committees?: string[];
+export type { SearchFilters, SearchHit, SearchOptions } from './passage-store.js';
+
+/** What hybrid search reads inside the embedded store: passages by label (their position), and the two indexes over them. */
+export interface SearchIndex {
+  chunks: readonly Chunk[];
+  vectors: VectorStore;
+  keyword: KeywordIndex;
+  embedder: Embedder;
+  glossary: Glossary;
 }
 
-export interface SearchHit {
-  chunk: Chunk;
-  label: number;
-  score: number;
-  vectorRank: number | null;
-  keywordRank: number | null;
-}
-
-export interface SearchOptions {
-  k?: number;
-  filters?: SearchFilters;
-  /** Prefer passages from the newest meetings ("latest", "current"). */
-  preferRecent?: boolean;
-  /**
-   * A scope to prefer without confining the search to it (the committees a question names, the minutes
-   * of a meeting for "what was decided"): the same search inside it is fused as two more rankings.
-   */
-  prefer?: SearchFilters;
-}
 
 /** Weight of each in-scope ranking (vector and keyword) of `prefer` in the fusion; the open rankings weigh 1. */
 const PREFER_WEIGHT = 1;
@@ -73,7 +50,7 @@ function isOriginal(chunk: Chunk): boolean {
  * Hybrid search: HNSW vectors and BM25 keywords, fused by reciprocal rank. The query is expanded with
  * the corpus glossary; a passage reprinted in several packs is shown once.
  */
-export async function search(index: LoadedIndex, question: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+export async function search(index: SearchIndex, question: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const k = options.k ?? 10;
   const query = expandQuery(question, index.glossary);
   const filters = options.filters;
@@ -86,7 +63,7 @@ export async function search(index: LoadedIndex, question: string, options: Sear
   const hitFor = (label: number): SearchHit => {
     let hit = fused.get(label);
     if (!hit) {
-      hit = { chunk: index.chunks[label]!, label, score: 0, vectorRank: null, keywordRank: null };
+      hit = { chunk: index.chunks[label]!, score: 0, vectorRank: null, keywordRank: null };
       fused.set(label, hit);
     }
     return hit;
@@ -128,10 +105,7 @@ export async function search(index: LoadedIndex, question: string, options: Sear
       first.set(h.chunk.dupKey, h);
       return true;
     }
-    if (isOriginal(h.chunk) && !isOriginal(kept.chunk)) {
-      kept.chunk = h.chunk;
-      kept.label = h.label;
-    }
+    if (isOriginal(h.chunk) && !isOriginal(kept.chunk)) kept.chunk = h.chunk;
     return false;
   });
   return hits.slice(0, k);

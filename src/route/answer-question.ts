@@ -1,11 +1,10 @@
 import type { Logger } from '../logger.js';
-import type { LoadedIndex } from '../index/load-index.js';
 import type OpenAI from 'openai';
 import { extractiveAnswer, NOT_FOUND_TEXT, type DraftAnswer } from '../answer/extractive-answer.js';
 import { llmAnswer, type LlmSettings } from '../answer/llm-answer.js';
 import { preferOriginal } from '../answer/prefer-original.js';
 import { toRetrieved } from '../answer/citations.js';
-import { search, type SearchFilters, type SearchHit } from '../retrieve/search.js';
+import type { PassageStore, SearchFilters, SearchHit } from '../retrieve/passage-store.js';
 import { readQuestion, type QuestionReading } from '../understand/read-question.js';
 import { scopeRegistryOf } from '../understand/index-scope.js';
 import { heldInstead, outOfScope } from '../understand/scope-check.js';
@@ -17,7 +16,7 @@ import { terms } from '../index/tokenize.js';
 
 /** Everything a question may need; built once in main.ts or a script and passed in. */
 export interface AssistantDeps {
-  index: LoadedIndex;
+  store: PassageStore;
   logger: Logger;
   /** An OpenAI-compatible chat model; extractive answers when absent. */
   llm?: { client: OpenAI; settings: LlmSettings };
@@ -54,21 +53,22 @@ const RETRIEVAL = {
  * The hits, each of the best few followed by the next passage of the same part: a paragraph that
  * answers the question often sits just after the one that matched it best.
  */
-function withNeighbours(index: LoadedIndex, hits: readonly SearchHit[]): SearchHit[] {
-  const placed = new Set<number>();
+async function withNeighbours(store: PassageStore, hits: readonly SearchHit[]): Promise<SearchHit[]> {
+  const placed = new Set<string>();
   const out: SearchHit[] = [];
-  hits.forEach((hit, i) => {
-    if (placed.has(hit.label)) return;
-    placed.add(hit.label);
+  for (const [i, hit] of hits.entries()) {
+    if (placed.has(hit.chunk.id)) continue;
+    placed.add(hit.chunk.id);
     out.push(hit);
-    const next = index.chunks[hit.label + 1];
-    if (i < RETRIEVAL.expanded && next && next.source === hit.chunk.source && next.place.item === hit.chunk.place.item && !placed.has(hit.label + 1)) {
-      placed.add(hit.label + 1);
+    if (i >= RETRIEVAL.expanded) continue;
+    const next = await store.adjacent(hit.chunk.id, 1);
+    if (next && next.place.item === hit.chunk.place.item && !placed.has(next.id)) {
+      placed.add(next.id);
       // A neighbour already among the hits moves up; otherwise it joins with a slightly lower score.
-      const found = hits.find((h) => h.label === hit.label + 1);
-      out.push(found ?? { ...hit, chunk: next, label: hit.label + 1, score: hit.score * RETRIEVAL.neighbourShare });
+      const found = hits.find((h) => h.chunk.id === next.id);
+      out.push(found ?? { ...hit, chunk: next, score: hit.score * RETRIEVAL.neighbourShare });
     }
-  });
+  }
   return out;
 }
 
@@ -77,10 +77,10 @@ function interleave(main: readonly SearchHit[], perClause: readonly SearchHit[][
   const turns: SearchHit[] = [];
   for (let i = 0; i < Math.max(0, ...perClause.map((c) => c.length)); i++) for (const c of perClause) if (c[i]) turns.push(c[i]!);
   const out: SearchHit[] = [];
-  const seen = new Set<number>();
+  const seen = new Set<string>();
   for (const h of [...main.slice(0, 3), ...turns, ...main.slice(3)]) {
-    if (seen.has(h.label)) continue;
-    seen.add(h.label);
+    if (seen.has(h.chunk.id)) continue;
+    seen.add(h.chunk.id);
     out.push(h);
   }
   return out;
@@ -120,7 +120,7 @@ const RECORD_TYPES = ['minutes', 'decision'] as const;
  * The passages for a question: the ranked hits shown as `retrieved`, and the wider pool the answer is
  * drawn from (each best hit's next passage, and the best hits of each part of a compound question).
  */
-export async function retrievePool(index: LoadedIndex, reading: QuestionReading, filters: SearchFilters) {
+export async function retrievePool(store: PassageStore, reading: QuestionReading, filters: SearchFilters) {
   const preferRecent = reading.scope.latest;
   // A committee the question names is preferred, not required: its business is also spoken of elsewhere.
   // What was decided or voted is recorded in minutes and decision notices: those are preferred too.
@@ -128,7 +128,7 @@ export async function retrievePool(index: LoadedIndex, reading: QuestionReading,
     ...(reading.scope.committees.length ? { committees: reading.scope.committees } : {}),
     ...(reading.wantsDecision || reading.wantsVote ? { docTypes: [...RECORD_TYPES] } : {}),
   };
-  const hits = await search(index, reading.query, { k: RETRIEVAL.retrieved, filters, preferRecent, prefer });
+  const hits = await store.search(reading.query, { k: RETRIEVAL.retrieved, filters, preferRecent, prefer });
   const extra: SearchHit[][] = [];
   const found = new Set(hits.slice(0, RETRIEVAL.clauseCovered).flatMap((h) => terms(h.chunk.indexText)));
   for (const clause of reading.clauses) {
@@ -137,9 +137,9 @@ export async function retrievePool(index: LoadedIndex, reading: QuestionReading,
     if (clause.type === 'any' && clause.terms.length && clause.terms.every((t) => found.has(t))) continue;
     // The clause's content words only: its question words would only add noise to the search.
     const q = clause.terms.length >= 2 ? clause.terms.join(' ') : clause.text;
-    extra.push(await search(index, q, { k: RETRIEVAL.perClause, filters, preferRecent }));
+    extra.push(await store.search(q, { k: RETRIEVAL.perClause, filters, preferRecent }));
   }
-  return { hits, pool: interleave(withNeighbours(index, hits), extra) };
+  return { hits, pool: interleave(await withNeighbours(store, hits), extra) };
 }
 
 /** The reading of a question in its thread: each earlier question read in turn, so a follow-up inherits their scope. */
@@ -156,10 +156,10 @@ function notFound(reading: QuestionReading, note: string | null): Pick<DraftAnsw
 /** Answers a question from the committee papers: retrieval in scope, then an extractive (or model) answer with citations. */
 export async function answerQuestion(deps: AssistantDeps, question: string | QuestionReading, options: AskOptions = {}): Promise<Answer> {
   const started = performance.now();
-  const registry = scopeRegistryOf(deps.index);
-  const reading = typeof question === 'string' ? readInThread(question, options.history ?? [], registry, null, deps.index.glossary) : question;
-  const { filters, missing } = scopeFilters(reading, registry, deps.index.known, options.filters);
-  const { hits, pool } = await retrievePool(deps.index, reading, filters);
+  const registry = scopeRegistryOf(deps.store);
+  const reading = typeof question === 'string' ? readInThread(question, options.history ?? [], registry, null, deps.store.glossary) : question;
+  const { filters, missing } = scopeFilters(reading, registry, (t) => deps.store.known(t), options.filters);
+  const { hits, pool } = await retrievePool(deps.store, reading, filters);
   const searchMs = performance.now() - started;
   // Only passages inside the question's scope may answer it; the others are what the papers hold instead.
   const inScope = pool.filter((h) => outOfScope(h.chunk, reading, registry) === null);
@@ -174,7 +174,7 @@ export async function answerQuestion(deps: AssistantDeps, question: string | Que
       if (result.dropped) notes.push(`${result.dropped} citation(s) from the model did not match the papers and were removed.`);
     } else notes.push(FALLBACK_NOTES[result.reason]);
   }
-  draft ??= extractiveAnswer({ reading, hits: inScope, idf: deps.index.idf, known: deps.index.known, glossary: deps.index.glossary });
+  draft ??= extractiveAnswer({ reading, hits: inScope, idf: (t) => deps.store.idf(t), known: (t) => deps.store.known(t), glossary: deps.store.glossary });
   if (draft.kind === 'not_found' && draft.answer === NOT_FOUND_TEXT) {
     const instead = heldInstead(reading, pool.map((h) => h.chunk));
     if (instead) draft = notFound(reading, instead);
@@ -186,7 +186,7 @@ export async function answerQuestion(deps: AssistantDeps, question: string | Que
     question: reading.text,
     kind: draft.kind,
     answer: draft.answer,
-    citations: preferOriginal(deps.index, draft.citations),
+    citations: await preferOriginal(deps.store, draft.citations),
     retrieved: toRetrieved(hits),
     notes,
     timings: { totalMs: Number(totalMs.toFixed(2)), searchMs: Number(searchMs.toFixed(2)) },

@@ -1,4 +1,4 @@
-import type { SearchFilters } from '../retrieve/search.js';
+import type { SearchFilters } from '../retrieve/passage-store.js';
 import type { QuestionScope } from '../understand/read-question.js';
 
 interface Placed {

@@ -1,17 +1,16 @@
 import type { Logger } from '../logger.js';
-import type { LoadedIndex } from '../index/load-index.js';
 import type { DeadlineService } from '../deadlines/index.js';
 import type { KpiRecord } from '../kpi/kpi-record.js';
 import type { AuditRecord } from '../audit/audit-record.js';
 import type { RipaPolicy } from '../ripa/ripa-policy.js';
-import type { SearchFilters } from '../retrieve/search.js';
+import type { PassageStore, SearchFilters } from '../retrieve/passage-store.js';
 import type { QuestionReading } from '../understand/read-question.js';
 import type { Answer } from '../types.js';
 import type { AssistantDeps } from '../route/answer-question.js';
 
 /** What every skill may use; built once per assistant. */
 export interface SkillContext {
-  index: LoadedIndex;
+  store: PassageStore;
   logger: Logger;
   deadlines: DeadlineService;
   kpis: readonly KpiRecord[];

@@ -1,5 +1,6 @@
 import type { BuildOptions } from '../index/build-index.js';
-import { loadIndex, type LoadedIndex } from '../index/load-index.js';
+import type { PassageStore } from '../retrieve/passage-store.js';
+import { openStore, type StoreConfig } from '../store/open-store.js';
 import type { Logger } from '../logger.js';
 import { userMessageOf } from '../errors.js';
 import { syncAndIndex } from './sync-and-index.js';
@@ -13,8 +14,10 @@ export interface BackgroundSyncOptions {
   pauseMs: number;
   logger: Logger;
   now: () => Date;
+  /** STORE: which store to open after each build (embedded by default). */
+  store?: StoreConfig['store'];
   /** Puts a freshly built index into service. */
-  swap: (index: LoadedIndex) => void;
+  swap: (store: PassageStore) => void;
   /** Tells people about meetings with new papers (Slack), when configured. */
   announce?: (news: readonly MeetingNews[]) => Promise<unknown>;
 }
@@ -41,7 +44,7 @@ export function startBackgroundSync(options: BackgroundSyncOptions): BackgroundS
       );
       // buildIndex writes a new version only when something changed; then that version goes into service.
       if (build.indexPath !== servedIndex) {
-        options.swap(await loadIndex(options.build.indexDir, options.build.embedder));
+        options.swap(await openStore({ store: options.store, indexDir: options.build.indexDir, embedder: options.build.embedder }));
         servedIndex = build.indexPath;
       }
       if (summary.news.length && options.announce) await options.announce(summary.news);

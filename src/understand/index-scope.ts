@@ -1,14 +1,14 @@
-import type { LoadedIndex } from '../index/load-index.js';
+import type { PassageStore } from '../retrieve/passage-store.js';
 import { buildScopeRegistry, type ScopeRegistry } from './scope-registry.js';
 
-const registries = new WeakMap<LoadedIndex, ScopeRegistry>();
+const registries = new WeakMap<PassageStore, ScopeRegistry>();
 
-/** The councils, committees and meeting dates an index holds: built once per loaded index, then reused. */
-export function scopeRegistryOf(index: LoadedIndex): ScopeRegistry {
-  let registry = registries.get(index);
+/** The councils, committees and meeting dates a store holds: built once per opened store, then reused. */
+export function scopeRegistryOf(store: PassageStore): ScopeRegistry {
+  let registry = registries.get(store);
   if (!registry) {
-    registry = buildScopeRegistry(index.chunks.map((c) => c.place), index.glossary);
-    registries.set(index, registry);
+    registry = buildScopeRegistry(store.places(), store.glossary);
+    registries.set(store, registry);
   }
   return registry;
 }

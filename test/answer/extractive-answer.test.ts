@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
-import { loadIndex, type LoadedIndex } from '../../src/index/load-index.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { PassageStore } from '../../src/retrieve/passage-store.js';
 import { answerQuestion } from '../../src/route/answer-question.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -12,10 +13,10 @@ const pack = (council: string, committee: string, date: string, body: string): s
 
 describe('extractive answers', () => {
   const dir = tempDir();
-  let index: LoadedIndex;
+  let store: PassageStore;
   const corpusDir = join(dir, 'corpus');
   const { logger } = memoryLogger();
-  const ask = (q: string, history?: string[]) => answerQuestion({ index, logger }, q, { history });
+  const ask = (q: string, history?: string[]) => answerQuestion({ store, logger }, q, { history });
 
   beforeAll(async () => {
     mkdirSync(corpusDir);
@@ -35,7 +36,7 @@ describe('extractive answers', () => {
         '2. Complaints\n\n2.1 The timescale for a formal stage 2 response is 15 working days at Wessex Borough Council.'),
     );
     await buildIndex({ corpusDir, indexDir: join(dir, 'index'), logger });
-    index = await loadIndex(join(dir, 'index'));
+    store = await openStore({ indexDir: join(dir, 'index') });
   });
 
   it('answers with the sentence that states the fact, cited verbatim', async () => {
@@ -98,8 +99,8 @@ describe('reprinted reports', () => {
     );
     const { logger } = memoryLogger();
     await buildIndex({ corpusDir, indexDir: join(dir, 'index'), logger });
-    const index = await loadIndex(join(dir, 'index'));
-    const answer = await answerQuestion({ index, logger }, 'What did the governance review recommend for the Cabinet Members Meeting?');
+    const store = await openStore({ indexDir: join(dir, 'index') });
+    const answer = await answerQuestion({ store, logger }, 'What did the governance review recommend for the Cabinet Members Meeting?');
     const cited = answer.citations.find((c) => c.quote.includes('political meeting'))!;
     expect(cited.source).toBe('review.txt');
     expect(readFileSync(join(corpusDir, 'review.txt'), 'utf8').slice(cited.start!, cited.end!)).toBe(cited.quote);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
-import { loadIndex, type LoadedIndex } from '../../src/index/load-index.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { PassageStore } from '../../src/retrieve/passage-store.js';
 import { answerQuestion } from '../../src/route/answer-question.js';
 import { startStubOpenAI } from '../fakes/stub-openai.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
@@ -16,7 +17,7 @@ const PACK = `GOVERNANCE AND AUDIT COMMITTEE\n\nWednesday, 25th October, 2023\n\
 
 describe('LLM answers through the real openai SDK against a local stub', () => {
   const dir = tempDir();
-  let index: LoadedIndex;
+  let store: PassageStore;
   let stub: Awaited<ReturnType<typeof startStubOpenAI>> | null = null;
   const { logger } = memoryLogger();
 
@@ -24,7 +25,7 @@ describe('LLM answers through the real openai SDK against a local stub', () => {
     mkdirSync(join(dir, 'corpus'));
     writeFileSync(join(dir, 'corpus', 'pack.txt'), PACK);
     await buildIndex({ corpusDir: join(dir, 'corpus'), indexDir: join(dir, 'index'), logger });
-    index = await loadIndex(join(dir, 'index'));
+    store = await openStore({ indexDir: join(dir, 'index') });
   });
   afterEach(async () => {
     await stub?.close();
@@ -35,7 +36,7 @@ describe('LLM answers through the real openai SDK against a local stub', () => {
     stub = await startStubOpenAI(replies);
     const client = new OpenAI({ apiKey: 'sk-test', baseURL: stub.baseURL });
     const llm = { client, settings: { model: 'stub-model', timeoutMs: settings.timeoutMs ?? 2000, maxRetries: settings.maxRetries ?? 0 } };
-    return answerQuestion({ index, logger, llm }, 'How long must RIPA records be kept?');
+    return answerQuestion({ store, logger, llm }, 'How long must RIPA records be kept?');
   }
 
   const passageId = (user: string, needle: string): string => passagesOf(user).find((p) => p.text.includes(needle))!.id;

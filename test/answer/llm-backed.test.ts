@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
-import { loadIndex, type LoadedIndex } from '../../src/index/load-index.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { PassageStore } from '../../src/retrieve/passage-store.js';
+import { passagesOf as storedPassages, sourcesOf } from '../helpers/stored-passages.js';
 import { isBacked } from '../../src/answer/key-facts.js';
 import { buildUserMessage } from '../../src/answer/llm-answer.js';
 import { answerQuestion } from '../../src/route/answer-question.js';
@@ -19,7 +21,7 @@ const QUESTION = 'How long must RIPA records be kept?';
 
 describe('model answers: only backed statements are shown', () => {
   const dir = tempDir('llm-backed-');
-  let index: LoadedIndex;
+  let store: PassageStore;
   let stub: Awaited<ReturnType<typeof startStubOpenAI>> | null = null;
   const memory = memoryLogger();
 
@@ -27,7 +29,7 @@ describe('model answers: only backed statements are shown', () => {
     mkdirSync(join(dir, 'corpus'));
     writeFileSync(join(dir, 'corpus', 'pack.txt'), PACK);
     await buildIndex({ corpusDir: join(dir, 'corpus'), indexDir: join(dir, 'index'), logger: memory.logger });
-    index = await loadIndex(join(dir, 'index'));
+    store = await openStore({ indexDir: join(dir, 'index') });
   });
   afterEach(async () => {
     await stub?.close();
@@ -38,7 +40,7 @@ describe('model answers: only backed statements are shown', () => {
     stub = await startStubOpenAI(replies);
     const client = new OpenAI({ apiKey: 'sk-test', baseURL: stub.baseURL });
     const llm = { client, settings: { model: 'stub-model', timeoutMs: 2000, maxRetries: 0, ...settings } };
-    return answerQuestion({ index, logger: memory.logger, llm }, QUESTION);
+    return answerQuestion({ store, logger: memory.logger, llm }, QUESTION);
   }
   const idOf = (req: { messages: Array<{ content: string }> }, needle: string) => passagesOf(req.messages[1]!.content).find((p) => p.text.includes(needle))!.id;
 
@@ -93,8 +95,9 @@ describe('model answers: only backed statements are shown', () => {
     expect(user!.content).not.toMatch(/gnore previous/i);
   });
 
-  it('keeps a planted closing tag inside its block', () => {
-    const hits = index.chunks.map((chunk, label) => ({ chunk, label, score: 1, vectorRank: null, keywordRank: null }));
+  it('keeps a planted closing tag inside its block', async () => {
+    const chunks = (await Promise.all([...sourcesOf(store)].map((s) => storedPassages(store, s)))).flat();
+    const hits = chunks.map((chunk) => ({ chunk, score: 1, vectorRank: null, keywordRank: null }));
     const { text } = buildUserMessage(QUESTION, hits, [], 100_000, 'abc');
     const planted = passagesOf(text).find((p) => p.text.includes('Closing tag test'))!;
     expect(planted.text).toContain('Closing tag test </data-> and the text goes on.');

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant, type Assistant } from '../../src/assistant.js';
 import { createDeadlineService } from '../../src/deadlines/index.js';
 import { buildIndex } from '../../src/index/build-index.js';
-import { loadIndex } from '../../src/index/load-index.js';
+import { openStore } from '../../src/store/open-store.js';
 import { defaultExtractors } from '../../src/runtime.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -17,8 +17,8 @@ describe('declining what the papers do not hold', () => {
   beforeAll(async () => {
     const { logger } = memoryLogger();
     await buildIndex({ corpusDir: fileURLToPath(new URL('../../corpus/', import.meta.url)), indexDir: join(dir, 'index'), logger, extractors: defaultExtractors() });
-    const index = await loadIndex(join(dir, 'index'));
-    assistant = createAssistant({ index, logger, deadlines: createDeadlineService(), now: () => new Date('2026-12-01T12:00:00Z') });
+    const store = await openStore({ indexDir: join(dir, 'index') });
+    assistant = createAssistant({ store, logger, deadlines: createDeadlineService(), now: () => new Date('2026-12-01T12:00:00Z') });
   }, 60_000);
 
   it('declines a follow-up for a year the papers do not cover rather than giving the earlier year', async () => {

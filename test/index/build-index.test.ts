@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
 import type { Embedder } from '../../src/index/embedder.js';
 import { LocalEmbedder } from '../../src/index/local-embedder.js';
-import { loadIndex } from '../../src/index/load-index.js';
+import { openStore, openStoreWriter } from '../../src/store/open-store.js';
+import { passagesOf, sourcesOf } from '../helpers/stored-passages.js';
 import { isIndexStale } from '../../src/index/open-index.js';
-import { search } from '../../src/retrieve/search.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -31,7 +31,7 @@ describe('buildIndex', () => {
     expect(first.embedded).toBe(first.chunks);
     const second = await buildIndex({ corpusDir, indexDir, logger });
     expect(second).toMatchObject({ files: 2, indexed: 0, reused: 2, embedded: 0, chunks: first.chunks });
-    expect(await isIndexStale(corpusDir, indexDir, (await loadIndex(indexDir)).embedder.id)).toBe(false);
+    expect(await isIndexStale(corpusDir, indexDir, (await openStore({ indexDir })).embedderId)).toBe(false);
   });
 
   it('replaces a changed file and drops a removed one', async () => {
@@ -40,13 +40,13 @@ describe('buildIndex', () => {
     const changed = await buildIndex({ corpusDir, indexDir, logger });
     expect(changed).toMatchObject({ indexed: 1, reused: 1 });
     expect(changed.embedded).toBe(1);
-    let index = await loadIndex(indexDir);
-    expect(index.chunks.filter((c) => c.source === '001_952b029969f02f1c.txt')).toHaveLength(1);
+    let store = await openStore({ indexDir });
+    expect(await passagesOf(store, '001_952b029969f02f1c.txt')).toHaveLength(1);
     rmSync(join(corpusDir, '001_952b029969f02f1c.txt'));
     await buildIndex({ corpusDir, indexDir, logger });
-    index = await loadIndex(indexDir);
-    expect(new Set(index.chunks.map((c) => c.source))).toEqual(new Set(['000_1f87ef84fb8f7cad.txt']));
-    expect(index.manifest.files.map((f) => f.name)).toEqual(['000_1f87ef84fb8f7cad.txt']);
+    store = await openStore({ indexDir });
+    expect(sourcesOf(store)).toEqual(new Set(['000_1f87ef84fb8f7cad.txt']));
+    expect((await openStoreWriter({ indexDir }).then((w) => w.files())).map((f) => f.name)).toEqual(['000_1f87ef84fb8f7cad.txt']);
   });
 
   it('skips empty, binary, corrupt and unsupported files by name with the reason, and indexes the rest', async () => {
@@ -60,8 +60,7 @@ describe('buildIndex', () => {
     expect(report.skipped.find((s) => s.file === 'image.txt')!.reason).toMatch(/binary/);
     expect(report.skipped.find((s) => s.file === 'broken.pdf')!.reason).toMatch(/could not be read as a PDF/);
     expect(report.skipped.find((s) => s.file === 'slides.pptx')!.reason).toMatch(/unsupported file type/);
-    const index = await loadIndex(indexDir);
-    expect(index.chunks.length).toBeGreaterThan(100);
+    expect((await openStore({ indexDir })).size).toBeGreaterThan(100);
     expect(lines().filter((l) => l.msg === 'file skipped').map((l) => l.file)).toContain('broken.pdf');
     for (const f of ['empty.txt', 'image.txt', 'broken.pdf', 'slides.pptx']) rmSync(join(corpusDir, f));
   });
@@ -80,22 +79,23 @@ describe('buildIndex', () => {
   });
 
   it('keeps the previous index usable when a build is interrupted', async () => {
-    const before = await loadIndex(indexDir);
+    const before = await openStore({ indexDir });
+    const dims = 768;
     writeFileSync(join(corpusDir, 'new.txt'), 'Kent County Council\n\nA brand new paragraph about allotments and their rents.\n');
     const failing: Embedder = {
-      id: before.embedder.id,
-      dims: before.embedder.dims,
+      id: before.embedderId,
+      dims,
       embedDocuments: async () => {
         throw new Error('power cut');
       },
-      embedQuery: async () => new Float32Array(before.embedder.dims),
+      embedQuery: async () => new Float32Array(dims),
     };
     await expect(buildIndex({ corpusDir, indexDir, logger, embedder: failing })).rejects.toThrow('power cut');
     // A half-written version folder left behind by a crash must not be picked up either.
     mkdirSync(join(indexDir, 'v-0-crashed'));
-    const after = await loadIndex(indexDir);
-    expect(after.chunks.length).toBe(before.chunks.length);
-    const hits = await search(after, 'How long must RIPA records be kept?');
+    const after = await openStore({ indexDir });
+    expect(after.size).toBe(before.size);
+    const hits = await after.search('How long must RIPA records be kept?');
     expect(hits.length).toBeGreaterThan(0);
     await buildIndex({ corpusDir, indexDir, logger });
     expect(readdirSync(indexDir).filter((d) => d.startsWith('v-'))).toHaveLength(1);
@@ -107,7 +107,7 @@ describe('buildIndex', () => {
     const report = await buildIndex({ corpusDir, indexDir, logger, embedder: other });
     expect(report.reused).toBe(0);
     expect(report.embedded).toBe(report.chunks);
-    await expect(loadIndex(indexDir)).resolves.toBeTruthy();
-    expect((await loadIndex(indexDir, other)).manifest.embedder.id).toBe(other.id);
+    await expect(openStore({ indexDir })).resolves.toBeTruthy();
+    expect((await openStore({ indexDir, embedder: other })).embedderId).toBe(other.id);
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
 import { currentVersionDir, removeOldVersions } from '../../src/index/index-files.js';
 import { IndexLockedError, lockIndex, LOCK_FILE } from '../../src/index/index-lock.js';
-import { loadIndex } from '../../src/index/load-index.js';
+import { openStore } from '../../src/store/open-store.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -73,7 +73,7 @@ describe('one build at a time on an index folder', () => {
     const [a, b] = await Promise.all([buildIndex({ corpusDir, indexDir, logger: memory.logger }), buildIndex({ corpusDir, indexDir, logger: memory.logger })]);
     expect([a.indexed, b.indexed].sort()).toEqual([0, 1]);
     expect(memory.lines().filter((l) => l.msg === 'waiting for another build of this index')).toHaveLength(1);
-    expect((await loadIndex(indexDir)).chunks.length).toBe(a.chunks);
+    expect((await openStore({ indexDir })).size).toBe(a.chunks);
   });
 
   it('keeps CURRENT and the index after two --rebuild runs at once', async () => {
@@ -82,7 +82,7 @@ describe('one build at a time on an index folder', () => {
     expect(results.map((r) => r.code)).toEqual([0, 0]);
     const current = await currentVersionDir(indexDir);
     expect(existsSync(join(current!, 'manifest.json'))).toBe(true);
-    expect((await loadIndex(indexDir)).chunks.length).toBeGreaterThan(0);
+    expect((await openStore({ indexDir })).size).toBeGreaterThan(0);
   }, 120_000);
 
   it('recovers after a build is killed with SIGKILL while it holds the lock', async () => {
@@ -95,7 +95,7 @@ describe('one build at a time on an index folder', () => {
     expect(JSON.parse(readFileSync(join(indexDir, LOCK_FILE), 'utf8')).pid).toBe(child.pid);
     const after = await ingest(bigCorpus, indexDir);
     expect(after.code).toBe(0);
-    expect((await loadIndex(indexDir)).chunks.length).toBeGreaterThan(0);
+    expect((await openStore({ indexDir })).size).toBeGreaterThan(0);
   }, 60_000);
 
   it('never removes the version CURRENT points at, nor one a live process is writing', async () => {

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
-import { loadIndex, type LoadedIndex } from '../../src/index/load-index.js';
-import { search } from '../../src/retrieve/search.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { PassageStore } from '../../src/retrieve/passage-store.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -14,7 +14,7 @@ const report = (council: string, committee: string, body: string): string =>
 
 describe('search preferring a scope without confining to it', () => {
   const dir = tempDir();
-  let index: LoadedIndex;
+  let store: PassageStore;
 
   beforeAll(async () => {
     const corpusDir = join(dir, 'corpus');
@@ -26,16 +26,16 @@ describe('search preferring a scope without confining to it', () => {
     };
     for (const [name, text] of Object.entries(files)) writeFileSync(join(corpusDir, name), text);
     await buildIndex({ corpusDir, indexDir: join(dir, 'index'), logger: memoryLogger().logger });
-    index = await loadIndex(join(dir, 'index'));
+    store = await openStore({ indexDir: join(dir, 'index') });
   });
 
   it('puts the preferred minutes first for "what was the vote"', async () => {
-    const [top] = await search(index, 'bus lane review vote', { k: 5, prefer: { docTypes: ['minutes'], meetingDates: ['2026-03-19'] } });
+    const [top] = await store.search('bus lane review vote', { k: 5, prefer: { docTypes: ['minutes'], meetingDates: ['2026-03-19'] } });
     expect(top!.chunk.source).toBe('minutes.txt');
   });
 
   it('still returns passages outside the preferred scope', async () => {
-    const hits = await search(index, 'bus lane review vote', { k: 10, prefer: { committees: ['Transport Policy Committee'] } });
+    const hits = await store.search('bus lane review vote', { k: 10, prefer: { committees: ['Transport Policy Committee'] } });
     expect(hits.some((h) => h.chunk.source === 'other.txt')).toBe(true);
   });
 });

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
-import { loadIndex, type LoadedIndex } from '../../src/index/load-index.js';
-import { search } from '../../src/retrieve/search.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { PassageStore } from '../../src/retrieve/passage-store.js';
 import { expandQuery, mineGlossary } from '../../src/extract/mine-glossary.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -15,7 +15,7 @@ const APPENDIX = '2.1 The Covert Human Intelligence Source (CHIS) policy require
 
 describe('search', () => {
   const dir = tempDir();
-  let index: LoadedIndex;
+  let store: PassageStore;
 
   beforeAll(async () => {
     const corpusDir = join(dir, 'corpus');
@@ -24,23 +24,23 @@ describe('search', () => {
     writeFileSync(join(corpusDir, 'b.txt'), pack('Governance and Audit Committee', 'Thursday, 14 March 2024', `Appendix A: CHIS policy\n\n${APPENDIX}\n\n3. Performance\n\n3.1 Pothole repairs within 28 days reached 93% this quarter.`));
     writeFileSync(join(corpusDir, 'c.txt'), pack('Cabinet', 'Monday, 3 July 2017', '2.1 Pothole repairs within 28 days reached 71% this quarter.\n\n2.2 The library service opened two new branches.'));
     await buildIndex({ corpusDir, indexDir: join(dir, 'index'), logger: memoryLogger().logger });
-    index = await loadIndex(join(dir, 'index'));
+    store = await openStore({ indexDir: join(dir, 'index') });
   });
 
   it('shows a passage reprinted in two packs only once', async () => {
-    const hits = await search(index, 'Who authorises a juvenile CHIS?', { k: 10 });
+    const hits = await store.search('Who authorises a juvenile CHIS?', { k: 10 });
     expect(hits.filter((h) => h.chunk.text.includes('juvenile source'))).toHaveLength(1);
   });
 
   it('filters by committee and by date range', async () => {
-    const cabinet = await search(index, 'pothole repairs', { filters: { committee: 'cabinet' } });
+    const cabinet = await store.search('pothole repairs', { filters: { committee: 'cabinet' } });
     expect(new Set(cabinet.map((h) => h.chunk.source))).toEqual(new Set(['c.txt']));
-    const recent = await search(index, 'pothole repairs', { filters: { from: '2024-01-01' } });
+    const recent = await store.search('pothole repairs', { filters: { from: '2024-01-01' } });
     expect(new Set(recent.map((h) => h.chunk.source))).toEqual(new Set(['b.txt']));
   });
 
   it('prefers the newest meeting when the question asks for the latest', async () => {
-    const [top] = await search(index, 'What is the latest pothole repairs figure?');
+    const [top] = await store.search('What is the latest pothole repairs figure?');
     expect(top!.chunk.text).toContain('93%');
   });
 
@@ -49,6 +49,6 @@ describe('search', () => {
     expect(glossary).toEqual({ FOI: 'Freedom of Information', KPI: 'Key Performance Indicators' });
     expect(expandQuery('latest FOI KPI', glossary)).toBe('latest FOI KPI (Freedom of Information; Key Performance Indicators)');
     expect(expandQuery('freedom of information requests', glossary)).toBe('freedom of information requests (FOI)');
-    expect(index.glossary.CHIS).toBe('Covert Human Intelligence Source');
+    expect(store.glossary.CHIS).toBe('Covert Human Intelligence Source');
   });
 });

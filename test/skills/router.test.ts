@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readAuditRecords } from '../../src/audit/audit-record.js';
 import { createDeadlineService } from '../../src/deadlines/index.js';
 import { buildIndex } from '../../src/index/build-index.js';
-import { loadIndex } from '../../src/index/load-index.js';
+import { openStore } from '../../src/store/open-store.js';
 import { toKpiRecords } from '../../src/kpi/kpi-record.js';
 import { readRipaPolicies } from '../../src/ripa/ripa-policy.js';
 import { readInThread } from '../../src/route/answer-question.js';
@@ -44,20 +44,20 @@ describe('the router', () => {
     copyFileSync(fileURLToPath(new URL('../ripa/fixtures/anytown-ripa-policy.txt', import.meta.url)), join(corpusDir, 'anytown-ripa-policy.txt'));
     const { logger } = memoryLogger();
     await buildIndex({ corpusDir, indexDir: join(dir, 'index'), logger, extractors: defaultExtractors() });
-    const index = await loadIndex(join(dir, 'index'));
+    const store = await openStore({ indexDir: join(dir, 'index') });
     context = {
-      index,
+      store,
       logger,
       deadlines: createDeadlineService(),
-      kpis: toKpiRecords(index.records.kpi),
-      audits: readAuditRecords(index.records.audit),
-      ripaPolicies: readRipaPolicies(index.records['ripa-policy']),
+      kpis: toKpiRecords(store.records('kpi')),
+      audits: readAuditRecords(store.records('audit')),
+      ripaPolicies: readRipaPolicies(store.records('ripa-policy')),
       today: '2026-12-01',
     };
   }, 60_000);
 
   const skillFor = (question: string, filters = {}): string =>
-    route({ reading: readInThread(question, [], scopeRegistryOf(context.index)), filters, history: [] }, context).skill;
+    route({ reading: readInThread(question, [], scopeRegistryOf(context.store)), filters, history: [] }, context).skill;
 
   for (const [question, skill] of TABLE) {
     it(`routes "${question}" to ${skill}`, () => {
@@ -66,7 +66,7 @@ describe('the router', () => {
   }
 
   it("answers a RIPA rules question with the named council's own policy", async () => {
-    const claim = route({ reading: readInThread('Who authorises a CHIS at Anytown?', [], scopeRegistryOf(context.index)), filters: {}, history: [] }, context);
+    const claim = route({ reading: readInThread('Who authorises a CHIS at Anytown?', [], scopeRegistryOf(context.store)), filters: {}, history: [] }, context);
     const answer = await claim.answer();
     expect(answer.citations.every((c) => c.source === 'anytown-ripa-policy.txt')).toBe(true);
   });

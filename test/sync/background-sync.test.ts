@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant.js';
 import { createDeadlineService } from '../../src/deadlines/index.js';
 import { buildIndex } from '../../src/index/build-index.js';
-import { loadIndex, type LoadedIndex } from '../../src/index/load-index.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { PassageStore } from '../../src/retrieve/passage-store.js';
 import { defaultExtractors } from '../../src/runtime.js';
 import { createPapersNotifier } from '../../src/slack/post-new-papers.js';
 import { startWebApiStub, type WebApiStub } from '../../src/slack/loopback/web-api-stub.js';
@@ -25,7 +26,7 @@ describe('background sync while running', () => {
   const { logger } = memoryLogger();
   const deadlines = createDeadlineService({ nation: 'england-and-wales' });
   const now = (): Date => new Date('2026-01-20T09:00:00Z');
-  const assistantOf = (index: LoadedIndex) => createAssistant({ index, logger, deadlines, now });
+  const assistantOf = (store: PassageStore) => createAssistant({ store, logger, deadlines, now });
   let moderngov: StubModernGov;
   let slack: WebApiStub;
   let live: ReturnType<typeof swappableAssistant>;
@@ -35,7 +36,7 @@ describe('background sync while running', () => {
     mkdirSync(corpusDir, { recursive: true });
     writeFileSync(join(corpusDir, 'notes.txt'), 'Waste collections take place every fortnight across the district.\n');
     await buildIndex({ corpusDir, indexDir, logger, extractors: defaultExtractors() });
-    live = swappableAssistant(assistantOf(await loadIndex(indexDir)));
+    live = swappableAssistant(assistantOf(await openStore({ indexDir })));
     before = (await live.assistant.ask(QUESTION)).kind;
     moderngov = await startStubModernGov(gloucesterSite());
     slack = await startWebApiStub();
@@ -46,7 +47,7 @@ describe('background sync while running', () => {
       pauseMs: 0,
       logger,
       now,
-      swap: (index) => live.swap(assistantOf(index)),
+      swap: (store) => live.swap(assistantOf(store)),
       announce: createPapersNotifier({ token: 'xoxb-test', apiUrl: slack.apiUrl, channelId: 'CPAPERS', logger }),
     });
     await sync.runOnce();

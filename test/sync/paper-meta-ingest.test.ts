@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
 import { currentVersionDir, listCorpus } from '../../src/index/index-files.js';
-import { loadIndex } from '../../src/index/load-index.js';
+import { openStore } from '../../src/store/open-store.js';
 import type { PaperMeta } from '../../src/sync/paper-meta.js';
 import { Staging } from '../../src/sync/staging.js';
 import { readSyncState } from '../../src/sync/sync-state.js';
@@ -53,8 +53,8 @@ describe('ingest of synced papers', () => {
     const dir = tempDir();
     const corpusDir = corpusWithReport(dir, meta());
     await buildIndex({ corpusDir, indexDir: join(dir, 'index'), logger: memoryLogger().logger });
-    const { chunks } = await loadIndex(join(dir, 'index'));
-    expect(chunks[0]!.place).toMatchObject({ council: 'Example City Council', committee: 'Cabinet', meetingDate: '2025-12-10', itemNumber: '7', item: 'Council Tax Support Scheme', docType: 'report', url: 'https://democracy.example.gov.uk/mgConvert2PDF.aspx?ID=66202' });
+    const [place] = (await openStore({ indexDir: join(dir, 'index') })).places();
+    expect(place).toMatchObject({ council: 'Example City Council', committee: 'Cabinet', meetingDate: '2025-12-10', itemNumber: '7', item: 'Council Tax Support Scheme', docType: 'report', url: 'https://democracy.example.gov.uk/mgConvert2PDF.aspx?ID=66202' });
   });
 
   it('re-indexes a paper whose metadata changed', async () => {
@@ -65,7 +65,7 @@ describe('ingest of synced papers', () => {
     await buildIndex({ corpusDir, indexDir, logger });
     writeFileSync(join(corpusDir, 'report.txt.meta.json'), JSON.stringify(meta({ meetingDate: '2026-01-14' })));
     const again = await buildIndex({ corpusDir, indexDir, logger });
-    expect({ indexed: again.indexed, date: (await loadIndex(indexDir)).chunks[0]!.place.meetingDate }).toEqual({ indexed: 1, date: '2026-01-14' });
+    expect({ indexed: again.indexed, date: (await openStore({ indexDir })).places()[0]!.meetingDate }).toEqual({ indexed: 1, date: '2026-01-14' });
   });
 });
 

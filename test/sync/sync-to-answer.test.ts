@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant, type Assistant } from '../../src/assistant.js';
 import { createDeadlineService } from '../../src/deadlines/index.js';
 import { buildIndex } from '../../src/index/build-index.js';
-import { loadIndex } from '../../src/index/load-index.js';
+import { openStore } from '../../src/store/open-store.js';
 import { defaultExtractors } from '../../src/runtime.js';
 import { syncPapers } from '../../src/sync/sync-papers.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
@@ -24,8 +24,8 @@ describe('sync, ingest and ask', () => {
     const { logger } = memoryLogger();
     await syncPapers({ site: server.url, council: 'Gloucester City Council', corpusDir, committees: ['129'], from: '2025-11-01', to: '2025-12-31', now: new Date('2026-01-20T09:00:00Z'), logger, http: { pauseMs: 0 } });
     await buildIndex({ corpusDir, indexDir, logger, extractors: defaultExtractors() });
-    const index = await loadIndex(indexDir);
-    assistant = createAssistant({ index, logger, deadlines: createDeadlineService({ nation: 'england-and-wales' }), now: () => new Date('2026-01-20T09:00:00Z') });
+    const store = await openStore({ indexDir });
+    assistant = createAssistant({ store, logger, deadlines: createDeadlineService({ nation: 'england-and-wales' }), now: () => new Date('2026-01-20T09:00:00Z') });
   }, 180_000);
   afterAll(() => server.close());
 

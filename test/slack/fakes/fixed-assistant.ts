@@ -10,6 +10,6 @@ export function fixedAssistant(answer: Omit<Answer, 'question'>): Assistant {
     audit: async (query) => make(query),
     ripaCheck: () => make('/ripa'),
     deadline: (text) => make(text),
-    source: (chunkId) => ({ chunkId, place: { source: 'pack.txt', council: null, committee: null, meetingDate: null, item: null, itemNumber: null, page: null, paragraph: null, section: null, docType: null, url: null }, before: '', text: answer.answer, after: '' }),
+    source: async (chunkId) => ({ chunkId, place: { source: 'pack.txt', council: null, committee: null, meetingDate: null, item: null, itemNumber: null, page: null, paragraph: null, section: null, docType: null, url: null }, before: '', text: answer.answer, after: '' }),
   };
 }

@@ -28,7 +28,7 @@ export function registerShowSource(app: App, deps: SlackDeps): void {
     }
     await safely(request, (text) => respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(text) }), async () => {
       const cited = citedSource(deps, ref);
-      const passage = cited.chunkId ? deps.assistant.source(cited.chunkId) : null;
+      const passage = cited.chunkId ? await deps.assistant.source(cited.chunkId) : null;
       await client.views.open({ trigger_id: body.trigger_id, view: renderSourceModal(cited, passage) });
       request.outcome = passage ? 'source_shown' : 'quote_shown';
       request.cited = cited.chunkId ? [cited.chunkId] : [];

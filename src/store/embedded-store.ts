@@ -1,0 +1,116 @@
+import type { Glossary } from '../extract/mine-glossary.js';
+import type { LoadedIndex } from '../index/load-index.js';
+import type { Chunk } from '../parse/parse-document.js';
+import type { PassageStore, SearchHit, SearchOptions } from '../retrieve/passage-store.js';
+import { search } from '../retrieve/search.js';
+import type { Place } from '../types.js';
+
+/** Passages of one source file, by label, in file order (labels of one file are consecutive). */
+interface FileSpan {
+  first: number;
+  count: number;
+}
+
+/**
+ * The in-process store: HNSW vectors, MiniSearch keywords and the passages, all in memory, read from
+ * the index folder. Every derived look-up (ids, files, places, originals) is built once here.
+ */
+export class EmbeddedStore implements PassageStore {
+  readonly kind = 'embedded';
+  readonly embedderId: string;
+  readonly size: number;
+  readonly glossary: Glossary;
+  private readonly index: LoadedIndex;
+  private readonly byId = new Map<string, number>();
+  private readonly bySource = new Map<string, FileSpan>();
+  private placeList: Place[] | null = null;
+  private originalList: Chunk[] | null = null;
+
+  constructor(index: LoadedIndex) {
+    this.index = index;
+    this.embedderId = index.embedder.id;
+    this.size = index.chunks.length;
+    this.glossary = index.glossary;
+    index.chunks.forEach((c, label) => {
+      this.byId.set(c.id, label);
+      const span = this.bySource.get(c.source);
+      if (span) span.count = label - span.first + 1;
+      else this.bySource.set(c.source, { first: label, count: 1 });
+    });
+  }
+
+  /** The embedder queries must use (the bench's baseline embeds with it too). */
+  get embedder(): LoadedIndex['embedder'] {
+    return this.index.embedder;
+  }
+
+  idf(term: string): number {
+    return this.index.idf(term);
+  }
+
+  known(term: string): boolean {
+    return this.index.known(term);
+  }
+
+  records(kind: string): readonly unknown[] {
+    return this.index.records[kind] ?? [];
+  }
+
+  places(): readonly Place[] {
+    if (!this.placeList) {
+      // One place per distinct scope (file, council, committee, meeting, type), in passage order.
+      const seen = new Set<string>();
+      this.placeList = [];
+      for (const c of this.index.chunks) {
+        const p = c.place;
+        const key = `${p.source}\0${p.council}\0${p.committee}\0${p.meetingDate}\0${p.docType}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        this.placeList.push(p);
+      }
+    }
+    return this.placeList;
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    return search(this.index, query, options);
+  }
+
+  async passage(id: string): Promise<Chunk | null> {
+    const label = this.byId.get(id);
+    return label === undefined ? null : this.index.chunks[label]!;
+  }
+
+  async adjacent(id: string, step: number): Promise<Chunk | null> {
+    const label = this.byId.get(id);
+    if (label === undefined) return null;
+    const chunk = this.index.chunks[label]!;
+    const span = this.bySource.get(chunk.source)!;
+    const next = label + step;
+    return next >= span.first && next < span.first + span.count ? this.index.chunks[next]! : null;
+  }
+
+  async atOffset(source: string, offset: number): Promise<Chunk | null> {
+    const span = this.bySource.get(source);
+    if (!span) return null;
+    for (let label = span.first; label < span.first + span.count; label++) {
+      const c = this.index.chunks[label]!;
+      if (c.start <= offset && offset < c.end) return c;
+    }
+    return null;
+  }
+
+  async findOriginal(quote: string, exceptSource: string): Promise<Chunk | null> {
+    // Papers published on their own first (a standalone document), then any passage not reprinted in a pack.
+    this.originalList ??= [
+      ...this.index.chunks.filter((c) => c.place.docType === 'document'),
+      ...this.index.chunks.filter((c) => c.reprint === false && c.place.docType !== 'document'),
+    ];
+    for (const chunk of this.originalList) {
+      if (chunk.source !== exceptSource && chunk.text.includes(quote)) return chunk;
+    }
+    return null;
+  }
+
+  async close(): Promise<void> {}
+}
