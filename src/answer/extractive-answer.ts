@@ -292,7 +292,7 @@ function withListContext(c: Candidate): Span {
       if (!listItemAt(text, s.start)) break;
     }
   }
-  if (!/:\s*$/.test(c.text)) return c.span;
+  if (!introduces(c.text)) return c.span;
   let end = c.span.end;
   for (const s of spans.slice(i + 1, i + 6)) {
     if (s.start - end > 40 || s.end - c.span.start > 700) break;
@@ -357,7 +357,10 @@ function placeLabel(c: Citation): string {
   return [c.council, c.committee, date].filter(Boolean).join(', ');
 }
 
-const usable = (c: Candidate): boolean => c.typed || /:\s*$/.test(c.text);
+/** A sentence that introduces what follows: a colon, or a resolution's "It was RESOLVED that;". */
+const introduces = (text: string): boolean => /:\s*$/.test(text) || /\b(?:that|as follows)\s*[;,:–—-]?\s*$/i.test(text);
+
+const usable = (c: Candidate): boolean => c.typed || introduces(c.text);
 
 /** A heading or caption: short, no closing punctuation, not a table row. It names a topic without stating anything. */
 const isHeading = (c: Candidate): boolean => !c.span.row && !listItemAt(c.hit.chunk.text, c.span.start) && c.text.length < 110 && !/[.:;!?]["')]?\s*$/.test(c.text);

@@ -88,4 +88,9 @@ describe("the reader's choice", () => {
     const answer = read('How many officers patrolled the town in 23/24?', hits([{ text: 'Between April 2023 and March 2024, 35 officers patrolled the streets.', meetingDate: '2024-06-20' }]));
     expect(answer.answer).toMatch(/35 officers/);
   });
+
+  it('brings the resolution that a sentence ending "RESOLVED that;" introduces', () => {
+    const answer = read('What was resolved on the cycleway trial?', hits([{ text: 'Following the discussion on the cycleway trial, it was RESOLVED that;\n\n\n\nThe sites be Market Gap and High Bridge.' }]));
+    expect(answer.answer).toMatch(/Market Gap and High Bridge/);
+  });
 });
