@@ -13,6 +13,7 @@ import type { ScopeRegistry } from '../understand/scope-registry.js';
 import type { Glossary } from '../extract/mine-glossary.js';
 import type { Answer } from '../types.js';
 import { terms } from '../index/tokenize.js';
+import { rerank, RERANK_WEIGHTS } from '../retrieve/rerank.js';
 
 /** Everything a question may need; built once in main.ts or a script and passed in. */
 export interface AssistantDeps {
@@ -128,7 +129,8 @@ export async function retrievePool(store: PassageStore, reading: QuestionReading
     ...(reading.scope.committees.length ? { committees: reading.scope.committees } : {}),
     ...(reading.wantsDecision || reading.wantsVote ? { docTypes: [...RECORD_TYPES] } : {}),
   };
-  const hits = await store.search(reading.query, { k: RETRIEVAL.retrieved, filters, preferRecent, prefer });
+  const fused = await store.search(reading.query, { k: RERANK_WEIGHTS.candidates, filters, preferRecent, prefer });
+  const hits = rerank(fused, reading, store).slice(0, RETRIEVAL.retrieved);
   const extra: SearchHit[][] = [];
   const found = new Set(hits.slice(0, RETRIEVAL.clauseCovered).flatMap((h) => terms(h.chunk.indexText)));
   for (const clause of reading.clauses) {
