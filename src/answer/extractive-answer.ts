@@ -212,6 +212,18 @@ interface Want {
   /** Short forms the question types, matched where a text spells them out. */
   forms: readonly ShortForm[];
   period: ReturnType<typeof periodTermsOf>;
+  /** Committees the question names. */
+  committees: readonly string[];
+}
+
+/**
+ * The words of a passage's council and committee, where the question names that committee: "who chairs
+ * the Audit Committee?" is answered by the committee's own minutes. Otherwise a committee's name ("Policy
+ * and Resources") says nothing of what its papers are about.
+ */
+function placeTermsOf(chunk: SearchHit['chunk'], want: Want): string[] {
+  const committee = chunk.place.committee && want.committees.includes(chunk.place.committee) ? chunk.place.committee : '';
+  return terms(`${chunk.place.council ?? ''} ${committee}`);
 }
 
 function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate[] {
@@ -219,7 +231,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
   const total = weight(want.terms, w) || 1;
   const out: Candidate[] = [];
   const coverOf = (hit: SearchHit): number => {
-    const placeTerms = terms(`${hit.chunk.place.council ?? ''} ${hit.chunk.place.committee ?? ''}`);
+    const placeTerms = placeTermsOf(hit.chunk, want);
     return weight(matchedTerms(want.terms, new Set([...withPeriodTerms(termsWithShortForms(hit.chunk.indexText, want.forms), hit.chunk.indexText, want.period), ...placeTerms])), w) / total;
   };
   // "Latest": the newest meeting among the passages that cover the question.
@@ -228,7 +240,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
     : '';
   hits.slice(0, W.topPassages).forEach((hit, rank) => {
     const chunk = hit.chunk;
-    const placeTerms = terms(`${chunk.place.council ?? ''} ${chunk.place.committee ?? ''}`);
+    const placeTerms = placeTermsOf(chunk, want);
     const chunkCover = coverOf(hit);
     const rowContext = terms(`${chunk.tableHeader ?? ''} ${chunk.place.section ?? ''} ${chunk.place.item ?? ''}`);
     const sectionTerms = new Set([...terms(chunk.place.section ?? ''), ...placeTerms]);
@@ -549,8 +561,8 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const period = periodTermsOf(reading.scope.periods);
   const evidence = evidenceFor(key, hits, w, forms, period);
   const enough = evidence >= W.minEvidence || (key.length >= 6 && evidence >= W.minEvidence - W.longQuestionSlack);
-  const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, decision: reading.wantsDecision, latest: reading.scope.latest, forms, period };
-  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote, forms, period }, w));
+  const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, decision: reading.wantsDecision, latest: reading.scope.latest, forms, period, committees: reading.scope.committees };
+  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote, forms, period, committees: reading.scope.committees }, w));
   const decline = (declined: DraftAnswer['declined']): DraftAnswer => ({ kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence, declined });
   if (!enough) return decline('little evidence');
   const chosen = choose(candidates(hits, want, w), perClause, want, w);
