@@ -54,6 +54,8 @@ export const READER_WEIGHTS = {
   maxMissingTerms: 1,
   /** Passages read for statements. */
   topPassages: 10,
+  /** Vote lines given from the passage on the question's subject (a recommendation and its amendment). */
+  subjectVotes: 2,
   /** Statements in an answer: one per part of the question, and never more than this. */
   maxStatements: 4,
   /** Cap on one term's weight, so that one rare word does not decide alone. */
@@ -226,14 +228,18 @@ function placeTermsOf(chunk: SearchHit['chunk'], want: Want): string[] {
   return terms(`${chunk.place.council ?? ''} ${committee}`);
 }
 
+/** The share of the question's weighted key terms a passage holds. */
+function passageCover(hit: SearchHit, want: Want, w: Weigh): number {
+  const total = weight(want.terms, w) || 1;
+  const own = withPeriodTerms(termsWithShortForms(hit.chunk.indexText, want.forms), hit.chunk.indexText, want.period);
+  return weight(matchedTerms(want.terms, new Set([...own, ...placeTermsOf(hit.chunk, want)])), w) / total;
+}
+
 function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate[] {
   const W = READER_WEIGHTS;
   const total = weight(want.terms, w) || 1;
   const out: Candidate[] = [];
-  const coverOf = (hit: SearchHit): number => {
-    const placeTerms = placeTermsOf(hit.chunk, want);
-    return weight(matchedTerms(want.terms, new Set([...withPeriodTerms(termsWithShortForms(hit.chunk.indexText, want.forms), hit.chunk.indexText, want.period), ...placeTerms])), w) / total;
-  };
+  const coverOf = (hit: SearchHit): number => passageCover(hit, want, w);
   // "Latest": the newest meeting among the passages that cover the question.
   const newest = want.latest
     ? hits.slice(0, W.topPassages).filter((h) => coverOf(h) >= W.minEvidence).reduce((d, h) => ((h.chunk.place.meetingDate ?? '') > d ? h.chunk.place.meetingDate! : d), '')
@@ -243,7 +249,8 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
     const placeTerms = placeTermsOf(chunk, want);
     const chunkCover = coverOf(hit);
     const rowContext = terms(`${chunk.tableHeader ?? ''} ${chunk.place.section ?? ''} ${chunk.place.item ?? ''}`);
-    const sectionTerms = new Set([...terms(chunk.place.section ?? ''), ...placeTerms]);
+    // A sentence stands under its passage's headings (its section, and its opening line when that is a heading).
+    const sectionTerms = new Set([...terms(headingsOf(chunk)), ...placeTerms]);
     let previous = new Set<string>();
     for (const span of splitSentences(chunk.text)) {
       const text = chunk.text.slice(span.start, span.end);
@@ -372,6 +379,29 @@ function placeLabel(c: Citation): string {
 /** A sentence that introduces what follows: a colon, or a resolution's "It was RESOLVED that;". */
 const introduces = (text: string): boolean => /:\s*$/.test(text) || /\b(?:that|as follows)\s*[;,:–—-]?\s*$/i.test(text);
 
+/**
+ * The vote lines on the question's subject: in the passage with vote lines that best covers the subject
+ * (its words other than the vote), the first ones after the statement chosen from it (or its best
+ * sentence): minutes record the vote below the discussion.
+ */
+function subjectVotes(ranked: readonly Candidate[], chosen: readonly Candidate[], want: Want, w: Weigh): Candidate[] {
+  const subject: Want = { ...want, terms: want.terms.filter((t) => !ASPECT_WORDS.vote.has(t)) };
+  let best: { hit: SearchHit; value: number } | null = null;
+  for (const c of ranked) {
+    if (!c.vote) continue;
+    const value = passageCover(c.hit, subject, w) - READER_WEIGHTS.rankPenalty * c.rank;
+    if (!best || value > best.value) best = { hit: c.hit, value };
+  }
+  if (!best) return [];
+  const id = best.hit.chunk.id;
+  const anchor = chosen.find((c) => c.hit.chunk.id === id && !c.vote) ?? ranked.find((c) => c.hit.chunk.id === id && !c.vote);
+  const votes = ranked.filter((c) => c.vote && c.hit.chunk.id === id);
+  const at = anchor?.span.start ?? 0;
+  const after = votes.filter((c) => c.span.start > at).sort((a, b) => a.span.start - b.span.start);
+  const before = votes.filter((c) => c.span.start <= at).sort((a, b) => b.span.start - a.span.start);
+  return [...after, ...before].slice(0, READER_WEIGHTS.subjectVotes);
+}
+
 const usable = (c: Candidate): boolean => c.typed || introduces(c.text);
 
 /** A heading or caption: short, no closing punctuation, not a table row. It names a topic without stating anything. */
@@ -433,9 +463,23 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
     chosen.push(pick);
     cover(pick);
   }
+  if (want.vote) {
+    // The vote that answers is the one on the question's subject: the vote lines of the passage that
+    // best covers the subject replace any vote taken on another item.
+    const own = subjectVotes(ranked, chosen, want, w);
+    if (own.length) {
+      const kept = chosen.filter((c) => !c.vote || own.includes(c));
+      chosen.length = 0;
+      chosen.push(...kept.slice(0, W.maxStatements - own.filter((c) => !kept.includes(c)).length), ...own.filter((c) => !kept.includes(c)));
+    }
+  }
   if (want.vote && !chosen.some((c) => c.vote)) {
-    // The vote on a decision sits beside it in the minutes: the nearest vote line of a chosen passage's document.
-    const vote = ranked.find((c) => c.vote && !taken(c) && chosen.some((x) => x.hit.chunk.source === c.hit.chunk.source));
+    // The vote on a decision is recorded under it: in the same passage, else the same item, else the same paper.
+    const near = (c: Candidate, x: Candidate): number =>
+      x.hit.chunk.id === c.hit.chunk.id ? 3 : x.hit.chunk.source === c.hit.chunk.source && x.hit.chunk.place.item === c.hit.chunk.place.item ? 2 : x.hit.chunk.source === c.hit.chunk.source ? 1 : 0;
+    const closeness = (c: Candidate): number => Math.max(...chosen.map((x) => near(c, x)));
+    const votes = ranked.filter((c) => c.vote && !taken(c) && closeness(c) > 0);
+    const vote = votes.sort((a, b) => closeness(b) - closeness(a))[0];
     if (vote) chosen.length >= W.maxStatements ? (chosen[chosen.length - 1] = vote) : chosen.push(vote);
   }
   if (want.reason && !chosen.some((c) => c.reason)) {

@@ -99,21 +99,25 @@ function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, known: 
   // something the papers can answer about.
   const unheld = reading.names.find((n) => terms(n).every((t) => !known(t)));
   if (unheld) missing = `The papers I hold never mention “${unheld}”.`;
-  // A month named with a committee and what it did ("did the committee decide in July 2026…") is a meeting's.
-  const ofMeeting = reading.scope.committees.length > 0 && PROCEEDINGS.test(reading.text);
+  // A date names a meeting when the words around it say so ("on 19 March", "the May 2025 meeting"), or
+  // when the question asks what a committee did ("Sept 24 TCPC - did it go through?"). Otherwise it may
+  // be the date of a figure ("spending in March 23"), which papers of any date report.
+  const proceedings = PROCEEDINGS.test(reading.text);
+  const ofMeeting = reading.scope.committees.length > 0 || proceedings;
   for (const date of reading.scope.dates) {
+    if (!date.meeting && !ofMeeting) continue;
     const held = registry.meetingDates.filter((d) => dateMatches(d, date));
     const label = date.label;
     if (held.length) filters.meetingDates = [...(filters.meetingDates ?? []), ...held];
-    else if (date.meeting || ofMeeting) missing ??= `The papers I hold include no meeting ${date.kind === 'month' ? 'in' : 'on'} ${label}.`;
+    else if (date.meeting || (reading.scope.committees.length > 0 && proceedings)) missing ??= `The papers I hold include no meeting ${date.kind === 'month' ? 'in' : 'on'} ${label}.`;
     // What happened at a meeting is in its minutes (or decision notice), not in the reports put to it.
-    if (held.length && date.meeting && PROCEEDINGS.test(reading.text)) filters.docTypes = [...RECORD_TYPES];
+    if (held.length && date.meeting && proceedings) filters.docTypes = [...RECORD_TYPES];
   }
   return { filters, missing };
 }
 
 /** Words asking what happened at a meeting: who chaired, attended or apologised, what was decided or declared. */
-const PROCEEDINGS = /\b(?:chair(?:ed|ing)?|apolog\w*|attend\w*|present|substitut\w*|subs?|decid\w*|decisions?|agreed|resolved|vot\w*|approv\w*|declar\w*|interests?|dois?|proposed|seconded|get through|got through)\b/i;
+const PROCEEDINGS = /\b(?:chair(?:ed|ing)?|apolog\w*|attend\w*|present|substitut\w*|subs?|decid\w*|decisions?|agreed|resolved|vot\w*|approv\w*|declar\w*|interests?|dois?|proposed|seconded|(?:get|got|go|goes|went) through)\b/i;
 /** The document types that record a meeting's proceedings. */
 const RECORD_TYPES = ['minutes', 'decision'] as const;
 

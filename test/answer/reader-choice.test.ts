@@ -93,4 +93,11 @@ describe("the reader's choice", () => {
     const answer = read('What was resolved on the cycleway trial?', hits([{ text: 'Following the discussion on the cycleway trial, it was RESOLVED that;\n\n\n\nThe sites be Market Gap and High Bridge.' }]));
     expect(answer.answer).toMatch(/Market Gap and High Bridge/);
   });
+
+  it('gives the vote taken on the item asked about, not the one on the next item', () => {
+    const answer = read('Did the district car park charging go through? What was the vote?', hits([{
+      text: 'Recommendation 5 - District Car Park Charging\n\nThe recommendation was moved by Councillor Lee.\n\nOfficers confirmed that district car park charging had been approved within the budget.\n\nOn being put to the vote the recommendation was LOST (4 voting in favour and 5 against)\n\nRecommendation 6 - Multi Storey Car Parks\n\nThe recommendation was moved by Councillor Lee. On being put to the vote the recommendation was CARRIED unanimously.',
+    }]));
+    expect(answer.answer).toMatch(/5 against/);
+  });
 });

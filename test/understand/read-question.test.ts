@@ -72,6 +72,14 @@ describe('the question reading: scope', () => {
     expect(read('Who approved the annual return for y/e 31 March 2020?').scope.dates[0]!.meeting).toBe(false);
   });
 
+  it('reads a month with a two-digit year as that month', () => {
+    expect(read('Sept 24 TCPC - did the car park charging go through?').scope.dates[0]).toMatchObject({ kind: 'month', iso: '2024-09' });
+  });
+
+  it('reads the proper names a question uses mid-sentence', () => {
+    expect(read('What does Northbridge charge for a bus lane penalty?').names).toEqual(['Northbridge']);
+  });
+
   it('reads "at the moment" as asking for the latest', () => {
     expect(read("who's chairing TCPC at the moment?").scope.latest).toBe(true);
   });
