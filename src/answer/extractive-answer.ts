@@ -54,6 +54,10 @@ export const READER_WEIGHTS = {
   maxMissingTerms: 1,
   /** Passages read for statements. */
   topPassages: 10,
+  /** Sentences tried for each part of a compound question. */
+  clauseOptions: 3,
+  /** A sentence given for a second part of the question counts for this share of its score there. */
+  sharedPick: 0.5,
   /** Vote lines given from the passage on the question's subject (a recommendation and its amendment). */
   subjectVotes: 2,
   /** Statements in an answer: one per part of the question, and never more than this. */
@@ -414,6 +418,40 @@ function listItemAt(text: string, start: number): boolean {
 }
 
 /**
+ * One statement per part of a compound question, so that the parts together are best answered: each
+ * part's few best sentences are tried, and a sentence given for two parts counts only partly for the
+ * second ("how many members, and how many make it quorate?" wants two sentences, not one twice).
+ */
+function clausePicks(perClause: readonly Candidate[][], same: (a: Candidate, b: Candidate) => boolean): Candidate[] {
+  const W = READER_WEIGHTS;
+  const options = perClause.map((ranked) => {
+    const top = ranked[0]?.score ?? 0;
+    const out: Candidate[] = [];
+    for (const c of ranked) {
+      if (out.length >= W.clauseOptions) break;
+      if (usable(c) && c.score >= top - W.typedTrail && !out.some((o) => same(o, c))) out.push(c);
+    }
+    return out;
+  });
+  let best: { picks: Candidate[]; value: number } = { picks: [], value: -Infinity };
+  const walk = (i: number, picks: Candidate[], value: number): void => {
+    if (i === options.length) {
+      if (value > best.value) best = { picks: [...picks], value };
+      return;
+    }
+    if (!options[i]!.length) return walk(i + 1, picks, value);
+    for (const c of options[i]!) {
+      const shared = picks.some((p) => same(p, c));
+      picks.push(c);
+      walk(i + 1, picks, value + (shared ? W.sharedPick * c.score : c.score));
+      picks.pop();
+    }
+  };
+  walk(0, [], 0);
+  return best.picks;
+}
+
+/**
  * Picks the statements so that the question is covered: the best sentence of the kind wanted, the best
  * for each part of a compound question, then sentences that add key terms not yet covered (or continue
  * a chosen sentence), and the reason when the question asks why.
@@ -426,11 +464,7 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
   const chosen: Candidate[] = [best];
   const same = (a: Candidate, b: Candidate): boolean => (a.hit.chunk.id === b.hit.chunk.id && a.span.start < b.span.end && b.span.start < a.span.end) || cleanText(a.text) === cleanText(b.text);
   const taken = (c: Candidate): boolean => chosen.some((x) => same(x, c));
-  for (const clauseRanked of perClause) {
-    const clauseTop = clauseRanked[0]?.score ?? 0;
-    const pick = clauseRanked.find((c) => usable(c) && c.score >= clauseTop - W.typedTrail);
-    if (pick && !taken(pick) && chosen.length < W.maxStatements) chosen.push(pick);
-  }
+  for (const pick of clausePicks(perClause, same)) if (!taken(pick) && chosen.length < W.maxStatements) chosen.push(pick);
   const total = weight(want.terms, w) || 1;
   const covered = new Map<string, number>();
   const cover = (c: Candidate): void => {

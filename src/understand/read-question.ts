@@ -103,9 +103,26 @@ function clauseOf(text: string): ClauseReading {
 }
 
 /** A part too short to name its subject ("and what was the biggest?") is about the question's subject. */
-function withSubject(clause: ClauseReading, questionTerms: readonly string[]): ClauseReading {
+function withSubject(clause: ClauseReading, subject: readonly string[]): ClauseReading {
   const own = clause.terms.filter((t) => !NOT_A_SUBJECT.has(t));
-  return own.length >= 2 ? clause : { ...clause, terms: [...new Set([...clause.terms, ...questionTerms])] };
+  return own.length >= 2 ? clause : { ...clause, terms: [...new Set([...clause.terms, ...subject])] };
+}
+
+/** A part that asks something (a question word, or a question's opening verb), not a topic heading ("Audit Committee - …"). */
+const ASKS = /\b(?:what|how|who|whom|whose|when|where|why|which)\b|^\s*(?:has|have|had|is|are|was|were|did|does|do|can|could|will|should|must)\b/i;
+
+/**
+ * The parts of a compound question, each with its subject. The subject is the topic the question opens
+ * with ("Audit Committee - how many members, how many make it quorate?"), else its first part's words.
+ */
+function clausesIn(content: string): ClauseReading[] {
+  const all = clausesOf(content);
+  const parts = all.filter((c) => ASKS.test(c)).map(clauseOf);
+  if (parts.length < 2) return [];
+  const first = all.findIndex((c) => ASKS.test(c));
+  const topic = all.slice(0, first).flatMap((c) => keyTerms(c));
+  const subject = topic.length ? topic : parts[0]!.terms;
+  return parts.map((c) => withSubject(c, subject));
 }
 
 /** Words that say what is asked of a subject, not which subject ("what did the committee agree?"). */
@@ -159,7 +176,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     wantsReason: REASON_RE.test(text),
     wantsVote: VOTE_RE.test(text),
     wantsDecision: DECISION_RE.test(text),
-    clauses: clausesOf(content).map((c) => withSubject(clauseOf(c), keyTerms(content))),
+    clauses: clausesIn(content),
     scope: { councils, committees, dates, periods: namedPeriods(text), latest: asksForLatest(text) },
     followUp: false,
     acronyms: unique(text.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []),

@@ -97,6 +97,15 @@ describe('the question reading: what is asked', () => {
   it('splits a compound question into its parts', () => {
     expect(read('Who sent apologies for the meeting, and did anyone attend as substitute?').clauses.map((c) => c.type)).toEqual(['person', 'yesno']);
   });
+
+  it('splits parts separated by a comma before a question word', () => {
+    expect(read('How many members does the panel have, how many make it quorate?').clauses).toHaveLength(2);
+  });
+
+  it('gives a short part the topic the question opens with, not the other parts\' words', () => {
+    const reading = read('Audit Committee - how many members, how many needed to be quorate, and how often does it meet?');
+    expect(reading.clauses[0]!.terms.sort()).toEqual(['audit', 'committe', 'member']);
+  });
 });
 
 describe('the question reading: follow-ups', () => {
