@@ -26,6 +26,7 @@ interface Candidate {
   rank: number;
   span: Span;
   text: string;
+  clean: string;
   covered: Map<string, number>;
   typed: boolean;
   reason: boolean;
@@ -144,6 +145,54 @@ function display(text: string, header: string | null, row: boolean): string {
 
 type Weigh = (t: string) => number;
 
+type Chunk = SearchHit['chunk'];
+const chunkTerms = new WeakMap<Chunk, ReadonlySet<string>>();
+const chunkSpans = new WeakMap<Chunk, Span[]>();
+const chunkSentences = new WeakMap<Chunk, Sentence[]>();
+
+/** What the reader needs of a sentence that does not depend on the question, worked out once per passage. */
+interface Sentence {
+  span: Span;
+  text: string;
+  /** Its terms in order (for phrases) and as a set. */
+  list: string[];
+  set: ReadonlySet<string>;
+  /** Addressed to an AI, or the header row of its table: never an answer. */
+  skip: boolean;
+  /** Its cleaned text: the same sentence reprinted elsewhere has the same. */
+  clean: string;
+  reason: boolean;
+  vote: boolean;
+  decision: boolean;
+}
+
+function readSentences(chunk: Chunk): Sentence[] {
+  let out = chunkSentences.get(chunk);
+  if (out) return out;
+  out = sentencesOf(chunk).map((span) => {
+    const text = chunk.text.slice(span.start, span.end);
+    const list = terms(text);
+    const header = span.row && chunk.tableHeader !== null && cleanText(text).split('\t').map((c) => c.trim()).filter(Boolean).join(' | ') === chunk.tableHeader;
+    return { span, text, list, set: new Set(list), skip: looksLikeInjection(text) || header, clean: cleanText(text), reason: REASON_SENTENCE.test(text), vote: VOTE_SENTENCE.test(text), decision: DECISION_SENTENCE.test(text) };
+  });
+  chunkSentences.set(chunk, out);
+  return out;
+}
+
+/** A passage's index terms, worked out once per passage (the store keeps its passages between questions). */
+function indexTermsOf(chunk: Chunk): ReadonlySet<string> {
+  let set = chunkTerms.get(chunk);
+  if (!set) chunkTerms.set(chunk, (set = new Set(terms(chunk.indexText))));
+  return set;
+}
+
+/** A passage's sentences, split once per passage. */
+function sentencesOf(chunk: Chunk): Span[] {
+  let spans = chunkSpans.get(chunk);
+  if (!spans) chunkSpans.set(chunk, (spans = splitSentences(chunk.text)));
+  return spans;
+}
+
 /**
  * Key-term weights: rarer terms count more. A word the corpus never uses is the heart of a question the
  * papers cannot answer ("mayor's salary"), so it weighs more than the question's other words; an unknown
@@ -163,9 +212,8 @@ function weight(termsList: Iterable<string> | Map<string, number>, w: Weigh): nu
   return sum;
 }
 
-function phraseBonus(pairs: readonly string[], text: string): number {
+function phraseBonus(pairs: readonly string[], ts: readonly string[]): number {
   if (!pairs.length) return 0;
-  const ts = terms(text);
   const have = new Set(ts.slice(1).map((t, i) => `${ts[i]} ${t}`));
   return Math.min(READER_WEIGHTS.phraseMax, READER_WEIGHTS.phrase * pairs.filter((p) => have.has(p)).length);
 }
@@ -176,7 +224,7 @@ function evidenceFor(key: readonly string[], hits: readonly SearchHit[], w: Weig
   const total = weight(key, w);
   let best = 0;
   const top = hits.slice(0, READER_WEIGHTS.evidencePassages);
-  const termsOf = (hit: SearchHit): Set<string> => withPeriodTerms(termsWithShortForms(hit.chunk.indexText, forms), hit.chunk.indexText, period);
+  const termsOf = (hit: SearchHit): Set<string> => withPeriodTerms(termsWithShortForms(hit.chunk.indexText, forms, indexTermsOf(hit.chunk)), hit.chunk.indexText, period);
   for (const hit of top) best = Math.max(best, weight(matchedTerms(key, termsOf(hit)), w) / total);
   // A question about one paper may be answered across its passages (a decision in one, its vote in the next).
   const bySource = new Map<string, Set<string>>();
@@ -235,7 +283,7 @@ function placeTermsOf(chunk: SearchHit['chunk'], want: Want): string[] {
 /** The share of the question's weighted key terms a passage holds. */
 function passageCover(hit: SearchHit, want: Want, w: Weigh): number {
   const total = weight(want.terms, w) || 1;
-  const own = withPeriodTerms(termsWithShortForms(hit.chunk.indexText, want.forms), hit.chunk.indexText, want.period);
+  const own = withPeriodTerms(termsWithShortForms(hit.chunk.indexText, want.forms, indexTermsOf(hit.chunk)), hit.chunk.indexText, want.period);
   return weight(matchedTerms(want.terms, new Set([...own, ...placeTermsOf(hit.chunk, want)])), w) / total;
 }
 
@@ -255,19 +303,15 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
     const rowContext = terms(`${chunk.tableHeader ?? ''} ${chunk.place.section ?? ''} ${chunk.place.item ?? ''}`);
     // A sentence stands under its passage's headings (its section, and its opening line when that is a heading).
     const sectionTerms = new Set([...terms(headingsOf(chunk)), ...placeTerms]);
-    let previous = new Set<string>();
-    for (const span of splitSentences(chunk.text)) {
-      const text = chunk.text.slice(span.start, span.end);
+    let previous: ReadonlySet<string> = new Set<string>();
+    for (const sentence of readSentences(chunk)) {
+      const { span, text, reason, vote, decision } = sentence;
       if (want.periods.length && !want.periods.some((p) => sentenceInPeriod(text, chunk, p))) continue;
-      // Text addressed to an AI is never quoted as an answer, whatever its letters.
-      if (looksLikeInjection(text)) continue;
-      if (span.row && chunk.tableHeader && cleanText(text).split('\t').map((c) => c.trim()).filter(Boolean).join(' | ') === chunk.tableHeader) continue;
-      const own = withPeriodTerms(termsWithShortForms(text, want.forms), text, want.period);
+      // Text addressed to an AI is never quoted as an answer, whatever its letters; nor is a table's header row.
+      if (sentence.skip) continue;
+      const own = withPeriodTerms(termsWithShortForms(text, want.forms, sentence.set), text, want.period);
       if (span.row) for (const t of rowContext) own.add(t);
       const matched = matchedTerms(want.terms, own);
-      const reason = REASON_SENTENCE.test(text);
-      const vote = VOTE_SENTENCE.test(text);
-      const decision = DECISION_SENTENCE.test(text);
       for (const [aspect, has] of [['reason', want.reason && reason], ['vote', want.vote && vote], ['decision', want.decision && decision]] as const) {
         if (has) for (const t of want.terms) if (ASPECT_WORDS[aspect].has(t)) matched.set(t, 1);
       }
@@ -277,9 +321,9 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       if (typeWords && isTyped) for (const t of want.terms) if (typeWords.has(t)) matched.set(t, 1);
       const context = new Set([...sectionTerms, ...previous]);
       for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
-      previous = new Set(terms(text));
+      previous = sentence.set;
       const typed = isTyped && (want.type !== 'number' || countsThing(text, countedIn(text, want.counted, want.forms), span.row ? `${chunk.tableHeader ?? ''}` : ''));
-      let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, text);
+      let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, sentence.list);
       if (want.type === 'yesno') score += hasAnswerType(text, 'yesno') ? W.typedBonus / 2 : 0;
       else if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
       if (want.reason && reason) score += W.reasonBonus;
@@ -291,7 +335,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       // Contact and document details ("Email: … Tel: … Appendices: …") are not statements.
       if (DETAILS.test(text)) score -= W.detailsPenalty;
       if (ANNOUNCES.test(text) && !/:\s*$/.test(text) && !/\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, ''))) score -= W.announcePenalty;
-      out.push({ hit, rank, span, text, covered: matched, typed, reason, vote, score });
+      out.push({ hit, rank, span, text, clean: sentence.clean, covered: matched, typed, reason, vote, score });
     }
   });
   return out.sort((a, b) => b.score - a.score);
@@ -302,7 +346,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
  * means little without the sentence that introduces it: take that sentence too.
  */
 function withListContext(c: Candidate): Span {
-  const spans = splitSentences(c.hit.chunk.text);
+  const spans = sentencesOf(c.hit.chunk);
   const i = spans.findIndex((s) => s.start === c.span.start);
   const lead = spans[i - 1];
   const text = c.hit.chunk.text;
@@ -336,7 +380,7 @@ function withParagraph(c: Candidate, span: Span, key: readonly string[]): Span {
   const announces = ANNOUNCES.test(c.text) || MANY.test(c.text);
   let end = span.end;
   let off = 0;
-  for (const s of splitSentences(text)) {
+  for (const s of sentencesOf(c.hit.chunk)) {
     if (s.start < end || s.row) continue;
     const gap = text.slice(end, s.start);
     const next = text.slice(s.start, s.end);
@@ -391,8 +435,10 @@ const introduces = (text: string): boolean => /:\s*$/.test(text) || /\b(?:that|a
 function subjectVotes(ranked: readonly Candidate[], chosen: readonly Candidate[], want: Want, w: Weigh): Candidate[] {
   const subject: Want = { ...want, terms: want.terms.filter((t) => !ASPECT_WORDS.vote.has(t)) };
   let best: { hit: SearchHit; value: number } | null = null;
+  const seen = new Set<string>();
   for (const c of ranked) {
-    if (!c.vote) continue;
+    if (!c.vote || seen.has(c.hit.chunk.id)) continue;
+    seen.add(c.hit.chunk.id);
     const value = passageCover(c.hit, subject, w) - READER_WEIGHTS.rankPenalty * c.rank;
     if (!best || value > best.value) best = { hit: c.hit, value };
   }
@@ -462,7 +508,7 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
   const best = ranked.find((c) => usable(c) && !isHeading(c)) ?? ranked.find(usable);
   if (!top || !best || best.score < top.score - W.typedTrail) return [];
   const chosen: Candidate[] = [best];
-  const same = (a: Candidate, b: Candidate): boolean => (a.hit.chunk.id === b.hit.chunk.id && a.span.start < b.span.end && b.span.start < a.span.end) || cleanText(a.text) === cleanText(b.text);
+  const same = (a: Candidate, b: Candidate): boolean => (a.hit.chunk.id === b.hit.chunk.id && a.span.start < b.span.end && b.span.start < a.span.end) || a.clean === b.clean;
   const taken = (c: Candidate): boolean => chosen.some((x) => same(x, c));
   for (const pick of clausePicks(perClause, same)) if (!taken(pick) && chosen.length < W.maxStatements) chosen.push(pick);
   const total = weight(want.terms, w) || 1;
@@ -545,8 +591,8 @@ function shortFormsOf(reading: QuestionReading, glossary: Glossary): ShortForm[]
  * The terms of a text, with each short form of the question that the text spells out ("Civil
  * Enforcement Officers" holds "CEOs"): papers write a thing out in full where the question types it short.
  */
-function termsWithShortForms(text: string, forms: readonly ShortForm[]): Set<string> {
-  const set = new Set(terms(text));
+function termsWithShortForms(text: string, forms: readonly ShortForm[], base: ReadonlySet<string> = new Set(terms(text))): Set<string> {
+  const set = new Set(base);
   for (const f of forms) if (!set.has(f.term) && spells(text, set, f)) set.add(f.term);
   return set;
 }
@@ -570,7 +616,7 @@ function keyEntity(forms: readonly ShortForm[], w: Weigh, known: (t: string) => 
 }
 
 function mentions(hit: SearchHit, entity: ShortForm): boolean {
-  const ts = new Set(terms(hit.chunk.indexText));
+  const ts = indexTermsOf(hit.chunk);
   return matchedTerms([entity.term], ts).size > 0 || spells(hit.chunk.indexText, ts, entity);
 }
 

@@ -91,6 +91,8 @@ function withoutEnding(w: string): string {
 /** Whether two stemmed terms are forms of one word: equal, or sharing a long common prefix ("certify", "certification"). */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
+  // Every form below shares the word's opening letters.
+  if (a.charCodeAt(0) !== b.charCodeAt(0)) return false;
   // "vote" and "voting", "rate" and "rated": the stems differ only by an ending the light stemmer keeps.
   if (a.length >= 4 && b.length >= 4) {
     const ba = withoutEnding(a);
@@ -118,7 +120,7 @@ export function matchedTerms(key: readonly string[], textTerms: ReadonlySet<stri
   const out = new Map<string, number>();
   for (const k of key) {
     if (textTerms.has(k)) out.set(k, 1);
-    else for (const t of textTerms) if (sameWord(k, t) || abbreviates(k, t)) {
+    else for (const t of textTerms) if (t.charCodeAt(0) === k.charCodeAt(0) && (sameWord(k, t) || abbreviates(k, t))) {
       out.set(k, SOFT_MATCH);
       break;
     }
