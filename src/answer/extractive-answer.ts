@@ -87,6 +87,8 @@ export const READER_WEIGHTS = {
   detailsPenalty: 0.5,
   /** A short form the question types must be in the answer's passages, when it is at least this rare. */
   keyEntityWeight: 4,
+  /** A passage this close (characters) in the same paper that names the question's short form speaks for the passage chosen. */
+  entityNearChars: 4000,
   /** A short form of at least this many letters is matched by the initials of words in a row ("Civil Enforcement Officers"). */
   minInitials: 3,
   /** Very long sentences bury their point. */
@@ -597,9 +599,9 @@ function termsWithShortForms(text: string, forms: readonly ShortForm[], base: Re
   return set;
 }
 
-function spells(text: string, textTerms: ReadonlySet<string>, f: ShortForm): boolean {
+function spells(text: string, textTerms: ReadonlySet<string>, f: ShortForm, minInitials: number = READER_WEIGHTS.minInitials): boolean {
   if (f.spelled.length > 0 && f.spelled.every((t) => textTerms.has(t) || [...textTerms].some((x) => sameWord(t, x)))) return true;
-  return f.letters.length >= READER_WEIGHTS.minInitials && spellsOut(text, f.letters);
+  return f.letters.length >= minInitials && spellsOut(text, f.letters);
 }
 
 /**
@@ -617,7 +619,8 @@ function keyEntity(forms: readonly ShortForm[], w: Weigh, known: (t: string) => 
 
 function mentions(hit: SearchHit, entity: ShortForm): boolean {
   const ts = indexTermsOf(hit.chunk);
-  return matchedTerms([entity.term], ts).size > 0 || spells(hit.chunk.indexText, ts, entity);
+  // Whether a passage is about the thing at all: two initials in a row ("Grant Thornton" for GT) will do.
+  return matchedTerms([entity.term], ts).size > 0 || spells(hit.chunk.indexText, ts, entity, 2);
 }
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an', '&']);
@@ -693,7 +696,9 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   if (!chosen.length) return decline('no statement');
   // The question's most specific word names what it is about: passages without it answer something else.
   const entity = keyEntity(forms, w, known);
-  if (entity && !chosen.some((c) => mentions(c.hit, entity))) return decline('key entity absent');
+  // A passage inside a paper about the thing need not name it again: a passage close by in the same paper may.
+  const about = (c: Candidate): boolean => hits.some((h) => h.chunk.source === c.hit.chunk.source && Math.abs(h.chunk.start - c.hit.chunk.start) <= READER_WEIGHTS.entityNearChars && mentions(h, entity!));
+  if (entity && !chosen.some((c) => mentions(c.hit, entity) || about(c))) return decline('key entity absent');
   const { cover, missing } = statementCover(chosen, key, w);
   // A short question is about all of its words: statements that leave one of them out answer another question.
   if (key.length <= W.shortQuestion && (cover < W.minStatementCover || missing > W.maxMissingTerms)) return decline('short question not covered');

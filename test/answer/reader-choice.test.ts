@@ -100,4 +100,14 @@ describe("the reader's choice", () => {
     }]));
     expect(answer.answer).toMatch(/5 against/);
   });
+
+  it('takes a short form as named when a passage close by in the same paper spells it out', () => {
+    const hs = hits([
+      { text: 'The review found two significant failures: weak scrutiny of decisions and poor record keeping.' },
+      { text: 'Grant Thornton was asked by the committee to carry out a review of governance.' },
+    ]);
+    const reading = readQuestion('What were the two significant failures that the GT governance review pointed to?', { registry });
+    const answer = extractiveAnswer({ reading, hits: hs, idf: (t) => (t === 'gt' ? 5 : 3), known: () => true });
+    expect(answer.answer).toMatch(/two significant failures/);
+  });
 });
