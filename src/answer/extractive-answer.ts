@@ -333,7 +333,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       if (want.decision && decision) score += W.decisionBonus;
       if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
       if (text.length > 450) score -= W.longPenalty;
-      if (!span.row && !listItemAt(chunk.text, span.start) && text.length < 110 && !/[.:;!?]\s*$/.test(text)) score -= W.headingPenalty;
+      if (headingLike(chunk.text, span, text)) score -= W.headingPenalty;
       // Contact and document details ("Email: … Tel: … Appendices: …") are not statements.
       if (DETAILS.test(text)) score -= W.detailsPenalty;
       if (ANNOUNCES.test(text) && !/:\s*$/.test(text) && !/\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, ''))) score -= W.announcePenalty;
@@ -456,8 +456,16 @@ function subjectVotes(ranked: readonly Candidate[], chosen: readonly Candidate[]
 
 const usable = (c: Candidate): boolean => c.typed || introduces(c.text);
 
-/** A heading or caption: short, no closing punctuation, not a table row. It names a topic without stating anything. */
-const isHeading = (c: Candidate): boolean => !c.span.row && !listItemAt(c.hit.chunk.text, c.span.start) && c.text.length < 110 && !/[.:;!?]["')]?\s*$/.test(c.text);
+/** A heading or caption names a topic without stating anything. */
+const isHeading = (c: Candidate): boolean => headingLike(c.hit.chunk.text, c.span, c.text);
+
+/** An amount, a figure with thousands or a percentage: a short line holding one states a value ("March 23 £5,964,399"). */
+const VALUE = /[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d(?:\.\d+)?\s?%/;
+
+/** A heading or caption: a short line, not a table row or list item, without closing punctuation or a value. */
+function headingLike(text: string, span: Span, sentence: string): boolean {
+  return !span.row && !listItemAt(text, span.start) && sentence.length < 110 && !/[.:;!?]["')]?\s*$/.test(sentence) && !VALUE.test(sentence);
+}
 
 /** Whether a span starts a list item: a bullet or item number opens its line. */
 function listItemAt(text: string, start: number): boolean {

@@ -110,4 +110,12 @@ describe("the reader's choice", () => {
     const answer = extractiveAnswer({ reading, hits: hs, idf: (t) => (t === 'gt' ? 5 : 3), known: () => true });
     expect(answer.answer).toMatch(/two significant failures/);
   });
+
+  it('reads a short line holding an amount as a value, not a heading', () => {
+    const answer = read('How much did the support scheme cost in March 23?', hits([
+      { text: 'Table 2: Support scheme expenditure\nMarch 23\n£5,964,399\nMarch 24\n£6,000,541\n\nThe support scheme is reviewed each year by the council.' },
+      { text: 'Printed copies of the papers are available at £5 each.' },
+    ]));
+    expect(answer.answer).toMatch(/£5,964,399/);
+  });
 });
