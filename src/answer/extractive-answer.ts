@@ -703,9 +703,12 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const chosen = choose(candidates(hits, want, w), perClause, want, w);
   if (!chosen.length) return decline('no statement');
   // The question's most specific word names what it is about: passages without it answer something else.
-  const entity = keyEntity(forms, w, known);
-  // A passage inside a paper about the thing need not name it again: a passage close by in the same paper may.
-  const about = (c: Candidate): boolean => hits.some((h) => h.chunk.source === c.hit.chunk.source && Math.abs(h.chunk.start - c.hit.chunk.start) <= READER_WEIGHTS.entityNearChars && mentions(h, entity!));
+  // A proper name the question uses ("the Values and Ethics Sub-Committee") names its subject as a short form does.
+  const names: ShortForm[] = reading.names.flatMap((n) => terms(n).filter((t) => key.includes(t)).map((t) => ({ term: t, letters: '', spelled: [] })));
+  const entity = keyEntity([...forms, ...names], w, known);
+  // A passage inside a paper about the thing need not repeat its short form: a passage close by in the same
+  // paper may name it. A name the question spells out must be in the passage (its text or headings).
+  const about = (c: Candidate): boolean => entity!.letters !== '' && hits.some((h) => h.chunk.source === c.hit.chunk.source && Math.abs(h.chunk.start - c.hit.chunk.start) <= READER_WEIGHTS.entityNearChars && mentions(h, entity!));
   if (entity && !chosen.some((c) => mentions(c.hit, entity) || about(c))) return decline('key entity absent');
   const { cover, missing } = statementCover(chosen, key, w);
   // A short question is about all of its words: statements that leave one of them out answer another question.

@@ -118,4 +118,11 @@ describe("the reader's choice", () => {
     ]));
     expect(answer.answer).toMatch(/£5,964,399/);
   });
+
+  it('declines when the passage lacks the body the question names in full', () => {
+    const hs = hits([{ text: 'The quorum that applies to meetings of the Committee each year shall be 5.' }]);
+    const reading = readQuestion('What quorum applies to meetings of the Harbour Committee each year?', { registry });
+    const answer = extractiveAnswer({ reading, hits: hs, idf: (t) => (t === 'harbour' ? 5 : 3), known: () => true });
+    expect(answer.kind).toBe('not_found');
+  });
 });
