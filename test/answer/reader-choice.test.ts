@@ -125,4 +125,9 @@ describe("the reader's choice", () => {
     const answer = extractiveAnswer({ reading, hits: hs, idf: (t) => (t === 'harbour' ? 5 : 3), known: () => true });
     expect(answer.kind).toBe('not_found');
   });
+
+  it('answers a deadline question with a deadline given as a date', () => {
+    const answer = read('What is the legal deadline for approving the support scheme?', hits([{ text: 'The Council is legally required to approve the support scheme by 11 March each year.' }]));
+    expect(answer.answer).toMatch(/11 March/);
+  });
 });

@@ -98,6 +98,10 @@ describe('the question reading: what is asked', () => {
     expect(read('Who sent apologies for the meeting, and did anyone attend as substitute?').clauses.map((c) => c.type)).toEqual(['person', 'yesno']);
   });
 
+  it('does not read a deadline to approve something as asking what was decided', () => {
+    expect(read("What's the legal deadline for us to approve the scheme each year?").wantsDecision).toBe(false);
+  });
+
   it('splits parts separated by a comma before a question word', () => {
     expect(read('How many members does the panel have, how many make it quorate?').clauses).toHaveLength(2);
   });
