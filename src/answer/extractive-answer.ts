@@ -76,7 +76,7 @@ export const READER_WEIGHTS = {
   /** Giving a reason when the question asks why; the vote when it asks whether a decision was carried. */
   reasonBonus: 0.2,
   voteBonus: 0.3,
-  decisionBonus: 0.15,
+  decisionBonus: 0.3,
   /** Headings and captions state nothing. */
   headingPenalty: 0.2,
   /** A sentence that announces what follows ("the findings are set out below") without stating it. */
@@ -697,7 +697,7 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const evidence = evidenceFor(key, hits, w, forms, period);
   const enough = evidence >= W.minEvidence || (key.length >= 6 && evidence >= W.minEvidence - W.longQuestionSlack);
   const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, decision: reading.wantsDecision, latest: reading.scope.latest, forms, period, committees: reading.scope.committees };
-  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote, forms, period, committees: reading.scope.committees }, w));
+  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote, decision: c.wantsDecision, forms, period, committees: reading.scope.committees }, w));
   const decline = (declined: DraftAnswer['declined']): DraftAnswer => ({ kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence, declined });
   if (!enough) return decline('little evidence');
   const chosen = choose(candidates(hits, want, w), perClause, want, w);
