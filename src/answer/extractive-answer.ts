@@ -55,6 +55,8 @@ export const READER_WEIGHTS = {
   maxMissingTerms: 1,
   /** Passages read for statements. */
   topPassages: 10,
+  /** A vote line this close (characters) to a chosen decision in its passage is given with it. */
+  voteNearChars: 600,
   /** Sentences tried for each part of a compound question. */
   clauseOptions: 3,
   /** A sentence given for a second part of the question counts for this share of its score there. */
@@ -571,6 +573,14 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
     const votes = ranked.filter((c) => c.vote && !taken(c) && closeness(c) > 0);
     const vote = votes.sort((a, b) => closeness(b) - closeness(a))[0];
     if (vote) chosen.length >= W.maxStatements ? (chosen[chosen.length - 1] = vote) : chosen.push(vote);
+  }
+  if (want.decision && !want.vote && !chosen.some((c) => c.vote)) {
+    // A decision is reported with the vote that carried it, when the minutes record it beside the decision.
+    const decided = chosen.filter((c) => DECISION_SENTENCE.test(c.text));
+    const vote = ranked
+      .filter((c) => c.vote && !taken(c) && decided.some((d) => d.hit.chunk.id === c.hit.chunk.id && Math.abs(d.span.start - c.span.start) <= W.voteNearChars))
+      .sort((a, b) => Math.min(...decided.map((d) => Math.abs(d.span.start - a.span.start))) - Math.min(...decided.map((d) => Math.abs(d.span.start - b.span.start))))[0];
+    if (vote && chosen.length < W.maxStatements) chosen.push(vote);
   }
   if (want.reason && !chosen.some((c) => c.reason)) {
     const reason = ranked.find((c) => c.reason && !taken(c) && chosen.some((x) => x.hit.chunk.source === c.hit.chunk.source) && c.score >= best.score * W.keepShare);

@@ -130,4 +130,11 @@ describe("the reader's choice", () => {
     const answer = read('What is the legal deadline for approving the support scheme?', hits([{ text: 'The Council is legally required to approve the support scheme by 11 March each year.' }]));
     expect(answer.answer).toMatch(/11 March/);
   });
+
+  it('gives the vote recorded beside a decision the question asks about', () => {
+    const answer = read('What did the committee agree on the cycle hangar policy?', hits([{
+      text: 'The committee agreed the cycle hangar policy for 400 new hangars by 2030.\n\nCouncillor Lee spoke in support of the proposal.\n\nOn being put to the vote the recommendations were CARRIED (5 voting for, 4 voting against).',
+    }]));
+    expect(answer.answer).toMatch(/5 voting for/);
+  });
 });
