@@ -18,7 +18,7 @@ export interface DraftAnswer {
   /** How much of the question the best passages cover (0..1), for the log and tuning. */
   evidence: number;
   /** Why the reader declined, for the log and tuning. */
-  declined?: 'little evidence' | 'no statement' | 'key entity absent' | 'short question not covered';
+  declined?: 'little evidence' | 'no statement' | 'key entity absent' | 'short question not covered' | 'statements cover little of the question';
 }
 
 interface Candidate {
@@ -53,6 +53,8 @@ export const READER_WEIGHTS = {
   minStatementCover: 0.7,
   /** …and how many of its words they may leave out. */
   maxMissingTerms: 1,
+  /** The share of any question's weighted key terms its statements (with their headings) must cover. */
+  minAnyCover: 0.4,
   /** Passages read for statements. */
   topPassages: 10,
   /** A vote line this close (characters) to a chosen decision in its passage is given with it. */
@@ -723,6 +725,8 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const { cover, missing } = statementCover(chosen, key, w);
   // A short question is about all of its words: statements that leave one of them out answer another question.
   if (key.length <= W.shortQuestion && (cover < W.minStatementCover || missing > W.maxMissingTerms)) return decline('short question not covered');
+  // Any question: statements that speak of little of it answer something else.
+  if (cover < W.minAnyCover) return decline('statements cover little of the question');
   // Statements read in the papers' order within a passage, passages in rank order.
   chosen.sort((a, b) => a.rank - b.rank || a.span.start - b.span.start);
   const kept = mergeOverlaps(chosen.map((c) => ({ c, span: withParagraph(c, withListContext(c), key) })));

@@ -137,4 +137,11 @@ describe("the reader's choice", () => {
     }]));
     expect(answer.answer).toMatch(/5 voting for/);
   });
+
+  it('declines a long question when the statements found speak of little of it', () => {
+    const answer = read('What share of respondents to the summer scooter user survey said they had switched from car journeys?', hits([{
+      text: 'The scooter hire contract commenced on 7 July 2023.\n\nRespondents to the summer user survey spoke of car journeys they had switched.',
+    }]));
+    expect(answer.kind).toBe('not_found');
+  });
 });
