@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { META_SUFFIX } from '../sync/paper-meta.js';
 
 /** Bump when parsing or chunking changes: every file is then parsed again. */
-export const PARSER_VERSION = 'parse-v12';
+export const PARSER_VERSION = 'parse-v13';
 export const FORMAT_VERSION = 1;
 
 export const FileEntrySchema = z.object({
