@@ -132,7 +132,8 @@ const NOT_A_SUBJECT = new Set(keyTerms('committee council meeting agree agreed d
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
-const MONTHS_AND_DAYS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
+// English and Welsh months and days ("Mehefin" is June): dates, not names.
+const MONTHS_AND_DAYS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|^(?:ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr|dydd)$/i;
 
 /**
  * Proper names the question uses mid-sentence ("What does Swindon charge…"): capitalised words of four

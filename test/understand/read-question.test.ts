@@ -76,6 +76,10 @@ describe('the question reading: scope', () => {
     expect(read('Sept 24 TCPC - did the car park charging go through?').scope.dates[0]).toMatchObject({ kind: 'month', iso: '2024-09' });
   });
 
+  it('does not take a Welsh month for a proper name', () => {
+    expect(read('Adolygiad cyllideb Mehefin 2020: beth oedd y cyfanswm?').names).toEqual([]);
+  });
+
   it('reads the proper names a question uses mid-sentence', () => {
     expect(read('What does Northbridge charge for a bus lane penalty?').names).toEqual(['Northbridge']);
   });
