@@ -724,7 +724,8 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   if (entity && !chosen.some((c) => mentions(c.hit, entity) || about(c))) return decline('key entity absent');
   const { cover, missing } = statementCover(chosen, key, w);
   // A short question is about all of its words: statements that leave one of them out answer another question.
-  if (key.length <= W.shortQuestion && (cover < W.minStatementCover || missing > W.maxMissingTerms)) return decline('short question not covered');
+  // (A question in parts asks a little of each: its parts' own statements are checked by the cover of any question.)
+  if (key.length <= W.shortQuestion && reading.clauses.length < 2 && (cover < W.minStatementCover || missing > W.maxMissingTerms)) return decline('short question not covered');
   // Any question: statements that speak of little of it answer something else.
   if (cover < W.minAnyCover) return decline('statements cover little of the question');
   // Statements read in the papers' order within a passage, passages in rank order.

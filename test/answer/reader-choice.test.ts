@@ -144,4 +144,11 @@ describe("the reader's choice", () => {
     }]));
     expect(answer.kind).toBe('not_found');
   });
+
+  it('answers a short question in two parts when each part has its statement', () => {
+    const answer = read('How much has the levy raised since it started, and have they prosecuted anyone?', hits([{
+      text: 'Since its introduction in 2012, the levy has raised around £108million.\n\nHigh levels of compliance have meant that no prosecutions have been necessary.',
+    }]));
+    expect(answer.answer).toMatch(/no prosecutions/);
+  });
 });
