@@ -39,6 +39,12 @@ export class KeywordIndex {
     return this.rank(query, allow).slice(0, k);
   }
 
+  /** The passages holding every one of these words (labels, unordered). */
+  containingAll(wordList: readonly string[], allow?: (label: number) => boolean): number[] {
+    const hits = this.mini.search(wordList.join(' '), { combineWith: 'AND', prefix: false, fuzzy: false, filter: allow ? (r) => allow(r.id as number) : undefined });
+    return hits.map((h) => h.id as number);
+  }
+
   /**
    * Every passage matching any term, best first. BM25 scores do not depend on a filter, so a caller may
    * rank once and narrow the list for several scopes.

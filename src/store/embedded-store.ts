@@ -4,6 +4,13 @@ import type { Chunk } from '../parse/parse-document.js';
 import type { PassageStore, SearchHit, SearchOptions } from '../retrieve/passage-store.js';
 import { search } from '../retrieve/search.js';
 import type { Place } from '../types.js';
+import { stem, STOPWORDS, words } from '../index/tokenize.js';
+
+/** Finding a quote's original. */
+const ORIGINALS = {
+  /** The quote's rarest words that a passage must hold to be read for the quote. */
+  rareWords: 3,
+} as const;
 
 /** Passages of one source file, by label, in file order (labels of one file are consecutive). */
 interface FileSpan {
@@ -24,7 +31,6 @@ export class EmbeddedStore implements PassageStore {
   private readonly byId = new Map<string, number>();
   private readonly bySource = new Map<string, FileSpan>();
   private placeList: Place[] | null = null;
-  private originalList: Chunk[] | null = null;
 
   constructor(index: LoadedIndex) {
     this.index = index;
@@ -101,15 +107,23 @@ export class EmbeddedStore implements PassageStore {
   }
 
   async findOriginal(quote: string, exceptSource: string): Promise<Chunk | null> {
+    const chunks = this.index.chunks;
     // Papers published on their own first (a standalone document), then any passage not reprinted in a pack.
-    this.originalList ??= [
-      ...this.index.chunks.filter((c) => c.place.docType === 'document'),
-      ...this.index.chunks.filter((c) => c.reprint === false && c.place.docType !== 'document'),
-    ];
-    for (const chunk of this.originalList) {
-      if (chunk.source !== exceptSource && chunk.text.includes(quote)) return chunk;
+    const rank = (c: Chunk): number => (c.place.docType === 'document' ? 0 : c.reprint === false ? 1 : -1);
+    const allow = (label: number): boolean => rank(chunks[label]!) >= 0 && chunks[label]!.source !== exceptSource;
+    // Candidates from the keyword index (the passages holding the quote's rarest words), not a scan of every passage.
+    const rare = [...new Set(words(quote).map((w) => w.replace(/,(?=\d{3})/g, '')))]
+      .filter((w) => !STOPWORDS.has(w))
+      .sort((a, b) => this.index.idf(stem(b)) - this.index.idf(stem(a)))
+      .slice(0, ORIGINALS.rareWords);
+    const labels = rare.length ? this.index.keyword.containingAll(rare, allow) : chunks.flatMap((_, label) => (allow(label) ? [label] : []));
+    let best: number | null = null;
+    for (const label of labels) {
+      const c = chunks[label]!;
+      if (!c.text.includes(quote)) continue;
+      if (best === null || rank(c) < rank(chunks[best]!) || (rank(c) === rank(chunks[best]!) && label < best)) best = label;
     }
-    return null;
+    return best === null ? null : chunks[best]!;
   }
 
   async close(): Promise<void> {}
