@@ -54,6 +54,14 @@ type FileResult =
 
 const LOCAL_DIMS = 768;
 
+/**
+ * When the local embedder is fitted again. Its document frequencies are fitted on a full build and kept,
+ * so that an incremental build embeds new passages exactly as the old ones were; once the corpus holds
+ * this many times the passages it was fitted on, those statistics no longer describe it, and the next
+ * build refits and re-embeds everything (a full rebuild).
+ */
+const REFIT = { growth: 2 } as const;
+
 function reusable(meta: StoreMeta | null, embedderId: string, rebuild: boolean): StoreMeta | null {
   if (!meta || rebuild) return null;
   if (meta.parserVersion !== PARSER_VERSION || meta.embedder.id !== embedderId) return null;
@@ -180,6 +188,11 @@ async function buildLocked(options: BuildOptions, writer: StoreWriter): Promise<
     return report;
   }
 
+  const fitted = !options.embedder && prev?.embedderState ? (prev.embedderState as LocalEmbedderState).docCount : null;
+  if (fitted !== null && chunkCount > REFIT.growth * fitted) {
+    logger.info({ fittedOn: fitted, passages: chunkCount }, 'corpus has outgrown the local embedder: refitting and rebuilding');
+    return buildLocked({ ...options, rebuild: true }, writer);
+  }
   const writes = results.flatMap((r) => (r.kind === 'write' ? [r] : []));
   // The local embedder is fitted once, on a full build, and kept with the index: later builds reuse its statistics.
   const embedder: Embedder =

@@ -13,7 +13,7 @@ const OPTIONS = {
   processTerm: (term: string) => (STOPWORDS.has(term) ? null : stem(term)),
 };
 
-/** BM25 keyword search (MiniSearch) over chunk texts; ids are chunk positions. */
+/** BM25 keyword search (MiniSearch) over passages' index texts; ids are passage labels. */
 export class KeywordIndex {
   private readonly mini: MiniSearch<KeywordDoc>;
 
@@ -21,10 +21,20 @@ export class KeywordIndex {
     this.mini = mini;
   }
 
-  static build(texts: readonly string[]): KeywordIndex {
+  static build(docs: ReadonlyArray<{ id: number; text: string }>): KeywordIndex {
     const mini = new MiniSearch<KeywordDoc>(OPTIONS);
-    mini.addAll(texts.map((text, id) => ({ id, text })));
+    mini.addAll(docs as KeywordDoc[]);
     return new KeywordIndex(mini);
+  }
+
+  /** Adds passages in place. */
+  add(docs: ReadonlyArray<{ id: number; text: string }>): void {
+    this.mini.addAll(docs as KeywordDoc[]);
+  }
+
+  /** Removes passages in place (MiniSearch drops their postings lazily, and vacuums when enough are dropped). */
+  remove(ids: readonly number[]): void {
+    this.mini.discardAll(ids);
   }
 
   static fromJSON(json: string): KeywordIndex {

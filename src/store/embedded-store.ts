@@ -35,14 +35,12 @@ export class EmbeddedStore implements PassageStore {
   constructor(index: LoadedIndex) {
     this.index = index;
     this.embedderId = index.embedder.id;
-    this.size = index.chunks.length;
+    this.size = index.manifest.chunkCount;
     this.glossary = index.glossary;
-    index.chunks.forEach((c, label) => {
-      this.byId.set(c.id, label);
-      const span = this.bySource.get(c.source);
-      if (span) span.count = label - span.first + 1;
-      else this.bySource.set(c.source, { first: label, count: 1 });
-    });
+    for (const file of index.files) {
+      this.bySource.set(file.name, { first: file.first, count: file.count });
+      for (let label = file.first; label < file.first + file.count; label++) this.byId.set(index.chunks[label]!.id, label);
+    }
   }
 
   /** The embedder queries must use (the bench's baseline embeds with it too). */
@@ -67,8 +65,8 @@ export class EmbeddedStore implements PassageStore {
       // One place per distinct scope (file, council, committee, meeting, type), in passage order.
       const seen = new Set<string>();
       this.placeList = [];
-      for (const c of this.index.chunks) {
-        const p = c.place;
+      for (const file of this.index.files) for (let label = file.first; label < file.first + file.count; label++) {
+        const p = this.index.chunks[label]!.place;
         const key = `${p.source}\0${p.council}\0${p.committee}\0${p.meetingDate}\0${p.docType}`;
         if (seen.has(key)) continue;
         seen.add(key);
