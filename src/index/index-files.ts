@@ -7,8 +7,11 @@ import { META_SUFFIX } from '../sync/paper-meta.js';
 
 /** Bump when parsing or chunking changes: every file is then parsed again. */
 export const PARSER_VERSION = 'parse-v12';
-/** 2: one segment file per corpus file, shared by versions (hard links); HNSW and keyword ids are stable labels. */
-export const FORMAT_VERSION = 2;
+/**
+ * 3: one segment file per corpus file, shared by versions (hard links); HNSW and keyword ids are stable
+ * passage labels; the keyword index is one binary file of typed arrays (keyword.bin).
+ */
+export const FORMAT_VERSION = 3;
 
 export const FileEntrySchema = z.object({
   name: z.string(),

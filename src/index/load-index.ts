@@ -105,7 +105,7 @@ export async function loadIndex(indexDir: string, external?: Embedder): Promise<
   const n = localState?.docCount ?? manifest.chunkCount;
   const [vectors, keyword] = await Promise.all([
     HnswVectorStore.load(join(dir, 'hnsw.bin'), manifest.embedder.dims, manifest.chunkCount),
-    readFile(join(dir, 'keyword.json'), 'utf8').then((json) => KeywordIndex.fromJSON(json)),
+    readFile(join(dir, 'keyword.bin')).then((buf) => KeywordIndex.fromBuffer(buf)),
   ]);
   return {
     idf: (term: string) => Math.log(1 + n / (df[term] ?? 0.5)),

@@ -99,7 +99,7 @@ class EmbeddedBatch implements StoreBatch {
     if (prev) {
       // In place: the old indexes lose the passages of removed and changed files and gain the new ones.
       vectors = await HnswVectorStore.load(join(prev.dir, 'hnsw.bin'), meta.embedder.dims, prev.manifest.chunkCount);
-      keyword = KeywordIndex.fromJSON(await readFile(join(prev.dir, 'keyword.json'), 'utf8'));
+      keyword = KeywordIndex.fromBuffer(await readFile(join(prev.dir, 'keyword.bin')));
       vectors.remove(gone);
       keyword.remove(gone);
       vectors.add(added.vectors, added.labels);
@@ -121,7 +121,7 @@ class EmbeddedBatch implements StoreBatch {
     return writeVersion(
       this.indexDir,
       {
-        'keyword.json': keyword.toJSON(),
+        'keyword.bin': keyword.toBuffer(),
         'embedder.json': JSON.stringify(meta.embedderState ?? {}),
         'manifest.json': JSON.stringify(manifest, null, 2),
       },
