@@ -157,13 +157,12 @@ export class KeywordIndex {
    */
   rank(query: string, allow?: (label: number) => boolean): Array<{ label: number; score: number }> {
     const queryTerms = tokensOf(query).map(termOf).filter((t): t is string => Boolean(t));
-    const size = this.live.length;
-    const scores = new Float64Array(size);
-    // How many distinct query terms each passage holds, and the last one counted for it.
-    const quality = new Uint16Array(size);
-    const last = new Int32Array(size);
+    const { scores, quality, last } = this.scratch();
     const touched: number[] = [];
     const sources = new Map<string, number>();
+    const live = this.live;
+    const lengths = this.lengths;
+    const { k, b, d } = BM25;
     for (const q of queryTerms) {
       // A term asked twice scores twice but counts once: its passages were counted the first time.
       const repeat = sources.has(q);
@@ -174,19 +173,46 @@ export class KeywordIndex {
       if (q.length >= BM25.prefixFrom) derived.push(...this.completions(q));
       for (const [t, weight] of derived) {
         const df = this.postings(t);
-        this.postings(t, (label, tf) => {
+        const idf = Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
+        const norm = k * (1 - b);
+        const perLength = (k * b) / this.avg;
+        // The saved postings, then those added since (inlined: this loop is most of a question's keyword work).
+        const list = this.delta.get(t);
+        const base = t + 1 < this.offsets.length ? this.offsets[t + 1]! - this.offsets[t]! : 0;
+        const total = base + (list ? list.length / 2 : 0);
+        for (let i = 0; i < total; i++) {
+          const at = this.offsets[t]! + i;
+          const label = i < base ? this.docs[at]! : list![(i - base) * 2]!;
+          if (!live[label]) continue;
+          const tf = i < base ? this.tfs[at]! : list![(i - base) * 2 + 1]!;
           if (!quality[label]) touched.push(label);
-          scores[label] += weight * bm25(tf, df, this.count, this.lengths[label]!, this.avg);
+          scores[label]! += weight * idf * (d + (tf * (k + 1)) / (tf + norm + perLength * lengths[label]!));
           if (!repeat && last[label] !== source) {
             last[label] = source;
-            quality[label]++;
+            quality[label]!++;
           }
-        });
+        }
       }
     }
     const out: Array<{ label: number; score: number }> = [];
-    for (const label of touched) if (!allow || allow(label)) out.push({ label, score: scores[label]! * quality[label]! });
-    return out.sort((a, b) => b.score - a.score);
+    for (const label of touched) {
+      if (!allow || allow(label)) out.push({ label, score: scores[label]! * quality[label]! });
+      scores[label] = 0;
+      quality[label] = 0;
+      last[label] = 0;
+    }
+    return out.sort((x, y) => y.score - x.score);
+  }
+
+  private scratchArrays: { scores: Float64Array; quality: Uint16Array; last: Int32Array } | null = null;
+
+  /** Per-label work arrays, kept between questions and cleared after each (only the labels touched). */
+  private scratch(): { scores: Float64Array; quality: Uint16Array; last: Int32Array } {
+    const size = this.live.length;
+    if (!this.scratchArrays || this.scratchArrays.scores.length < size) {
+      this.scratchArrays = { scores: new Float64Array(size), quality: new Uint16Array(size), last: new Int32Array(size) };
+    }
+    return this.scratchArrays;
   }
 
   /** The passages holding every one of these words (labels, unordered). */

@@ -27,9 +27,13 @@ const hasAny = (f: SearchFilters | undefined): f is SearchFilters => f !== undef
 const RRF_K = 60;
 const CANDIDATES = 80;
 
+/** Whether a value holds a wanted substring, case-insensitive (at module level: this runs for every passage a search visits). */
+function has(value: string | null, wanted?: string): boolean {
+  return !wanted || (value ?? '').toLowerCase().includes(wanted.toLowerCase());
+}
+
 function matchesFilters(chunk: Chunk, f: SearchFilters): boolean {
   const p = chunk.place;
-  const has = (value: string | null, wanted?: string): boolean => !wanted || (value ?? '').toLowerCase().includes(wanted.toLowerCase());
   if (!has(p.council, f.council) || !has(p.committee, f.committee) || !has(p.docType, f.docType) || !has(p.source, f.source)) return false;
   // A passage whose paper names no council (a constitution part, a policy) may be the named council's: it stays.
   if (f.councils?.length && p.council && !f.councils.includes(p.council)) return false;
