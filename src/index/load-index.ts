@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AppError } from '../errors.js';
 import { mergeGlossaries, type Glossary } from '../extract/mine-glossary.js';
 import type { Chunk } from '../parse/parse-document.js';
+import type { Place } from '../types.js';
 import type { Embedder } from './embedder.js';
 import { currentVersionDir, ManifestSchema, type FileEntry, type Manifest } from './index-files.js';
 import { KeywordIndex } from './keyword-index.js';
@@ -46,6 +47,26 @@ function documentFrequencies(chunks: readonly Chunk[]): Record<string, number> {
   return df;
 }
 
+/** The distinct scopes of the passages, first seen first, and each passage's. */
+function scopesOf(chunks: readonly Chunk[], files: readonly FileSpan[], labels: number): LoadedIndex['scopes'] {
+  const ids = new Int32Array(labels);
+  const places: Place[] = [];
+  const seen = new Map<string, number>();
+  for (const file of files) {
+    for (let label = file.first; label < file.first + file.count; label++) {
+      const p = chunks[label]!.place;
+      const key = `${p.source}\0${p.council}\0${p.committee}\0${p.meetingDate}\0${p.docType}`;
+      let id = seen.get(key);
+      if (id === undefined) {
+        id = places.push(p) - 1;
+        seen.set(key, id);
+      }
+      ids[label] = id;
+    }
+  }
+  return { ids, places };
+}
+
 /** A file's passages: their labels are first, first + 1, ... first + count - 1. */
 export interface FileSpan {
   name: string;
@@ -60,6 +81,8 @@ export interface LoadedIndex {
   chunks: Chunk[];
   /** The files with passages, in corpus order. */
   files: FileSpan[];
+  /** Each passage's scope (file, council, committee, meeting date, type), as an index into `places` (corpus order). */
+  scopes: { ids: Int32Array; places: Place[] };
   vectors: HnswVectorStore;
   keyword: KeywordIndex;
   embedder: Embedder;
@@ -100,6 +123,7 @@ export async function loadIndex(indexDir: string, external?: Embedder): Promise<
     for (const [name, list] of Object.entries(segment.records)) (records[name] ??= []).push(...list);
     glossaries.push(segment.glossary);
   });
+  const scopes = scopesOf(chunks, files, manifest.nextLabel);
   // The local embedder's fitted statistics; with an external embedder, counted once here at load.
   const df = localState?.df ?? documentFrequencies(chunks);
   const n = localState?.docCount ?? manifest.chunkCount;
@@ -113,6 +137,7 @@ export async function loadIndex(indexDir: string, external?: Embedder): Promise<
     manifest,
     chunks,
     files,
+    scopes,
     vectors,
     keyword,
     embedder,

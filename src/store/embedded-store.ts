@@ -30,7 +30,6 @@ export class EmbeddedStore implements PassageStore {
   private readonly index: LoadedIndex;
   private readonly byId = new Map<string, number>();
   private readonly bySource = new Map<string, FileSpan>();
-  private placeList: Place[] | null = null;
 
   constructor(index: LoadedIndex) {
     this.index = index;
@@ -61,19 +60,8 @@ export class EmbeddedStore implements PassageStore {
   }
 
   places(): readonly Place[] {
-    if (!this.placeList) {
-      // One place per distinct scope (file, council, committee, meeting, type), in passage order.
-      const seen = new Set<string>();
-      this.placeList = [];
-      for (const file of this.index.files) for (let label = file.first; label < file.first + file.count; label++) {
-        const p = this.index.chunks[label]!.place;
-        const key = `${p.source}\0${p.council}\0${p.committee}\0${p.meetingDate}\0${p.docType}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        this.placeList.push(p);
-      }
-    }
-    return this.placeList;
+    // One place per distinct scope (file, council, committee, meeting, type), in corpus order.
+    return this.index.scopes.places;
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
