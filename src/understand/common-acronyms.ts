@@ -29,4 +29,5 @@ export const COMMON_ACRONYMS: Glossary = {
   HRA: 'Housing Revenue Account',
   CIL: 'Community Infrastructure Levy',
   LGSCO: 'Local Government and Social Care Ombudsman',
+  TV: 'television',
 };

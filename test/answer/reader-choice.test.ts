@@ -78,4 +78,36 @@ describe("the reader's choice", () => {
     const answer = read('What is the car parking policy for staff?', hits([{ text: 'The station car park is now substantially complete.' }]));
     expect(answer.kind).toBe('not_found');
   });
+
+  it('reads a short form the question types in the words a paper spells it out with', () => {
+    const answer = read('How many CEOs patrol the city?', hits([{ text: 'The council deployed 35 Civil Enforcement Officers to patrol the city.' }]));
+    expect(answer.answer).toMatch(/35 Civil Enforcement Officers/);
+  });
+
+  it('takes a statement naming a financial year by its months as covering the year the question types', () => {
+    const answer = read('How many officers patrolled the town in 23/24?', hits([{ text: 'Between April 2023 and March 2024, 35 officers patrolled the streets.', meetingDate: '2024-06-20' }]));
+    expect(answer.answer).toMatch(/35 officers/);
+  });
+
+  it('brings the resolution that a sentence ending "RESOLVED that;" introduces', () => {
+    const answer = read('What was resolved on the cycleway trial?', hits([{ text: 'Following the discussion on the cycleway trial, it was RESOLVED that;\n\n\n\nThe sites be Market Gap and High Bridge.' }]));
+    expect(answer.answer).toMatch(/Market Gap and High Bridge/);
+  });
+
+  it('gives the vote taken on the item asked about, not the one on the next item', () => {
+    const answer = read('Did the district car park charging go through? What was the vote?', hits([{
+      text: 'Recommendation 5 - District Car Park Charging\n\nThe recommendation was moved by Councillor Lee.\n\nOfficers confirmed that district car park charging had been approved within the budget.\n\nOn being put to the vote the recommendation was LOST (4 voting in favour and 5 against)\n\nRecommendation 6 - Multi Storey Car Parks\n\nThe recommendation was moved by Councillor Lee. On being put to the vote the recommendation was CARRIED unanimously.',
+    }]));
+    expect(answer.answer).toMatch(/5 against/);
+  });
+
+  it('takes a short form as named when a passage close by in the same paper spells it out', () => {
+    const hs = hits([
+      { text: 'The review found two significant failures: weak scrutiny of decisions and poor record keeping.' },
+      { text: 'Grant Thornton was asked by the committee to carry out a review of governance.' },
+    ]);
+    const reading = readQuestion('What were the two significant failures that the GT governance review pointed to?', { registry });
+    const answer = extractiveAnswer({ reading, hits: hs, idf: (t) => (t === 'gt' ? 5 : 3), known: () => true });
+    expect(answer.answer).toMatch(/two significant failures/);
+  });
 });
