@@ -51,8 +51,15 @@ const again = phase(['ingest', ...base]);
 // One file changed: a paragraph added to a paper in the middle of the corpus.
 const names = readdirSync(corpusDir).filter((n) => !n.startsWith('.')).sort();
 const changedFile = join(corpusDir, names[Math.floor(names.length / 2)]!);
+const original = readFileSync(changedFile, 'utf8');
 appendFileSync(changedFile, `\n\nAddendum. The committee noted a correction to the figures above, issued on ${new Date(0).toISOString().slice(0, 10)}.\n`);
-const changed = phase(['ingest', ...base]);
+let changed: ReturnType<typeof phase>;
+try {
+  changed = phase(['ingest', ...base]);
+} finally {
+  // The corpus is kept for the next run at this scale: the file goes back to what it was.
+  writeFileSync(changedFile, original);
+}
 const answer = phase(['answer', ...base, '--queries', String(queries)]);
 const baseline = phase(['baseline', '--corpus', corpusDir, '--queries', String(Math.min(queries, scale >= 50 ? 20 : queries))]);
 
