@@ -1,5 +1,5 @@
 import type { KpiRecord } from './kpi-record.js';
-import { dice, kpiTerms } from './kpi-terms.js';
+import { kpiTerms } from './kpi-terms.js';
 
 /** One indicator across reports: its records oldest first, and the latest of them. */
 export interface KpiIndicator {
@@ -37,6 +37,14 @@ interface Cluster {
   reports: Set<string>;
   refs: Set<string>;
   terms: string[][];
+}
+
+/** dice() on term sets made once per name. */
+function diceOfSets(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return (2 * shared) / (a.size + b.size);
 }
 
 function conflicts(a: Cluster, b: Cluster): boolean {
@@ -126,11 +134,34 @@ function groupAll(records: readonly KpiRecord[]): KpiIndicator[] {
     if (refKey && !existing) byRef.set(refKey, cluster);
   }
   const pairs: Array<{ a: Cluster; b: Cluster; score: number }> = [];
+  // Only clusters whose names share a term can be alike (dice of disjoint names is 0): the candidates
+  // come from an index of name terms, in the same order as a loop over every pair would meet them.
+  const byTerm = new Map<string, number[]>();
+  clusters.forEach((c, i) => {
+    for (const t of new Set(c.terms.flat())) {
+      const list = byTerm.get(t) ?? [];
+      list.push(i);
+      byTerm.set(t, list);
+    }
+  });
+  const marked = new Int32Array(clusters.length).fill(-1);
+  const nameSets = clusters.map((c) => c.terms.map((t) => new Set(t)));
   for (let i = 0; i < clusters.length; i++) {
-    for (let j = i + 1; j < clusters.length; j++) {
-      const a = clusters[i]!;
+    const a = clusters[i]!;
+    const candidates: number[] = [];
+    for (const t of new Set(a.terms.flat())) {
+      for (const j of byTerm.get(t)!) {
+        if (j > i && marked[j] !== i) {
+          marked[j] = i;
+          candidates.push(j);
+        }
+      }
+    }
+    candidates.sort((x, y) => x - y);
+    for (const j of candidates) {
       const b = clusters[j]!;
-      const score = Math.max(...a.terms.flatMap((ta) => b.terms.map((tb) => dice(ta, tb))));
+      let score = 0;
+      for (const sa of nameSets[i]!) for (const sb of nameSets[j]!) score = Math.max(score, diceOfSets(sa, sb));
       if (score >= SAME_NAME) pairs.push({ a, b, score });
     }
   }
