@@ -10,7 +10,7 @@ import { LocalEmbedder, type LocalEmbedderState } from './local-embedder.js';
 import { PARSER_VERSION, extractorSignature, hashFile, listCorpus, listCorpusLinks, LINK_REASON, type FileEntry } from './index-files.js';
 import { lockIndex } from './index-lock.js';
 import type { FileWrite, StoreMeta, StoreWriter } from '../retrieve/passage-store.js';
-import { openStoreWriter } from '../store/open-store.js';
+import { openStoreWriter, type StoreConfig } from '../store/open-store.js';
 
 /** Structured records pulled from a parsed document at ingest (KPI rows, audit summaries...). */
 export interface Extractor {
@@ -24,6 +24,8 @@ export interface BuildOptions {
   corpusDir: string;
   indexDir: string;
   logger: Logger;
+  /** STORE: which store the passages are written to (embedded by default). */
+  store?: StoreConfig['store'];
   /** An external embedder (OpenAI-compatible); the local one is fitted on the corpus when absent. */
   embedder?: Embedder;
   extractors?: readonly Extractor[];
@@ -82,7 +84,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     waitMs: options.lockWaitMs,
     onWait: (holder) => options.logger.info({ holder }, 'waiting for another build of this index'),
   });
-  const writer = await openStoreWriter({ indexDir: options.indexDir, embedder: options.embedder });
+  const writer = await openStoreWriter({ store: options.store, indexDir: options.indexDir, embedder: options.embedder });
   try {
     return await buildLocked(options, writer);
   } finally {
