@@ -16,28 +16,78 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const labelsOf = (entry: FileEntry): number[] => (entry.segment === undefined ? [] : Array.from({ length: entry.chunks }, (_, i) => entry.firstLabel! + i));
 
 /**
- * Changes on top of the live version. On commit, the new version holds the unchanged files' segments as
- * hard links to the old ones, new segments for new and changed files, and the old HNSW and keyword
- * indexes updated in place (removed passages deleted, new ones added under new labels); a fresh batch
- * builds both indexes from nothing, labelling passages in file order.
+ * Changes on top of the live version. Each replaced or removed file's passages leave the HNSW and keyword
+ * indexes at once and each new file's passages join them as it is handed over (so that no vector is kept
+ * once it is in the index); the old indexes are read once, on the first change, and updated in place.
+ * On commit, the new version holds the unchanged files' segments as hard links to the old ones, new
+ * segments for new and changed files, and the two indexes. A fresh batch starts both indexes empty, so
+ * that a full build labels passages in the order the files are handed over (corpus order).
  */
 class EmbeddedBatch implements StoreBatch {
-  private readonly writes = new Map<string, FileWrite>();
+  private readonly written = new Map<string, FileEntry>();
   private readonly updates = new Map<string, { entry: StoredFileEntry; records?: Record<string, unknown[]> }>();
   private readonly removed = new Set<string>();
+  private readonly newSegments = new Map<string, Segment>();
+  private next: number;
+  private indexes: { vectors: HnswVectorStore; keyword: KeywordIndex } | null = null;
 
   constructor(
     private readonly indexDir: string,
     private readonly prev: Live | null,
-  ) {}
+  ) {
+    this.next = prev?.manifest.nextLabel ?? 0;
+  }
 
   private prevEntry(name: string): FileEntry | undefined {
     return this.prev?.manifest.files.find((f) => f.name === name);
   }
 
+  /** The indexes being changed: the live version's, read on first use, or new empty ones. */
+  private async open(dims: number): Promise<{ vectors: HnswVectorStore; keyword: KeywordIndex }> {
+    if (!this.indexes) {
+      const prev = this.prev;
+      this.indexes = prev
+        ? {
+            vectors: await HnswVectorStore.load(join(prev.dir, 'hnsw.bin'), prev.manifest.embedder.dims, prev.manifest.chunkCount),
+            keyword: KeywordIndex.fromBuffer(await readFile(join(prev.dir, 'keyword.bin'))),
+          }
+        : { vectors: HnswVectorStore.build([], [], dims), keyword: KeywordIndex.build([]) };
+    }
+    return this.indexes;
+  }
+
+  /** Takes a file's previous passages out of both indexes (once). */
+  private async drop(name: string): Promise<void> {
+    const before = this.prevEntry(name);
+    if (!before || this.removed.has(name) || this.written.has(name)) return;
+    const labels = labelsOf(before);
+    if (labels.length) {
+      const { vectors, keyword } = await this.open(this.prev!.manifest.embedder.dims);
+      vectors.remove(labels);
+      keyword.remove(labels);
+    }
+  }
+
   async replaceFile(file: FileWrite): Promise<void> {
-    this.updates.delete(file.entry.name);
-    this.writes.set(file.entry.name, file);
+    const name = file.entry.name;
+    if (this.written.has(name)) throw new Error(`replaceFile: ${name} was already written in this batch`);
+    await this.drop(name);
+    this.updates.delete(name);
+    this.removed.delete(name);
+    const { segment: _s, firstLabel: _f, ...entry } = file.entry as FileEntry;
+    if (!file.chunks.length) {
+      this.written.set(name, entry);
+      return;
+    }
+    const first = this.next;
+    this.next += file.chunks.length;
+    const segment = `p${first}.json`;
+    this.written.set(name, { ...entry, segment, firstLabel: first });
+    this.newSegments.set(segment, { chunks: [...file.chunks], glossary: file.glossary, records: file.records });
+    const labels = file.chunks.map((_, i) => first + i);
+    const { vectors, keyword } = await this.open(file.vectors[0]!.length);
+    vectors.add(file.vectors, labels);
+    keyword.add(file.chunks.map((c, i) => ({ id: first + i, text: c.indexText })));
   }
 
   async updateFile(name: string, change: { entry: StoredFileEntry; records?: Record<string, unknown[]> }): Promise<void> {
@@ -46,68 +96,37 @@ class EmbeddedBatch implements StoreBatch {
   }
 
   async removeFile(name: string): Promise<void> {
+    await this.drop(name);
     this.removed.add(name);
   }
 
   async commit(meta: StoreMeta): Promise<string> {
     const prev = this.prev;
     const prevFiles = new Map((prev?.manifest.files ?? []).map((f) => [f.name, f]));
-    const names = [...new Set([...prevFiles.keys(), ...this.writes.keys()])].filter((n) => this.writes.has(n) || !this.removed.has(n)).sort(byName);
-    const gone = [...prevFiles.values()].filter((f) => this.removed.has(f.name) || this.writes.has(f.name)).flatMap(labelsOf);
-    let next = prev?.manifest.nextLabel ?? 0;
+    const names = [...new Set([...prevFiles.keys(), ...this.written.keys()])].filter((n) => this.written.has(n) || !this.removed.has(n)).sort(byName);
     const entries: FileEntry[] = [];
-    const newSegments = new Map<string, Segment>();
     const linked: string[] = [];
-    const added: { labels: number[]; vectors: Float32Array[]; docs: Array<{ id: number; text: string }> } = { labels: [], vectors: [], docs: [] };
     for (const name of names) {
-      const write = this.writes.get(name);
-      const before = prevFiles.get(name);
-      if (write) {
-        const { segment: _s, firstLabel: _f, ...entry } = write.entry as FileEntry;
-        if (!write.chunks.length) {
-          entries.push(entry);
-          continue;
-        }
-        const first = next;
-        next += write.chunks.length;
-        const segment = `p${first}.json`;
-        entries.push({ ...entry, segment, firstLabel: first });
-        newSegments.set(segment, { chunks: [...write.chunks], glossary: write.glossary, records: write.records });
-        write.chunks.forEach((c, i) => {
-          added.labels.push(first + i);
-          added.vectors.push(write.vectors[i]!);
-          added.docs.push({ id: first + i, text: c.indexText });
-        });
+      const written = this.written.get(name);
+      if (written) {
+        entries.push(written);
         continue;
       }
+      const before = prevFiles.get(name)!;
       const update = this.updates.get(name);
-      const keep = { segment: before!.segment, firstLabel: before!.firstLabel };
-      if (update?.records && before!.segment !== undefined) {
+      const keep = { segment: before.segment, firstLabel: before.firstLabel };
+      if (update?.records && before.segment !== undefined) {
         // Same passages, new records: a new segment under the same labels.
-        const segment = `p${before!.firstLabel}-${randomBytes(4).toString('hex')}.json`;
-        const old = await readSegment(prev!.dir, before!);
-        newSegments.set(segment, { ...old, records: update.records });
+        const segment = `p${before.firstLabel}-${randomBytes(4).toString('hex')}.json`;
+        const old = await readSegment(prev!.dir, before);
+        this.newSegments.set(segment, { ...old, records: update.records });
         entries.push({ ...(update.entry as FileEntry), ...keep, segment });
       } else {
-        entries.push({ ...((update?.entry ?? before!) as FileEntry), ...keep });
-        if (before!.segment !== undefined) linked.push(before!.segment);
+        entries.push({ ...((update?.entry ?? before) as FileEntry), ...keep });
+        if (before.segment !== undefined) linked.push(before.segment);
       }
     }
-    const chunkCount = entries.reduce((n, e) => n + (e.segment === undefined ? 0 : e.chunks), 0);
-    let vectors: HnswVectorStore;
-    let keyword: KeywordIndex;
-    if (prev) {
-      // In place: the old indexes lose the passages of removed and changed files and gain the new ones.
-      vectors = await HnswVectorStore.load(join(prev.dir, 'hnsw.bin'), meta.embedder.dims, prev.manifest.chunkCount);
-      keyword = KeywordIndex.fromBuffer(await readFile(join(prev.dir, 'keyword.bin')));
-      vectors.remove(gone);
-      keyword.remove(gone);
-      vectors.add(added.vectors, added.labels);
-      keyword.add(added.docs);
-    } else {
-      vectors = HnswVectorStore.build(added.vectors, added.labels, meta.embedder.dims);
-      keyword = KeywordIndex.build(added.docs);
-    }
+    const { vectors, keyword } = await this.open(meta.embedder.dims);
     const manifest: Manifest = {
       formatVersion: FORMAT_VERSION,
       parserVersion: meta.parserVersion,
@@ -115,8 +134,8 @@ class EmbeddedBatch implements StoreBatch {
       extractors: meta.extractors,
       createdAt: new Date().toISOString(),
       files: entries,
-      chunkCount,
-      nextLabel: next,
+      chunkCount: entries.reduce((n, e) => n + (e.segment === undefined ? 0 : e.chunks), 0),
+      nextLabel: this.next,
     };
     return writeVersion(
       this.indexDir,
@@ -127,7 +146,7 @@ class EmbeddedBatch implements StoreBatch {
       },
       async (dir) => {
         await mkdir(join(dir, SEGMENTS));
-        for (const [name, segment] of newSegments) await writeFile(join(dir, SEGMENTS, name), JSON.stringify(segment));
+        for (const [name, segment] of this.newSegments) await writeFile(join(dir, SEGMENTS, name), JSON.stringify(segment));
         // An unchanged file's segment is the old version's file, hard-linked: no copy, no rewrite.
         for (const name of linked) await link(join(prev!.dir, SEGMENTS, name), join(dir, SEGMENTS, name));
         await vectors.save(join(dir, 'hnsw.bin'));
@@ -136,9 +155,11 @@ class EmbeddedBatch implements StoreBatch {
   }
 
   async abort(): Promise<void> {
-    this.writes.clear();
+    this.written.clear();
     this.updates.clear();
     this.removed.clear();
+    this.newSegments.clear();
+    this.indexes = null;
   }
 }
 
