@@ -18,7 +18,7 @@ export interface DraftAnswer {
   /** How much of the question the best passages cover (0..1), for the log and tuning. */
   evidence: number;
   /** Why the reader declined, for the log and tuning. */
-  declined?: 'little evidence' | 'no statement' | 'key entity absent' | 'short question not covered';
+  declined?: 'little evidence' | 'no statement' | 'key entity absent' | 'short question not covered' | 'statements cover little of the question';
 }
 
 interface Candidate {
@@ -53,8 +53,12 @@ export const READER_WEIGHTS = {
   minStatementCover: 0.7,
   /** …and how many of its words they may leave out. */
   maxMissingTerms: 1,
+  /** The share of any question's weighted key terms its statements (with their headings) must cover. */
+  minAnyCover: 0.4,
   /** Passages read for statements. */
   topPassages: 10,
+  /** A vote line this close (characters) to a chosen decision in its passage is given with it. */
+  voteNearChars: 600,
   /** Sentences tried for each part of a compound question. */
   clauseOptions: 3,
   /** A sentence given for a second part of the question counts for this share of its score there. */
@@ -76,7 +80,7 @@ export const READER_WEIGHTS = {
   /** Giving a reason when the question asks why; the vote when it asks whether a decision was carried. */
   reasonBonus: 0.2,
   voteBonus: 0.3,
-  decisionBonus: 0.15,
+  decisionBonus: 0.3,
   /** Headings and captions state nothing. */
   headingPenalty: 0.2,
   /** A sentence that announces what follows ("the findings are set out below") without stating it. */
@@ -333,7 +337,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       if (want.decision && decision) score += W.decisionBonus;
       if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
       if (text.length > 450) score -= W.longPenalty;
-      if (!span.row && !listItemAt(chunk.text, span.start) && text.length < 110 && !/[.:;!?]\s*$/.test(text)) score -= W.headingPenalty;
+      if (headingLike(chunk.text, span, text)) score -= W.headingPenalty;
       // Contact and document details ("Email: … Tel: … Appendices: …") are not statements.
       if (DETAILS.test(text)) score -= W.detailsPenalty;
       if (ANNOUNCES.test(text) && !/:\s*$/.test(text) && !/\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, ''))) score -= W.announcePenalty;
@@ -456,8 +460,16 @@ function subjectVotes(ranked: readonly Candidate[], chosen: readonly Candidate[]
 
 const usable = (c: Candidate): boolean => c.typed || introduces(c.text);
 
-/** A heading or caption: short, no closing punctuation, not a table row. It names a topic without stating anything. */
-const isHeading = (c: Candidate): boolean => !c.span.row && !listItemAt(c.hit.chunk.text, c.span.start) && c.text.length < 110 && !/[.:;!?]["')]?\s*$/.test(c.text);
+/** A heading or caption names a topic without stating anything. */
+const isHeading = (c: Candidate): boolean => headingLike(c.hit.chunk.text, c.span, c.text);
+
+/** An amount, a figure with thousands or a percentage: a short line holding one states a value ("March 23 £5,964,399"). */
+const VALUE = /[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d(?:\.\d+)?\s?%/;
+
+/** A heading or caption: a short line, not a table row or list item, without closing punctuation or a value. */
+function headingLike(text: string, span: Span, sentence: string): boolean {
+  return !span.row && !listItemAt(text, span.start) && sentence.length < 110 && !/[.:;!?]["')]?\s*$/.test(sentence) && !VALUE.test(sentence);
+}
 
 /** Whether a span starts a list item: a bullet or item number opens its line. */
 function listItemAt(text: string, start: number): boolean {
@@ -563,6 +575,14 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
     const votes = ranked.filter((c) => c.vote && !taken(c) && closeness(c) > 0);
     const vote = votes.sort((a, b) => closeness(b) - closeness(a))[0];
     if (vote) chosen.length >= W.maxStatements ? (chosen[chosen.length - 1] = vote) : chosen.push(vote);
+  }
+  if (want.decision && !want.vote && !chosen.some((c) => c.vote)) {
+    // A decision is reported with the vote that carried it, when the minutes record it beside the decision.
+    const decided = chosen.filter((c) => DECISION_SENTENCE.test(c.text));
+    const vote = ranked
+      .filter((c) => c.vote && !taken(c) && decided.some((d) => d.hit.chunk.id === c.hit.chunk.id && Math.abs(d.span.start - c.span.start) <= W.voteNearChars))
+      .sort((a, b) => Math.min(...decided.map((d) => Math.abs(d.span.start - a.span.start))) - Math.min(...decided.map((d) => Math.abs(d.span.start - b.span.start))))[0];
+    if (vote && chosen.length < W.maxStatements) chosen.push(vote);
   }
   if (want.reason && !chosen.some((c) => c.reason)) {
     const reason = ranked.find((c) => c.reason && !taken(c) && chosen.some((x) => x.hit.chunk.source === c.hit.chunk.source) && c.score >= best.score * W.keepShare);
@@ -689,19 +709,24 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const evidence = evidenceFor(key, hits, w, forms, period);
   const enough = evidence >= W.minEvidence || (key.length >= 6 && evidence >= W.minEvidence - W.longQuestionSlack);
   const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, decision: reading.wantsDecision, latest: reading.scope.latest, forms, period, committees: reading.scope.committees };
-  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote, forms, period, committees: reading.scope.committees }, w));
+  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote, decision: c.wantsDecision, forms, period, committees: reading.scope.committees }, w));
   const decline = (declined: DraftAnswer['declined']): DraftAnswer => ({ kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence, declined });
   if (!enough) return decline('little evidence');
   const chosen = choose(candidates(hits, want, w), perClause, want, w);
   if (!chosen.length) return decline('no statement');
   // The question's most specific word names what it is about: passages without it answer something else.
-  const entity = keyEntity(forms, w, known);
-  // A passage inside a paper about the thing need not name it again: a passage close by in the same paper may.
-  const about = (c: Candidate): boolean => hits.some((h) => h.chunk.source === c.hit.chunk.source && Math.abs(h.chunk.start - c.hit.chunk.start) <= READER_WEIGHTS.entityNearChars && mentions(h, entity!));
+  // A proper name the question uses ("the Values and Ethics Sub-Committee") names its subject as a short form does.
+  const names: ShortForm[] = reading.names.flatMap((n) => terms(n).filter((t) => key.includes(t)).map((t) => ({ term: t, letters: '', spelled: [] })));
+  const entity = keyEntity([...forms, ...names], w, known);
+  // A passage inside a paper about the thing need not repeat its short form: a passage close by in the same
+  // paper may name it. A name the question spells out must be in the passage (its text or headings).
+  const about = (c: Candidate): boolean => entity!.letters !== '' && hits.some((h) => h.chunk.source === c.hit.chunk.source && Math.abs(h.chunk.start - c.hit.chunk.start) <= READER_WEIGHTS.entityNearChars && mentions(h, entity!));
   if (entity && !chosen.some((c) => mentions(c.hit, entity) || about(c))) return decline('key entity absent');
   const { cover, missing } = statementCover(chosen, key, w);
   // A short question is about all of its words: statements that leave one of them out answer another question.
   if (key.length <= W.shortQuestion && (cover < W.minStatementCover || missing > W.maxMissingTerms)) return decline('short question not covered');
+  // Any question: statements that speak of little of it answer something else.
+  if (cover < W.minAnyCover) return decline('statements cover little of the question');
   // Statements read in the papers' order within a passage, passages in rank order.
   chosen.sort((a, b) => a.rank - b.rank || a.span.start - b.span.start);
   const kept = mergeOverlaps(chosen.map((c) => ({ c, span: withParagraph(c, withListContext(c), key) })));

@@ -60,6 +60,8 @@ export function countsThing(sentence: string, thing: readonly string[], context 
   });
 }
 
+const DEADLINE_DATE = /\b(?:by|before|no later than|not later than)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+
 /** Whether a sentence holds the kind of fact the question wants. */
 export function hasAnswerType(sentence: string, type: AnswerType): boolean {
   switch (type) {
@@ -73,7 +75,8 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
     case 'date':
       return /\b(19|20)\d{2}\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(sentence);
     case 'duration':
-      return /\b(\d+|one|two|three|four|five|six|ten|twelve|twenty)\s+(working\s+|calendar\s+)?(day|week|month|year|hour)s?\b/i.test(sentence);
+      // A time allowed ("20 working days"), or a deadline given as a date ("by 11 March each year").
+      return /\b(\d+|one|two|three|four|five|six|ten|twelve|twenty)\s+(working\s+|calendar\s+)?(day|week|month|year|hour)s?\b/i.test(sentence) || DEADLINE_DATE.test(sentence);
     case 'frequency':
       return /\b(annual|annually|yearly|twice|quarterly|monthly|weekly|daily|every|each|per year|a year|bi-annual|six-monthly)\b/i.test(sentence);
     case 'person':

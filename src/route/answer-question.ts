@@ -14,6 +14,8 @@ import type { Glossary } from '../extract/mine-glossary.js';
 import type { Answer } from '../types.js';
 import { terms } from '../index/tokenize.js';
 import { rerank, RERANK_WEIGHTS } from '../retrieve/rerank.js';
+import { expandQuery } from '../extract/mine-glossary.js';
+import { COMMON_EXPANSIONS } from '../understand/common-acronyms.js';
 
 /** Everything a question may need; built once in main.ts or a script and passed in. */
 export interface AssistantDeps {
@@ -133,7 +135,7 @@ export async function retrievePool(store: PassageStore, reading: QuestionReading
     ...(reading.scope.committees.length ? { committees: reading.scope.committees } : {}),
     ...(reading.wantsDecision || reading.wantsVote ? { docTypes: [...RECORD_TYPES] } : {}),
   };
-  const fused = await store.search(reading.query, { k: RERANK_WEIGHTS.candidates, filters, preferRecent, prefer });
+  const fused = await store.search(expandQuery(reading.query, COMMON_EXPANSIONS), { k: RERANK_WEIGHTS.candidates, filters, preferRecent, prefer });
   const hits = rerank(fused, reading, store).slice(0, RETRIEVAL.retrieved);
   const extra: SearchHit[][] = [];
   const found = new Set(hits.slice(0, RETRIEVAL.clauseCovered).flatMap((h) => terms(h.chunk.indexText)));

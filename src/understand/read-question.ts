@@ -12,6 +12,7 @@ export interface ClauseReading {
   type: AnswerType;
   counted: string[];
   wantsVote: boolean;
+  wantsDecision: boolean;
 }
 
 /** What a question limits itself to. Empty lists mean "anywhere". */
@@ -70,7 +71,8 @@ export function asksForLatest(question: string): boolean {
 }
 const REASON_RE = /\bwhy\b|\bwhat (?:drove|caused|explains|is behind|was behind)\b|\breasons?\b|\bdriv(?:en|ers?|ing)\b|\bbecause\b|\bexplain\b/i;
 const VOTE_RE = /\bunanim\w*|\bvot(?:e|ed|es|ing)\b|\bwas it close\b|\bget through\b|\bgot through\b|\bcarried\b|\bpassed\b|\bfell\b/i;
-const DECISION_RE = /\bdecid\w*|\bdecisions?\b|\bagree[ds]?\b|\bapprov\w*|\bresolv\w*|\bsign(?:ed)? off\b|\bget through\b|\bgot through\b/i;
+// What was decided: the past tense, the noun, or "did … agree": not "the deadline to approve the scheme".
+const DECISION_RE = /\bdecided\b|\bdecisions?\b|\bagreed\b|\bapproved\b|\bapproval\b|\bresolved\b|\bresolutions?\b|\bsign(?:ed)? off\b|\b(?:get|got|go|went) through\b|\b(?:did|does|has|have|will)\b[^?]*\b(?:decide|agree|approve|resolve|sign)\b|\bwhat (?:did|has|have|will)\b[^?]*\bdo(?:ne)?\b/i;
 const OUR_RE = /\b(we|our|us|ours)\b/i;
 
 /** Whether a question leans on the one before it ("and for 2021-22?", "what about CHIS?"). */
@@ -99,7 +101,7 @@ function blank(text: string, spans: ReadonlyArray<{ start: number; end: number }
 }
 
 function clauseOf(text: string): ClauseReading {
-  return { text, terms: keyTerms(text), pairs: keyPairs(text), type: answerType(text), counted: countedThing(text), wantsVote: VOTE_RE.test(text) };
+  return { text, terms: keyTerms(text), pairs: keyPairs(text), type: answerType(text), counted: countedThing(text), wantsVote: VOTE_RE.test(text), wantsDecision: DECISION_RE.test(text) };
 }
 
 /** A part too short to name its subject ("and what was the biggest?") is about the question's subject. */

@@ -110,4 +110,38 @@ describe("the reader's choice", () => {
     const answer = extractiveAnswer({ reading, hits: hs, idf: (t) => (t === 'gt' ? 5 : 3), known: () => true });
     expect(answer.answer).toMatch(/two significant failures/);
   });
+
+  it('reads a short line holding an amount as a value, not a heading', () => {
+    const answer = read('How much did the support scheme cost in March 23?', hits([
+      { text: 'Table 2: Support scheme expenditure\nMarch 23\n£5,964,399\nMarch 24\n£6,000,541\n\nThe support scheme is reviewed each year by the council.' },
+      { text: 'Printed copies of the papers are available at £5 each.' },
+    ]));
+    expect(answer.answer).toMatch(/£5,964,399/);
+  });
+
+  it('declines when the passage lacks the body the question names in full', () => {
+    const hs = hits([{ text: 'The quorum that applies to meetings of the Committee each year shall be 5.' }]);
+    const reading = readQuestion('What quorum applies to meetings of the Harbour Committee each year?', { registry });
+    const answer = extractiveAnswer({ reading, hits: hs, idf: (t) => (t === 'harbour' ? 5 : 3), known: () => true });
+    expect(answer.kind).toBe('not_found');
+  });
+
+  it('answers a deadline question with a deadline given as a date', () => {
+    const answer = read('What is the legal deadline for approving the support scheme?', hits([{ text: 'The Council is legally required to approve the support scheme by 11 March each year.' }]));
+    expect(answer.answer).toMatch(/11 March/);
+  });
+
+  it('gives the vote recorded beside a decision the question asks about', () => {
+    const answer = read('What did the committee agree on the cycle hangar policy?', hits([{
+      text: 'The committee agreed the cycle hangar policy for 400 new hangars by 2030.\n\nCouncillor Lee spoke in support of the proposal.\n\nOn being put to the vote the recommendations were CARRIED (5 voting for, 4 voting against).',
+    }]));
+    expect(answer.answer).toMatch(/5 voting for/);
+  });
+
+  it('declines a long question when the statements found speak of little of it', () => {
+    const answer = read('What share of respondents to the summer scooter user survey said they had switched from car journeys?', hits([{
+      text: 'The scooter hire contract commenced on 7 July 2023.\n\nRespondents to the summer user survey spoke of car journeys they had switched.',
+    }]));
+    expect(answer.kind).toBe('not_found');
+  });
 });

@@ -98,6 +98,14 @@ describe('the question reading: what is asked', () => {
     expect(read('Who sent apologies for the meeting, and did anyone attend as substitute?').clauses.map((c) => c.type)).toEqual(['person', 'yesno']);
   });
 
+  it('reads "what did the committee do with it?" as asking what was decided', () => {
+    expect(read('The petition - how many signed it, and what did the committee do with it?').clauses[1]!.wantsDecision).toBe(true);
+  });
+
+  it('does not read a deadline to approve something as asking what was decided', () => {
+    expect(read("What's the legal deadline for us to approve the scheme each year?").wantsDecision).toBe(false);
+  });
+
   it('splits parts separated by a comma before a question word', () => {
     expect(read('How many members does the panel have, how many make it quorate?').clauses).toHaveLength(2);
   });
