@@ -20,6 +20,11 @@ import { createAssistant } from '../src/assistant.js';
 import { benchSlashAck } from '../src/slack/bench-ack.js';
 
 const { flags } = parseArgs(process.argv.slice(2));
+if (flag(flags, 'scale') !== undefined) {
+  // The scaled bench: a replicated corpus, each phase in its own process (scripts/bench-scale.ts).
+  await import('./bench-scale.js');
+  process.exit(process.exitCode ?? 0);
+}
 // The questions that ship with the project (on the bundled corpus); --questions for another set.
 const questionsFile = flag(flags, 'questions', 'eval/dev.jsonl')!;
 if (!existsSync(questionsFile)) {

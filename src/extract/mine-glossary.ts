@@ -29,11 +29,35 @@ function expansionFor(acronym: string, before: string): string | null {
   return null;
 }
 
+/** "Words (ACR)": the words (at most 11) and the short form in brackets after them. */
+const DEFINITION = /([A-Za-z][A-Za-z'&,-]*(?:\s+[A-Za-z][A-Za-z'&,-]*){0,10})\s+\(([A-Z][A-Za-z&]{1,9})\)$/;
+const BRACKETED = /\(([A-Z][A-Za-z&]{1,9})\)/g;
+/** Characters a run of words (and the spaces between them) is made of. */
+const WORDISH = /[A-Za-z'&,\s-]/;
+
+/**
+ * The matches of DEFINITION across a text, left to right, without trying it at every position: each
+ * bracketed short form is matched against the run of words just before it (back to the first character
+ * no word or space can hold, or the end of the previous definition), which is where any match must start.
+ */
+function* definitions(text: string): Generator<RegExpExecArray> {
+  let done = 0;
+  for (const b of text.matchAll(BRACKETED)) {
+    if (b.index < done) continue;
+    let from = b.index;
+    while (from > done && WORDISH.test(text[from - 1]!)) from--;
+    const m = DEFINITION.exec(text.slice(from, b.index + b[0].length));
+    if (!m) continue;
+    done = b.index + b[0].length;
+    yield m;
+  }
+}
+
 /** Mines acronym definitions from document text. */
 export function mineGlossary(text: string): Glossary {
   const counts = new Map<string, Map<string, number>>();
   const clean = cleanText(text);
-  for (const m of clean.matchAll(/([A-Za-z][A-Za-z'&,-]*(?:\s+[A-Za-z][A-Za-z'&,-]*){0,10})\s+\(([A-Z][A-Za-z&]{1,9})\)/g)) {
+  for (const m of definitions(clean)) {
     // "Key Performance Indicators (KPIs)": the plural s is not a letter of the acronym.
     const acronym = m[2]!.replace(/(?<=[A-Z]{2})s$/, '');
     if (!/[A-Z].*[A-Z]/.test(acronym)) continue;

@@ -78,8 +78,18 @@ function runningLines(text: string): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= CHUNKING.runningLineRepeats).map(([k]) => k));
 }
 
+/** Line keys seen lately: a paper's lines are keyed once for its running lines and again for each passage. */
+const lineKeys = new Map<string, string>();
+const LINE_KEY_CACHE = 50_000;
+
 function lineKey(line: string): string {
-  return cleanText(line).trim().toLowerCase().replace(/\d+/g, '#');
+  let key = lineKeys.get(line);
+  if (key === undefined) {
+    if (lineKeys.size >= LINE_KEY_CACHE) lineKeys.clear();
+    key = cleanText(line).trim().toLowerCase().replace(/\d+/g, '#');
+    lineKeys.set(line, key);
+  }
+  return key;
 }
 
 /** A passage's text for search: cleaned, without page footers or running lines. */
@@ -99,6 +109,15 @@ function bodyOf(text: string, running: ReadonlySet<string>): string {
  * Each chunk keeps its verbatim span.
  */
 export function chunkDocument(doc: ParsedDocument): Chunk[] {
+  // Ingest chunks a document, and each record extractor's spanner asks for the same chunks again.
+  let chunks = chunked.get(doc);
+  if (!chunks) chunked.set(doc, (chunks = chunkOnce(doc)));
+  return chunks;
+}
+
+const chunked = new WeakMap<ParsedDocument, Chunk[]>();
+
+function chunkOnce(doc: ParsedDocument): Chunk[] {
   const chunks: Chunk[] = [];
   const running = runningLines(doc.text);
   for (const part of doc.parts) {

@@ -1,0 +1,85 @@
+/**
+ * npm run bench -- --scale N [--work DIR] [--queries N] [--councils DIR] [--skip-baseline]
+ * Builds the bundled corpus replicated N times with variations (invented councils, shifted years, swapped
+ * paragraphs, changed figures; from corpus/ and ../shared/councils/text/), then measures, each phase in its
+ * own process: full ingest, re-ingest with nothing changed, with one file changed, cold first answer,
+ * answer p50/p95, memory, HNSW recall@10 against exact search, and plain LangChain BM25 at the same size.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { replicateCorpus, type PaperFile } from '../src/bench/replicate-corpus.js';
+import { flag, parseArgs } from '../src/cli/parse-args.js';
+
+const { flags } = parseArgs(process.argv.slice(2), ['skip-baseline']);
+const scale = Number(flag(flags, 'scale'));
+if (!Number.isFinite(scale) || scale < 1) {
+  console.error('usage: npm run bench -- --scale N   (N >= 1: the bundled corpus replicated N times)');
+  process.exit(1);
+}
+const work = resolve(flag(flags, 'work', join('/tmp', `ca-bench-scale-${scale}`))!);
+const corpusDir = join(work, 'corpus');
+const indexDir = join(work, 'index');
+const queries = Number(flag(flags, 'queries', '100'));
+const councilsDir = flag(flags, 'councils', '../shared/councils/text')!;
+
+const read = (dir: string): PaperFile[] => readdirSync(dir).filter((n) => !n.startsWith('.') && !/^readme/i.test(n)).sort().map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+const marker = join(corpusDir, `.scale-${scale}`);
+if (!existsSync(marker)) {
+  rmSync(corpusDir, { recursive: true, force: true });
+  mkdirSync(corpusDir, { recursive: true });
+  const bundled = read('corpus');
+  const others = scale > 1 && existsSync(councilsDir) ? read(councilsDir) : [];
+  let n = 0;
+  for (const f of replicateCorpus(bundled, [...bundled, ...others], scale)) {
+    writeFileSync(join(corpusDir, f.name), f.text);
+    n++;
+  }
+  writeFileSync(marker, String(n));
+}
+rmSync(indexDir, { recursive: true, force: true });
+
+function phase(args: string[]): Record<string, number> & Record<string, unknown> {
+  const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=6144', '--import', 'tsx', 'scripts/bench-phase.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (run.status !== 0) throw new Error(`bench phase ${args[0]} failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+}
+
+const base = ['--corpus', corpusDir, '--index', indexDir];
+const full = phase(['ingest', ...base, '--rebuild']);
+const again = phase(['ingest', ...base]);
+// One file changed: a paragraph added to a paper in the middle of the corpus.
+const names = readdirSync(corpusDir).filter((n) => !n.startsWith('.')).sort();
+const changedFile = join(corpusDir, names[Math.floor(names.length / 2)]!);
+const original = readFileSync(changedFile, 'utf8');
+appendFileSync(changedFile, `\n\nAddendum. The committee noted a correction to the figures above, issued on ${new Date(0).toISOString().slice(0, 10)}.\n`);
+let changed: ReturnType<typeof phase>;
+try {
+  changed = phase(['ingest', ...base]);
+} finally {
+  // The corpus is kept for the next run at this scale: the file goes back to what it was.
+  writeFileSync(changedFile, original);
+}
+const answer = phase(['answer', ...base, '--queries', String(queries)]);
+// --skip-baseline: a rerun at a size whose (slow) baseline was measured already.
+const baseline = flags['skip-baseline'] ? { p50: NaN, p95: NaN, chunks: 'not run' } : phase(['baseline', '--corpus', corpusDir, '--queries', String(Math.min(queries, scale >= 50 ? 20 : queries))]);
+
+const ms = (v: unknown): string => `${Math.round(Number(v))} ms`;
+const s = (v: unknown): string => (Number(v) >= 10_000 ? `${(Number(v) / 1000).toFixed(1)} s` : ms(v));
+const hnsw = answer.hnsw as unknown as { m: number; efConstruction: number; ef: number; dims: number };
+const rows: Array<[string, string]> = [
+  ['scale', `×${scale} (${names.length} files)`],
+  ['passages', String(full.chunks)],
+  ['full ingest', `${s(full.ms)} (${Math.round((Number(full.chunks) / Number(full.ms)) * 1000)} passages/s, peak ${full.peakMb} MB)`],
+  ['re-ingest, nothing changed', `${s(again.ms)} (peak ${again.peakMb} MB)`],
+  ['re-ingest, one file changed', `${s(changed.ms)} (${changed.embedded} passages embedded, peak ${changed.peakMb} MB)`],
+  ['index open', s(answer.openMs)],
+  ['cold first answer', `${s(answer.coldMs)} (open + first question; the question alone ${ms(answer.firstMs)})`],
+  ['answer p50 / p95', `${ms(answer.p50)} / ${ms(answer.p95)} (${queries} questions)`],
+  ['plain LangChain BM25 p50 / p95', `${ms(baseline.p50)} / ${ms(baseline.p95)} (retrieval only, ${baseline.chunks} chunks of 1000/200)`],
+  ['p95 ratio to plain BM25', `${(Number(answer.p95) / Math.max(1, Number(baseline.p95))).toFixed(2)}×`],
+  ['memory at rest / answering', `${answer.restMb} MB / ${answer.answeringMb} MB RSS (peak of the answering process ${answer.peakMb} MB)`],
+  ['HNSW recall@10 vs exact', `${Number(answer.recall).toFixed(3)} (M ${hnsw.m}, efConstruction ${hnsw.efConstruction}, ef ${hnsw.ef}, ${hnsw.dims} dims)`],
+];
+for (const [k, v] of rows) console.log(`${k.padEnd(32)} ${v}`);
+console.log(JSON.stringify({ scale, full, again, changed, answer, baseline }));
