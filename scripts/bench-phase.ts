@@ -12,7 +12,7 @@ import { vectorRecall } from '../src/bench/vector-recall.js';
 import { flag, parseArgs } from '../src/cli/parse-args.js';
 import { EvalItemSchema, percentile } from '../src/eval/score-answer.js';
 import { buildIndex } from '../src/index/build-index.js';
-import { readStoredIndex } from '../src/index/load-index.js';
+import { readLiveVersion } from '../src/index/load-index.js';
 import { HnswVectorStore, HNSW } from '../src/index/vector-store.js';
 import { createRuntime } from '../src/runtime.js';
 import type { EmbeddedStore } from '../src/store/embedded-store.js';
@@ -58,11 +58,14 @@ if (phase === 'ingest') {
   const afterMb = mb(process.memoryUsage().rss);
   // HNSW recall@10 against exact search, over the questions' vectors (read from the index files, after the timings).
   const store = assistant.store as EmbeddedStore;
-  const stored = (await readStoredIndex(indexDir))!;
-  const hnsw = await HnswVectorStore.load(join(stored.dir, 'hnsw.bin'), stored.manifest.embedder.dims, stored.vectors.length);
+  const live = (await readLiveVersion(indexDir))!;
+  const hnsw = await HnswVectorStore.load(join(live.dir, 'hnsw.bin'), live.manifest.embedder.dims, live.manifest.chunkCount);
+  const labels = live.manifest.files.flatMap((f) => (f.segment === undefined ? [] : Array.from({ length: f.chunks }, (_, i) => f.firstLabel! + i)));
+  const vectors = labels.map((label) => hnsw.vector(label));
+  const position = new Map(labels.map((label, i) => [label, i]));
   const qv = await store.embedder.embedDocuments(questions.slice(0, Number(flag(flags, 'recall-queries', '60'))));
-  const recall = vectorRecall(stored.vectors, (q, k) => hnsw.search(q, k), qv, 10);
-  console.log(JSON.stringify({ passages: store.size, openMs, coldMs, firstMs, p50: percentile(latencies, 50), p95: percentile(latencies, 95), restMb, answeringMb, afterMb, peakMb: peakMb(), recall, hnsw: { ...HNSW, ef: hnsw.ef, dims: stored.manifest.embedder.dims } }));
+  const recall = vectorRecall(vectors, (q, k) => hnsw.search(q, k).map((r) => ({ label: position.get(r.label)! })), qv, 10);
+  console.log(JSON.stringify({ passages: store.size, openMs, coldMs, firstMs, p50: percentile(latencies, 50), p95: percentile(latencies, 95), restMb, answeringMb, afterMb, peakMb: peakMb(), recall, hnsw: { ...HNSW, ef: hnsw.ef, dims: live.manifest.embedder.dims } }));
 } else if (phase === 'baseline') {
   const files = readdirSync(corpusDir).sort().map((name) => ({ source: name, text: readFileSync(join(corpusDir, name), 'utf8') }));
   const bm25 = await buildBm25Baseline(files);

@@ -14,6 +14,7 @@ import { readAuditRecords } from './audit/audit-record.js';
 import { readRipaPolicies } from './ripa/ripa-policy.js';
 import { answerRipaForm, type RipaFormValues } from './ripa/ripa-form.js';
 import { toKpiRecords } from './kpi/kpi-record.js';
+import { groupIndicators } from './kpi/group-indicators.js';
 import { toRetrieved } from './answer/citations.js';
 import type { PassageStore, SearchHit } from './retrieve/passage-store.js';
 import type { Answer, Place } from './types.js';
@@ -87,6 +88,8 @@ async function withRetrieved(store: PassageStore, answer: Answer, started: numbe
 export function createAssistant(parts: AssistantParts): Assistant {
   const { store, logger, deadlines } = parts;
   const kpis = toKpiRecords(store.records('kpi'));
+  // Indicators are grouped once, here, so that no question pays for it; a question's narrower list reuses them.
+  groupIndicators(kpis);
   const audits = readAuditRecords(store.records('audit'));
   const ripaPolicies = readRipaPolicies(store.records('ripa-policy'));
   const ripaPolicy = ripaPolicies[0] ?? null;

@@ -73,10 +73,10 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
     indexDir: overrides.indexDir ?? config.INDEX_DIR,
     logger,
     embedder,
+    store: config.STORE,
     extractors: defaultExtractors(),
     // A paper that names no publisher is taken to be the deployment's own council.
     defaultCouncil: config.COUNCIL_NAME ?? null,
-    store: config.STORE,
     database: databaseConfig(config) ?? undefined,
   };
   const progress = progressPrinter();
@@ -96,7 +96,7 @@ export async function createRuntime(overrides: { corpusDir?: string; indexDir?: 
     progress,
     deadlines,
     async assistant() {
-      const { store } = await openIndex({ ...buildOptions, store: config.STORE, onProgress: progress });
+      const { store } = await openIndex({ ...buildOptions, onProgress: progress });
       return assistantFor(store);
     },
     async loadAssistant() {

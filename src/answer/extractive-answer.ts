@@ -17,6 +17,8 @@ export interface DraftAnswer {
   citations: Citation[];
   /** How much of the question the best passages cover (0..1), for the log and tuning. */
   evidence: number;
+  /** Why the reader declined, for the log and tuning. */
+  declined?: 'little evidence' | 'no statement' | 'key entity absent' | 'short question not covered' | 'statements cover little of the question';
 }
 
 interface Candidate {
@@ -24,6 +26,7 @@ interface Candidate {
   rank: number;
   span: Span;
   text: string;
+  clean: string;
   covered: Map<string, number>;
   typed: boolean;
   reason: boolean;
@@ -39,7 +42,7 @@ export const READER_WEIGHTS = {
   /** Below this share of the question's (idf-weighted) key terms in the best passages, the papers do not answer it. */
   minEvidence: 0.55,
   /** Passages looked at for evidence. */
-  evidencePassages: 3,
+  evidencePassages: 5,
   /** Evidence spread over several passages of one paper counts for this share of evidence in one passage. */
   acrossPassages: 0.9,
   /** A long question (six key terms or more) may leave a little more uncovered. */
@@ -50,8 +53,18 @@ export const READER_WEIGHTS = {
   minStatementCover: 0.7,
   /** …and how many of its words they may leave out. */
   maxMissingTerms: 1,
+  /** The share of any question's weighted key terms its statements (with their headings) must cover. */
+  minAnyCover: 0.4,
   /** Passages read for statements. */
   topPassages: 10,
+  /** A vote line this close (characters) to a chosen decision in its passage is given with it. */
+  voteNearChars: 600,
+  /** Sentences tried for each part of a compound question. */
+  clauseOptions: 3,
+  /** A sentence given for a second part of the question counts for this share of its score there. */
+  sharedPick: 0.5,
+  /** Vote lines given from the passage on the question's subject (a recommendation and its amendment). */
+  subjectVotes: 2,
   /** Statements in an answer: one per part of the question, and never more than this. */
   maxStatements: 4,
   /** Cap on one term's weight, so that one rare word does not decide alone. */
@@ -67,7 +80,7 @@ export const READER_WEIGHTS = {
   /** Giving a reason when the question asks why; the vote when it asks whether a decision was carried. */
   reasonBonus: 0.2,
   voteBonus: 0.3,
-  decisionBonus: 0.15,
+  decisionBonus: 0.3,
   /** Headings and captions state nothing. */
   headingPenalty: 0.2,
   /** A sentence that announces what follows ("the findings are set out below") without stating it. */
@@ -78,6 +91,10 @@ export const READER_WEIGHTS = {
   detailsPenalty: 0.5,
   /** A short form the question types must be in the answer's passages, when it is at least this rare. */
   keyEntityWeight: 4,
+  /** A passage this close (characters) in the same paper that names the question's short form speaks for the passage chosen. */
+  entityNearChars: 4000,
+  /** A short form of at least this many letters is matched by the initials of words in a row ("Civil Enforcement Officers"). */
+  minInitials: 3,
   /** Very long sentences bury their point. */
   longPenalty: 0.1,
   /** Phrase (adjacent key terms) matches, each and at most. */
@@ -134,6 +151,54 @@ function display(text: string, header: string | null, row: boolean): string {
 
 type Weigh = (t: string) => number;
 
+type Chunk = SearchHit['chunk'];
+const chunkTerms = new WeakMap<Chunk, ReadonlySet<string>>();
+const chunkSpans = new WeakMap<Chunk, Span[]>();
+const chunkSentences = new WeakMap<Chunk, Sentence[]>();
+
+/** What the reader needs of a sentence that does not depend on the question, worked out once per passage. */
+interface Sentence {
+  span: Span;
+  text: string;
+  /** Its terms in order (for phrases) and as a set. */
+  list: string[];
+  set: ReadonlySet<string>;
+  /** Addressed to an AI, or the header row of its table: never an answer. */
+  skip: boolean;
+  /** Its cleaned text: the same sentence reprinted elsewhere has the same. */
+  clean: string;
+  reason: boolean;
+  vote: boolean;
+  decision: boolean;
+}
+
+function readSentences(chunk: Chunk): Sentence[] {
+  let out = chunkSentences.get(chunk);
+  if (out) return out;
+  out = sentencesOf(chunk).map((span) => {
+    const text = chunk.text.slice(span.start, span.end);
+    const list = terms(text);
+    const header = span.row && chunk.tableHeader !== null && cleanText(text).split('\t').map((c) => c.trim()).filter(Boolean).join(' | ') === chunk.tableHeader;
+    return { span, text, list, set: new Set(list), skip: looksLikeInjection(text) || header, clean: cleanText(text), reason: REASON_SENTENCE.test(text), vote: VOTE_SENTENCE.test(text), decision: DECISION_SENTENCE.test(text) };
+  });
+  chunkSentences.set(chunk, out);
+  return out;
+}
+
+/** A passage's index terms, worked out once per passage (the store keeps its passages between questions). */
+function indexTermsOf(chunk: Chunk): ReadonlySet<string> {
+  let set = chunkTerms.get(chunk);
+  if (!set) chunkTerms.set(chunk, (set = new Set(terms(chunk.indexText))));
+  return set;
+}
+
+/** A passage's sentences, split once per passage. */
+function sentencesOf(chunk: Chunk): Span[] {
+  let spans = chunkSpans.get(chunk);
+  if (!spans) chunkSpans.set(chunk, (spans = splitSentences(chunk.text)));
+  return spans;
+}
+
 /**
  * Key-term weights: rarer terms count more. A word the corpus never uses is the heart of a question the
  * papers cannot answer ("mayor's salary"), so it weighs more than the question's other words; an unknown
@@ -153,29 +218,44 @@ function weight(termsList: Iterable<string> | Map<string, number>, w: Weigh): nu
   return sum;
 }
 
-function phraseBonus(pairs: readonly string[], text: string): number {
+function phraseBonus(pairs: readonly string[], ts: readonly string[]): number {
   if (!pairs.length) return 0;
-  const ts = terms(text);
   const have = new Set(ts.slice(1).map((t, i) => `${ts[i]} ${t}`));
   return Math.min(READER_WEIGHTS.phraseMax, READER_WEIGHTS.phrase * pairs.filter((p) => have.has(p)).length);
 }
 
 /** The share of the question's weighted key terms that the best passages contain. */
-function evidenceFor(key: readonly string[], hits: readonly SearchHit[], w: Weigh): number {
+function evidenceFor(key: readonly string[], hits: readonly SearchHit[], w: Weigh, forms: readonly ShortForm[], period: ReturnType<typeof periodTermsOf>): number {
   if (!key.length) return hits.length ? 1 : 0;
   const total = weight(key, w);
   let best = 0;
   const top = hits.slice(0, READER_WEIGHTS.evidencePassages);
-  for (const hit of top) best = Math.max(best, weight(matchedTerms(key, new Set(terms(hit.chunk.indexText))), w) / total);
+  const termsOf = (hit: SearchHit): Set<string> => withPeriodTerms(termsWithShortForms(hit.chunk.indexText, forms, indexTermsOf(hit.chunk)), hit.chunk.indexText, period);
+  for (const hit of top) best = Math.max(best, weight(matchedTerms(key, termsOf(hit)), w) / total);
   // A question about one paper may be answered across its passages (a decision in one, its vote in the next).
   const bySource = new Map<string, Set<string>>();
   for (const hit of top) {
     const set = bySource.get(hit.chunk.source) ?? new Set<string>();
-    for (const t of terms(hit.chunk.indexText)) set.add(t);
+    for (const t of termsOf(hit)) set.add(t);
     bySource.set(hit.chunk.source, set);
   }
   for (const set of bySource.values()) best = Math.max(best, READER_WEIGHTS.acrossPassages * (weight(matchedTerms(key, set), w) / total));
   return best;
+}
+
+/**
+ * The question's words that name its period ("2023", "24" of "23/24"): a statement about the period
+ * covers them when it names the period's years in any form ("April 2023 until March 2024").
+ */
+function periodTermsOf(periods: readonly NamedPeriod[]): { terms: Set<string>; years: RegExp | null } {
+  const years = [...new Set(periods.flatMap((p) => [p.start.slice(0, 4), p.end.slice(0, 4)]))];
+  return { terms: new Set(terms(periods.flatMap((p) => p.forms).join(' '))), years: years.length ? new RegExp(`\\b(?:${years.join('|')})\\b`) : null };
+}
+
+/** Adds the period's words to a text's terms when it names the period's years. */
+function withPeriodTerms(set: Set<string>, text: string, period: ReturnType<typeof periodTermsOf>): Set<string> {
+  if (period.years?.test(text)) for (const t of period.terms) set.add(t);
+  return set;
 }
 
 interface Want {
@@ -189,39 +269,55 @@ interface Want {
   vote?: boolean;
   decision?: boolean;
   latest?: boolean;
+  /** Short forms the question types, matched where a text spells them out. */
+  forms: readonly ShortForm[];
+  period: ReturnType<typeof periodTermsOf>;
+  /** Committees the question names. */
+  committees: readonly string[];
+}
+
+/**
+ * The words of a passage's council and committee, where the question names that committee: "who chairs
+ * the Audit Committee?" is answered by the committee's own minutes. Otherwise a committee's name ("Policy
+ * and Resources") says nothing of what its papers are about.
+ */
+function placeTermsOf(chunk: SearchHit['chunk'], want: Want): string[] {
+  const committee = chunk.place.committee && want.committees.includes(chunk.place.committee) ? chunk.place.committee : '';
+  return terms(`${chunk.place.council ?? ''} ${committee}`);
+}
+
+/** The share of the question's weighted key terms a passage holds. */
+function passageCover(hit: SearchHit, want: Want, w: Weigh): number {
+  const total = weight(want.terms, w) || 1;
+  const own = withPeriodTerms(termsWithShortForms(hit.chunk.indexText, want.forms, indexTermsOf(hit.chunk)), hit.chunk.indexText, want.period);
+  return weight(matchedTerms(want.terms, new Set([...own, ...placeTermsOf(hit.chunk, want)])), w) / total;
 }
 
 function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate[] {
   const W = READER_WEIGHTS;
   const total = weight(want.terms, w) || 1;
   const out: Candidate[] = [];
-  const coverOf = (hit: SearchHit): number => {
-    const placeTerms = terms(`${hit.chunk.place.council ?? ''} ${hit.chunk.place.committee ?? ''}`);
-    return weight(matchedTerms(want.terms, new Set([...terms(hit.chunk.indexText), ...placeTerms])), w) / total;
-  };
+  const coverOf = (hit: SearchHit): number => passageCover(hit, want, w);
   // "Latest": the newest meeting among the passages that cover the question.
   const newest = want.latest
     ? hits.slice(0, W.topPassages).filter((h) => coverOf(h) >= W.minEvidence).reduce((d, h) => ((h.chunk.place.meetingDate ?? '') > d ? h.chunk.place.meetingDate! : d), '')
     : '';
   hits.slice(0, W.topPassages).forEach((hit, rank) => {
     const chunk = hit.chunk;
-    const placeTerms = terms(`${chunk.place.council ?? ''} ${chunk.place.committee ?? ''}`);
+    const placeTerms = placeTermsOf(chunk, want);
     const chunkCover = coverOf(hit);
     const rowContext = terms(`${chunk.tableHeader ?? ''} ${chunk.place.section ?? ''} ${chunk.place.item ?? ''}`);
-    const sectionTerms = new Set([...terms(chunk.place.section ?? ''), ...placeTerms]);
-    let previous = new Set<string>();
-    for (const span of splitSentences(chunk.text)) {
-      const text = chunk.text.slice(span.start, span.end);
+    // A sentence stands under its passage's headings (its section, and its opening line when that is a heading).
+    const sectionTerms = new Set([...terms(headingsOf(chunk)), ...placeTerms]);
+    let previous: ReadonlySet<string> = new Set<string>();
+    for (const sentence of readSentences(chunk)) {
+      const { span, text, reason, vote, decision } = sentence;
       if (want.periods.length && !want.periods.some((p) => sentenceInPeriod(text, chunk, p))) continue;
-      // Text addressed to an AI is never quoted as an answer, whatever its letters.
-      if (looksLikeInjection(text)) continue;
-      if (span.row && chunk.tableHeader && cleanText(text).split('\t').map((c) => c.trim()).filter(Boolean).join(' | ') === chunk.tableHeader) continue;
-      const own = new Set(terms(text));
+      // Text addressed to an AI is never quoted as an answer, whatever its letters; nor is a table's header row.
+      if (sentence.skip) continue;
+      const own = withPeriodTerms(termsWithShortForms(text, want.forms, sentence.set), text, want.period);
       if (span.row) for (const t of rowContext) own.add(t);
       const matched = matchedTerms(want.terms, own);
-      const reason = REASON_SENTENCE.test(text);
-      const vote = VOTE_SENTENCE.test(text);
-      const decision = DECISION_SENTENCE.test(text);
       for (const [aspect, has] of [['reason', want.reason && reason], ['vote', want.vote && vote], ['decision', want.decision && decision]] as const) {
         if (has) for (const t of want.terms) if (ASPECT_WORDS[aspect].has(t)) matched.set(t, 1);
       }
@@ -231,9 +327,9 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       if (typeWords && isTyped) for (const t of want.terms) if (typeWords.has(t)) matched.set(t, 1);
       const context = new Set([...sectionTerms, ...previous]);
       for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
-      previous = new Set(terms(text));
-      const typed = isTyped && (want.type !== 'number' || countsThing(text, want.counted, span.row ? `${chunk.tableHeader ?? ''}` : ''));
-      let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, text);
+      previous = sentence.set;
+      const typed = isTyped && (want.type !== 'number' || countsThing(text, countedIn(text, want.counted, want.forms), span.row ? `${chunk.tableHeader ?? ''}` : ''));
+      let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, sentence.list);
       if (want.type === 'yesno') score += hasAnswerType(text, 'yesno') ? W.typedBonus / 2 : 0;
       else if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
       if (want.reason && reason) score += W.reasonBonus;
@@ -241,11 +337,11 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       if (want.decision && decision) score += W.decisionBonus;
       if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
       if (text.length > 450) score -= W.longPenalty;
-      if (!span.row && !listItemAt(chunk.text, span.start) && text.length < 110 && !/[.:;!?]\s*$/.test(text)) score -= W.headingPenalty;
+      if (headingLike(chunk.text, span, text)) score -= W.headingPenalty;
       // Contact and document details ("Email: … Tel: … Appendices: …") are not statements.
       if (DETAILS.test(text)) score -= W.detailsPenalty;
       if (ANNOUNCES.test(text) && !/:\s*$/.test(text) && !/\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, ''))) score -= W.announcePenalty;
-      out.push({ hit, rank, span, text, covered: matched, typed, reason, vote, score });
+      out.push({ hit, rank, span, text, clean: sentence.clean, covered: matched, typed, reason, vote, score });
     }
   });
   return out.sort((a, b) => b.score - a.score);
@@ -256,7 +352,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
  * means little without the sentence that introduces it: take that sentence too.
  */
 function withListContext(c: Candidate): Span {
-  const spans = splitSentences(c.hit.chunk.text);
+  const spans = sentencesOf(c.hit.chunk);
   const i = spans.findIndex((s) => s.start === c.span.start);
   const lead = spans[i - 1];
   const text = c.hit.chunk.text;
@@ -269,7 +365,7 @@ function withListContext(c: Candidate): Span {
       if (!listItemAt(text, s.start)) break;
     }
   }
-  if (!/:\s*$/.test(c.text)) return c.span;
+  if (!introduces(c.text)) return c.span;
   let end = c.span.end;
   for (const s of spans.slice(i + 1, i + 6)) {
     if (s.start - end > 40 || s.end - c.span.start > 700) break;
@@ -290,7 +386,7 @@ function withParagraph(c: Candidate, span: Span, key: readonly string[]): Span {
   const announces = ANNOUNCES.test(c.text) || MANY.test(c.text);
   let end = span.end;
   let off = 0;
-  for (const s of splitSentences(text)) {
+  for (const s of sentencesOf(c.hit.chunk)) {
     if (s.start < end || s.row) continue;
     const gap = text.slice(end, s.start);
     const next = text.slice(s.start, s.end);
@@ -334,15 +430,85 @@ function placeLabel(c: Citation): string {
   return [c.council, c.committee, date].filter(Boolean).join(', ');
 }
 
-const usable = (c: Candidate): boolean => c.typed || /:\s*$/.test(c.text);
+/** A sentence that introduces what follows: a colon, or a resolution's "It was RESOLVED that;". */
+const introduces = (text: string): boolean => /:\s*$/.test(text) || /\b(?:that|as follows)\s*[;,:–—-]?\s*$/i.test(text);
 
-/** A heading or caption: short, no closing punctuation, not a table row. It names a topic without stating anything. */
-const isHeading = (c: Candidate): boolean => !c.span.row && !listItemAt(c.hit.chunk.text, c.span.start) && c.text.length < 110 && !/[.:;!?]["')]?\s*$/.test(c.text);
+/**
+ * The vote lines on the question's subject: in the passage with vote lines that best covers the subject
+ * (its words other than the vote), the first ones after the statement chosen from it (or its best
+ * sentence): minutes record the vote below the discussion.
+ */
+function subjectVotes(ranked: readonly Candidate[], chosen: readonly Candidate[], want: Want, w: Weigh): Candidate[] {
+  const subject: Want = { ...want, terms: want.terms.filter((t) => !ASPECT_WORDS.vote.has(t)) };
+  let best: { hit: SearchHit; value: number } | null = null;
+  const seen = new Set<string>();
+  for (const c of ranked) {
+    if (!c.vote || seen.has(c.hit.chunk.id)) continue;
+    seen.add(c.hit.chunk.id);
+    const value = passageCover(c.hit, subject, w) - READER_WEIGHTS.rankPenalty * c.rank;
+    if (!best || value > best.value) best = { hit: c.hit, value };
+  }
+  if (!best) return [];
+  const id = best.hit.chunk.id;
+  const anchor = chosen.find((c) => c.hit.chunk.id === id && !c.vote) ?? ranked.find((c) => c.hit.chunk.id === id && !c.vote);
+  const votes = ranked.filter((c) => c.vote && c.hit.chunk.id === id);
+  const at = anchor?.span.start ?? 0;
+  const after = votes.filter((c) => c.span.start > at).sort((a, b) => a.span.start - b.span.start);
+  const before = votes.filter((c) => c.span.start <= at).sort((a, b) => b.span.start - a.span.start);
+  return [...after, ...before].slice(0, READER_WEIGHTS.subjectVotes);
+}
+
+const usable = (c: Candidate): boolean => c.typed || introduces(c.text);
+
+/** A heading or caption names a topic without stating anything. */
+const isHeading = (c: Candidate): boolean => headingLike(c.hit.chunk.text, c.span, c.text);
+
+/** An amount, a figure with thousands or a percentage: a short line holding one states a value ("March 23 £5,964,399"). */
+const VALUE = /[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d(?:\.\d+)?\s?%/;
+
+/** A heading or caption: a short line, not a table row or list item, without closing punctuation or a value. */
+function headingLike(text: string, span: Span, sentence: string): boolean {
+  return !span.row && !listItemAt(text, span.start) && sentence.length < 110 && !/[.:;!?]["')]?\s*$/.test(sentence) && !VALUE.test(sentence);
+}
 
 /** Whether a span starts a list item: a bullet or item number opens its line. */
 function listItemAt(text: string, start: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   return /^[ \t]*(?:[-*•▪◦]|\(?[a-z0-9]{1,3}[.)])[ \t]*$/i.test(text.slice(lineStart, start));
+}
+
+/**
+ * One statement per part of a compound question, so that the parts together are best answered: each
+ * part's few best sentences are tried, and a sentence given for two parts counts only partly for the
+ * second ("how many members, and how many make it quorate?" wants two sentences, not one twice).
+ */
+function clausePicks(perClause: readonly Candidate[][], same: (a: Candidate, b: Candidate) => boolean): Candidate[] {
+  const W = READER_WEIGHTS;
+  const options = perClause.map((ranked) => {
+    const top = ranked[0]?.score ?? 0;
+    const out: Candidate[] = [];
+    for (const c of ranked) {
+      if (out.length >= W.clauseOptions) break;
+      if (usable(c) && c.score >= top - W.typedTrail && !out.some((o) => same(o, c))) out.push(c);
+    }
+    return out;
+  });
+  let best: { picks: Candidate[]; value: number } = { picks: [], value: -Infinity };
+  const walk = (i: number, picks: Candidate[], value: number): void => {
+    if (i === options.length) {
+      if (value > best.value) best = { picks: [...picks], value };
+      return;
+    }
+    if (!options[i]!.length) return walk(i + 1, picks, value);
+    for (const c of options[i]!) {
+      const shared = picks.some((p) => same(p, c));
+      picks.push(c);
+      walk(i + 1, picks, value + (shared ? W.sharedPick * c.score : c.score));
+      picks.pop();
+    }
+  };
+  walk(0, [], 0);
+  return best.picks;
 }
 
 /**
@@ -356,13 +522,9 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
   const best = ranked.find((c) => usable(c) && !isHeading(c)) ?? ranked.find(usable);
   if (!top || !best || best.score < top.score - W.typedTrail) return [];
   const chosen: Candidate[] = [best];
-  const same = (a: Candidate, b: Candidate): boolean => (a.hit.chunk.id === b.hit.chunk.id && a.span.start < b.span.end && b.span.start < a.span.end) || cleanText(a.text) === cleanText(b.text);
+  const same = (a: Candidate, b: Candidate): boolean => (a.hit.chunk.id === b.hit.chunk.id && a.span.start < b.span.end && b.span.start < a.span.end) || a.clean === b.clean;
   const taken = (c: Candidate): boolean => chosen.some((x) => same(x, c));
-  for (const clauseRanked of perClause) {
-    const clauseTop = clauseRanked[0]?.score ?? 0;
-    const pick = clauseRanked.find((c) => usable(c) && c.score >= clauseTop - W.typedTrail);
-    if (pick && !taken(pick) && chosen.length < W.maxStatements) chosen.push(pick);
-  }
+  for (const pick of clausePicks(perClause, same)) if (!taken(pick) && chosen.length < W.maxStatements) chosen.push(pick);
   const total = weight(want.terms, w) || 1;
   const covered = new Map<string, number>();
   const cover = (c: Candidate): void => {
@@ -395,10 +557,32 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
     chosen.push(pick);
     cover(pick);
   }
+  if (want.vote) {
+    // The vote that answers is the one on the question's subject: the vote lines of the passage that
+    // best covers the subject replace any vote taken on another item.
+    const own = subjectVotes(ranked, chosen, want, w);
+    if (own.length) {
+      const kept = chosen.filter((c) => !c.vote || own.includes(c));
+      chosen.length = 0;
+      chosen.push(...kept.slice(0, W.maxStatements - own.filter((c) => !kept.includes(c)).length), ...own.filter((c) => !kept.includes(c)));
+    }
+  }
   if (want.vote && !chosen.some((c) => c.vote)) {
-    // The vote on a decision sits beside it in the minutes: the nearest vote line of a chosen passage's document.
-    const vote = ranked.find((c) => c.vote && !taken(c) && chosen.some((x) => x.hit.chunk.source === c.hit.chunk.source));
+    // The vote on a decision is recorded under it: in the same passage, else the same item, else the same paper.
+    const near = (c: Candidate, x: Candidate): number =>
+      x.hit.chunk.id === c.hit.chunk.id ? 3 : x.hit.chunk.source === c.hit.chunk.source && x.hit.chunk.place.item === c.hit.chunk.place.item ? 2 : x.hit.chunk.source === c.hit.chunk.source ? 1 : 0;
+    const closeness = (c: Candidate): number => Math.max(...chosen.map((x) => near(c, x)));
+    const votes = ranked.filter((c) => c.vote && !taken(c) && closeness(c) > 0);
+    const vote = votes.sort((a, b) => closeness(b) - closeness(a))[0];
     if (vote) chosen.length >= W.maxStatements ? (chosen[chosen.length - 1] = vote) : chosen.push(vote);
+  }
+  if (want.decision && !want.vote && !chosen.some((c) => c.vote)) {
+    // A decision is reported with the vote that carried it, when the minutes record it beside the decision.
+    const decided = chosen.filter((c) => DECISION_SENTENCE.test(c.text));
+    const vote = ranked
+      .filter((c) => c.vote && !taken(c) && decided.some((d) => d.hit.chunk.id === c.hit.chunk.id && Math.abs(d.span.start - c.span.start) <= W.voteNearChars))
+      .sort((a, b) => Math.min(...decided.map((d) => Math.abs(d.span.start - a.span.start))) - Math.min(...decided.map((d) => Math.abs(d.span.start - b.span.start))))[0];
+    if (vote && chosen.length < W.maxStatements) chosen.push(vote);
   }
   if (want.reason && !chosen.some((c) => c.reason)) {
     const reason = ranked.find((c) => c.reason && !taken(c) && chosen.some((x) => x.hit.chunk.source === c.hit.chunk.source) && c.score >= best.score * W.keepShare);
@@ -407,36 +591,81 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
   return chosen;
 }
 
+/** A short form the question types ("CEOs", "PCN"), with its letters and the words it stands for in the glossary. */
+interface ShortForm {
+  term: string;
+  letters: string;
+  spelled: string[];
+}
+
+function shortFormsOf(reading: QuestionReading, glossary: Glossary): ShortForm[] {
+  const out: ShortForm[] = [];
+  for (const a of reading.acronyms) {
+    const t = terms(a)[0];
+    if (!t || !reading.terms.includes(t)) continue;
+    const expansion = glossary[a.replace(/s$/, '')] ?? glossary[a];
+    out.push({ term: t, letters: a.replace(/(?<=[A-Z]{2})s$/, '').replace(/[^A-Z]/g, ''), spelled: expansion ? terms(expansion) : [] });
+  }
+  return out;
+}
+
+/**
+ * The terms of a text, with each short form of the question that the text spells out ("Civil
+ * Enforcement Officers" holds "CEOs"): papers write a thing out in full where the question types it short.
+ */
+function termsWithShortForms(text: string, forms: readonly ShortForm[], base: ReadonlySet<string> = new Set(terms(text))): Set<string> {
+  const set = new Set(base);
+  for (const f of forms) if (!set.has(f.term) && spells(text, set, f)) set.add(f.term);
+  return set;
+}
+
+function spells(text: string, textTerms: ReadonlySet<string>, f: ShortForm, minInitials: number = READER_WEIGHTS.minInitials): boolean {
+  if (f.spelled.length > 0 && f.spelled.every((t) => textTerms.has(t) || [...textTerms].some((x) => sameWord(t, x)))) return true;
+  return f.letters.length >= minInitials && spellsOut(text, f.letters);
+}
+
 /**
  * The thing a question names by its short form ("SIRO", "REACT", "LCTS"): a typed acronym the papers
  * use. Passages that mention neither it nor its spelled-out form are about something else.
  */
-function keyEntity(reading: QuestionReading, w: Weigh, known: (t: string) => boolean, glossary: Glossary): { term: string; letters: string; spelled: string[] } | null {
-  let best: { term: string; letters: string; spelled: string[] } | null = null;
-  for (const a of reading.acronyms) {
-    const t = terms(a)[0];
-    if (!t || !reading.terms.includes(t) || !known(t) || w(t) < READER_WEIGHTS.keyEntityWeight) continue;
-    const expansion = glossary[a.replace(/s$/, '')] ?? glossary[a];
-    const letters = a.replace(/(?<=[A-Z]{2})s$/, '').replace(/[^A-Z]/g, '');
-    if (!best || w(t) > w(best.term)) best = { term: t, letters, spelled: expansion ? terms(expansion) : [] };
+function keyEntity(forms: readonly ShortForm[], w: Weigh, known: (t: string) => boolean): ShortForm | null {
+  let best: ShortForm | null = null;
+  for (const f of forms) {
+    if (!known(f.term) || w(f.term) < READER_WEIGHTS.keyEntityWeight) continue;
+    if (!best || w(f.term) > w(best.term)) best = f;
   }
   return best;
 }
 
-function mentions(hit: SearchHit, entity: { term: string; letters: string; spelled: string[] }): boolean {
-  const ts = new Set(terms(hit.chunk.indexText));
-  if (matchedTerms([entity.term], ts).size > 0) return true;
-  if (entity.spelled.length > 0 && entity.spelled.every((t) => ts.has(t) || [...ts].some((x) => sameWord(t, x)))) return true;
-  return spellsOut(hit.chunk.indexText, entity.letters);
+function mentions(hit: SearchHit, entity: ShortForm): boolean {
+  const ts = indexTermsOf(hit.chunk);
+  // Whether a passage is about the thing at all: two initials in a row ("Grant Thornton" for GT) will do.
+  return matchedTerms([entity.term], ts).size > 0 || spells(hit.chunk.indexText, ts, entity, 2);
 }
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an', '&']);
 
 /** Whether a text has a run of words whose initials spell the letters ("Civil Enforcement Officers" for CEO). */
 function spellsOut(text: string, letters: string): boolean {
+  return spelledBy(text, letters) !== null;
+}
+
+/** The words whose initials spell the letters, or null. */
+function spelledBy(text: string, letters: string): string[] | null {
   const ws = (text.match(/[\p{L}]+/gu) ?? []).filter((x) => !SMALL_WORDS.has(x.toLowerCase()));
-  const initials = ws.map((x) => x.charAt(0).toUpperCase()).join('');
-  return letters.length >= 2 && initials.includes(letters);
+  const at = ws.map((x) => x.charAt(0).toUpperCase()).join('').indexOf(letters);
+  return letters.length >= 2 && at >= 0 ? ws.slice(at, at + letters.length) : null;
+}
+
+/** The thing a "how many" question counts, with a short form it types read as the words the sentence spells it with. */
+function countedIn(text: string, counted: readonly string[], forms: readonly ShortForm[]): string[] {
+  const out = [...counted];
+  for (const f of forms) {
+    if (!counted.includes(f.term) || f.letters.length < READER_WEIGHTS.minInitials) continue;
+    const words = spelledBy(text, f.letters);
+    if (words) out.push(...terms(words.join(' ')));
+  }
+  return out;
 }
 
 /** The share of the question's weighted key terms that the chosen statements (with their headings) cover. */
@@ -475,18 +704,30 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const W = READER_WEIGHTS;
   const key = reading.terms;
   const w = weigher(idf, known, reading);
-  const evidence = evidenceFor(key, hits, w);
+  const forms = shortFormsOf(reading, glossary);
+  const period = periodTermsOf(reading.scope.periods);
+  const evidence = evidenceFor(key, hits, w, forms, period);
   const enough = evidence >= W.minEvidence || (key.length >= 6 && evidence >= W.minEvidence - W.longQuestionSlack);
-  const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, decision: reading.wantsDecision, latest: reading.scope.latest };
-  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote }, w));
-  let chosen = enough ? choose(candidates(hits, want, w), perClause, want, w) : [];
+  const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, decision: reading.wantsDecision, latest: reading.scope.latest, forms, period, committees: reading.scope.committees };
+  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote, decision: c.wantsDecision, forms, period, committees: reading.scope.committees }, w));
+  const decline = (declined: DraftAnswer['declined']): DraftAnswer => ({ kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence, declined });
+  if (!enough) return decline('little evidence');
+  const chosen = choose(candidates(hits, want, w), perClause, want, w);
+  if (!chosen.length) return decline('no statement');
   // The question's most specific word names what it is about: passages without it answer something else.
-  const entity = keyEntity(reading, w, known, glossary);
-  if (entity && !chosen.some((c) => mentions(c.hit, entity))) chosen = [];
+  // A proper name the question uses ("the Values and Ethics Sub-Committee") names its subject as a short form does.
+  const names: ShortForm[] = reading.names.flatMap((n) => terms(n).filter((t) => key.includes(t)).map((t) => ({ term: t, letters: '', spelled: [] })));
+  const entity = keyEntity([...forms, ...names], w, known);
+  // A passage inside a paper about the thing need not repeat its short form: a passage close by in the same
+  // paper may name it. A name the question spells out must be in the passage (its text or headings).
+  const about = (c: Candidate): boolean => entity!.letters !== '' && hits.some((h) => h.chunk.source === c.hit.chunk.source && Math.abs(h.chunk.start - c.hit.chunk.start) <= READER_WEIGHTS.entityNearChars && mentions(h, entity!));
+  if (entity && !chosen.some((c) => mentions(c.hit, entity) || about(c))) return decline('key entity absent');
   const { cover, missing } = statementCover(chosen, key, w);
   // A short question is about all of its words: statements that leave one of them out answer another question.
-  if (key.length <= W.shortQuestion && (cover < W.minStatementCover || missing > W.maxMissingTerms)) chosen = [];
-  if (!chosen.length) return { kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence };
+  // (A question in parts asks a little of each: its parts' own statements are checked by the cover of any question.)
+  if (key.length <= W.shortQuestion && reading.clauses.length < 2 && (cover < W.minStatementCover || missing > W.maxMissingTerms)) return decline('short question not covered');
+  // Any question: statements that speak of little of it answer something else.
+  if (cover < W.minAnyCover) return decline('statements cover little of the question');
   // Statements read in the papers' order within a passage, passages in rank order.
   chosen.sort((a, b) => a.rank - b.rank || a.span.start - b.span.start);
   const kept = mergeOverlaps(chosen.map((c) => ({ c, span: withParagraph(c, withListContext(c), key) })));

@@ -60,6 +60,8 @@ export function countsThing(sentence: string, thing: readonly string[], context 
   });
 }
 
+const DEADLINE_DATE = /\b(?:by|before|no later than|not later than)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+
 /** Whether a sentence holds the kind of fact the question wants. */
 export function hasAnswerType(sentence: string, type: AnswerType): boolean {
   switch (type) {
@@ -73,7 +75,8 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
     case 'date':
       return /\b(19|20)\d{2}\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(sentence);
     case 'duration':
-      return /\b(\d+|one|two|three|four|five|six|ten|twelve|twenty)\s+(working\s+|calendar\s+)?(day|week|month|year|hour)s?\b/i.test(sentence);
+      // A time allowed ("20 working days"), or a deadline given as a date ("by 11 March each year").
+      return /\b(\d+|one|two|three|four|five|six|ten|twelve|twenty)\s+(working\s+|calendar\s+)?(day|week|month|year|hour)s?\b/i.test(sentence) || DEADLINE_DATE.test(sentence);
     case 'frequency':
       return /\b(annual|annually|yearly|twice|quarterly|monthly|weekly|daily|every|each|per year|a year|bi-annual|six-monthly)\b/i.test(sentence);
     case 'person':
@@ -91,6 +94,8 @@ function withoutEnding(w: string): string {
 /** Whether two stemmed terms are forms of one word: equal, or sharing a long common prefix ("certify", "certification"). */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
+  // Every form below shares the word's opening letters.
+  if (a.charCodeAt(0) !== b.charCodeAt(0)) return false;
   // "vote" and "voting", "rate" and "rated": the stems differ only by an ending the light stemmer keeps.
   if (a.length >= 4 && b.length >= 4) {
     const ba = withoutEnding(a);
@@ -118,7 +123,7 @@ export function matchedTerms(key: readonly string[], textTerms: ReadonlySet<stri
   const out = new Map<string, number>();
   for (const k of key) {
     if (textTerms.has(k)) out.set(k, 1);
-    else for (const t of textTerms) if (sameWord(k, t) || abbreviates(k, t)) {
+    else for (const t of textTerms) if (t.charCodeAt(0) === k.charCodeAt(0) && (sameWord(k, t) || abbreviates(k, t))) {
       out.set(k, SOFT_MATCH);
       break;
     }
@@ -137,7 +142,7 @@ export function keyPairs(question: string): string[] {
 /** The parts of a compound question ("…, and has the policy changed?"), or [] for a simple one. */
 export function clausesOf(question: string): string[] {
   const parts = question
-    .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|\s+[-–—]\s+(?=\w)/i)
+    .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|,\s+(?=(?:what|how|who|when|where|why|which)\b)|\s+[-–—]\s+(?=\w)/i)
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 2);
   return parts.length > 1 ? parts : [];

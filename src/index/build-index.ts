@@ -24,6 +24,8 @@ export interface BuildOptions {
   corpusDir: string;
   indexDir: string;
   logger: Logger;
+  /** STORE: which store the passages are written to (embedded by default). */
+  store?: StoreConfig['store'];
   /** An external embedder (OpenAI-compatible); the local one is fitted on the corpus when absent. */
   embedder?: Embedder;
   extractors?: readonly Extractor[];
@@ -34,8 +36,6 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number, stage: string) => void;
   /** How long to wait for another build of the same index folder before saying it is running (default 10 minutes). */
   lockWaitMs?: number;
-  /** STORE: where the index is written ('embedded' in indexDir by default, or 'postgres'). */
-  store?: StoreConfig['store'];
   /** STORE=postgres: the database. */
   database?: DatabaseConfig;
 }
@@ -53,10 +53,18 @@ export interface BuildReport {
 
 /** One corpus file's outcome in this build: new passages to write, or what to keep of the stored ones. */
 type FileResult =
-  | { kind: 'write'; write: FileWrite; pending: Array<Float32Array | null> }
+  | { kind: 'write'; write: FileWrite }
   | { kind: 'keep'; entry: FileEntry; records?: Record<string, unknown[]> };
 
 const LOCAL_DIMS = 768;
+
+/**
+ * When the local embedder is fitted again. Its document frequencies are fitted on a full build and kept,
+ * so that an incremental build embeds new passages exactly as the old ones were; once the corpus holds
+ * this many times the passages it was fitted on, those statistics no longer describe it, and the next
+ * build refits and re-embeds everything (a full rebuild).
+ */
+const REFIT = { growth: 2 } as const;
 
 function reusable(meta: StoreMeta | null, embedderId: string, rebuild: boolean): StoreMeta | null {
   if (!meta || rebuild) return null;
@@ -153,7 +161,7 @@ async function buildLocked(options: BuildOptions, writer: StoreWriter): Promise<
       const records = extract(doc);
       const glossary: Glossary = mineGlossary(loaded.text);
       const entry: FileEntry = { name, hash, bytes: loaded.text.length, status: 'indexed', reason: null, chunks: chunks.length };
-      results.push({ kind: 'write', write: { entry, chunks, vectors: [], glossary, records }, pending: chunks.map(() => null) });
+      results.push({ kind: 'write', write: { entry, chunks, vectors: [], glossary, records } });
     } catch (error) {
       const reason = error instanceof IngestError ? error.userMessage : `${name}: could not be read (${(error as Error).message})`;
       // One line per skipped file; the stack and cause only at debug level.
@@ -165,7 +173,7 @@ async function buildLocked(options: BuildOptions, writer: StoreWriter): Promise<
       } else {
         skipped.push({ file: name, reason });
         const entry: FileEntry = { name, hash, bytes: 0, status: 'skipped', reason, chunks: 0 };
-        results.push({ kind: 'write', write: { entry, chunks: [], vectors: [], ...noData }, pending: [] });
+        results.push({ kind: 'write', write: { entry, chunks: [], vectors: [], ...noData } });
       }
     }
   }
@@ -184,41 +192,52 @@ async function buildLocked(options: BuildOptions, writer: StoreWriter): Promise<
     return report;
   }
 
+  const fitted = !options.embedder && prev?.embedderState ? (prev.embedderState as LocalEmbedderState).docCount : null;
+  if (fitted !== null && chunkCount > REFIT.growth * fitted) {
+    logger.info({ fittedOn: fitted, passages: chunkCount }, 'corpus has outgrown the local embedder: refitting and rebuilding');
+    return buildLocked({ ...options, rebuild: true }, writer);
+  }
   const writes = results.flatMap((r) => (r.kind === 'write' ? [r] : []));
   // The local embedder is fitted once, on a full build, and kept with the index: later builds reuse its statistics.
   const embedder: Embedder =
     options.embedder ??
     (prev?.embedderState ? new LocalEmbedder(prev.embedderState as LocalEmbedderState) : LocalEmbedder.fit(writes.flatMap((r) => r.write.chunks.map((c) => c.indexText)), LOCAL_DIMS));
-  const todo = writes.flatMap((r) => r.pending.map((_, j) => ({ r, j })));
+  const toEmbed = writes.reduce((n, r) => n + r.write.chunks.length, 0);
   options.onProgress?.(names.length, names.length, 'embedding');
   const BATCH = 256;
-  for (let i = 0; i < todo.length; i += BATCH) {
-    const batch = todo.slice(i, i + BATCH);
-    const vecs = await embedder.embedDocuments(batch.map((x) => x.r.write.chunks[x.j]!.indexText));
-    batch.forEach((x, k) => (x.r.pending[x.j] = vecs[k]!));
-    options.onProgress?.(Math.min(i + BATCH, todo.length), todo.length, 'embedding');
-  }
-
   const store = await writer.begin({ fresh: prev === null });
-  const seen = new Set(names);
-  for (const name of prevFiles.keys()) if (!seen.has(name)) await store.removeFile(name);
-  for (const r of results) {
-    if (r.kind === 'write') await store.replaceFile({ ...r.write, vectors: r.pending as Float32Array[] });
-    else if (r.entry !== prevFiles.get(r.entry.name) || r.records) await store.updateFile(r.entry.name, { entry: r.entry, records: r.records });
+  let indexPath: string;
+  try {
+    const seen = new Set(names);
+    for (const name of prevFiles.keys()) if (!seen.has(name)) await store.removeFile(name);
+    let embedded = 0;
+    for (const r of results) {
+      if (r.kind === 'write') {
+        // Embedded file by file and handed to the store at once, so that no vector is kept once it is in the index.
+        const vectors: Float32Array[] = [];
+        for (let i = 0; i < r.write.chunks.length; i += BATCH) vectors.push(...(await embedder.embedDocuments(r.write.chunks.slice(i, i + BATCH).map((c) => c.indexText))));
+        await store.replaceFile({ ...r.write, vectors });
+        embedded += vectors.length;
+        options.onProgress?.(embedded, toEmbed, 'embedding');
+      } else if (r.entry !== prevFiles.get(r.entry.name) || r.records) await store.updateFile(r.entry.name, { entry: r.entry, records: r.records });
+    }
+    indexPath = await store.commit({
+      parserVersion: PARSER_VERSION,
+      embedder: { id: embedder.id, dims: embedder.dims },
+      extractors: signature,
+      embedderState: embedder instanceof LocalEmbedder ? embedder.toJSON() : null,
+    });
+  } catch (error) {
+    await store.abort();
+    throw error;
   }
-  const indexPath = await store.commit({
-    parserVersion: PARSER_VERSION,
-    embedder: { id: embedder.id, dims: embedder.dims },
-    extractors: signature,
-    embedderState: embedder instanceof LocalEmbedder ? embedder.toJSON() : null,
-  });
   const report: BuildReport = {
     files: names.length,
     indexed: results.filter((r) => entryOf(r).status === 'indexed').length - reused,
     reused,
     skipped,
     chunks: chunkCount,
-    embedded: todo.length,
+    embedded: toEmbed,
     ms: Math.round(performance.now() - started),
     indexPath,
   };

@@ -6,8 +6,12 @@ import { AppError } from '../errors.js';
 import { META_SUFFIX } from '../sync/paper-meta.js';
 
 /** Bump when parsing or chunking changes: every file is then parsed again. */
-export const PARSER_VERSION = 'parse-v12';
-export const FORMAT_VERSION = 1;
+export const PARSER_VERSION = 'parse-v13';
+/**
+ * 3: one segment file per corpus file, shared by versions (hard links); HNSW and keyword ids are stable
+ * passage labels; the keyword index is one binary file of typed arrays (keyword.bin).
+ */
+export const FORMAT_VERSION = 3;
 
 export const FileEntrySchema = z.object({
   name: z.string(),
@@ -16,6 +20,10 @@ export const FileEntrySchema = z.object({
   status: z.enum(['indexed', 'skipped', 'kept-previous']),
   reason: z.string().nullable(),
   chunks: z.number(),
+  /** The segment file (in segments/) holding the file's passages and records; absent for a skipped file. */
+  segment: z.string().optional(),
+  /** The label of the file's first passage; its passages have consecutive labels. */
+  firstLabel: z.number().int().optional(),
 });
 export type FileEntry = z.infer<typeof FileEntrySchema>;
 
@@ -28,6 +36,8 @@ export const ManifestSchema = z.object({
   createdAt: z.string(),
   files: z.array(FileEntrySchema),
   chunkCount: z.number(),
+  /** The next free passage label: labels are never reused, so a label names one passage for good. */
+  nextLabel: z.number().int(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -148,20 +158,6 @@ export async function writeVersion(
   await rename(tmp, join(indexDir, CURRENT));
   await removeOldVersions(indexDir, name);
   return dir;
-}
-
-/** Float32 vectors to one buffer and back. */
-export function packVectors(vectors: readonly Float32Array[], dims: number): Buffer {
-  const buf = Buffer.alloc(vectors.length * dims * 4);
-  vectors.forEach((v, i) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).copy(buf, i * dims * 4));
-  return buf;
-}
-
-export function unpackVectors(buf: Buffer, dims: number): Float32Array[] {
-  const out: Float32Array[] = [];
-  const copy = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-  for (let i = 0; i * dims < copy.length; i++) out.push(copy.subarray(i * dims, (i + 1) * dims));
-  return out;
 }
 
 /** The signature of a set of extractors, recorded in the manifest. */

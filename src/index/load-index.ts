@@ -3,68 +3,95 @@ import { join } from 'node:path';
 import { AppError } from '../errors.js';
 import { mergeGlossaries, type Glossary } from '../extract/mine-glossary.js';
 import type { Chunk } from '../parse/parse-document.js';
+import type { Place } from '../types.js';
 import type { Embedder } from './embedder.js';
-import { terms } from './tokenize.js';
-import { currentVersionDir, ManifestSchema, unpackVectors, type Manifest } from './index-files.js';
+import { currentVersionDir, ManifestSchema, type FileEntry, type Manifest } from './index-files.js';
 import { KeywordIndex } from './keyword-index.js';
+import { terms } from './tokenize.js';
 import { LocalEmbedder, type LocalEmbedderState } from './local-embedder.js';
-import { HnswVectorStore, type VectorStore } from './vector-store.js';
+import { HnswVectorStore } from './vector-store.js';
 
-/** What the index keeps per corpus file besides its chunks. */
-export interface FileData {
+/** What the index keeps per corpus file: its passages (labels firstLabel, firstLabel + 1, ...) and what was extracted. */
+export interface Segment {
+  chunks: Chunk[];
   glossary: Glossary;
   records: Record<string, unknown[]>;
 }
 
-/** The stored index as written by buildIndex, for incremental updates. */
-export interface StoredIndex {
-  dir: string;
-  manifest: Manifest;
-  chunks: Chunk[];
-  vectors: Float32Array[];
-  files: Record<string, FileData>;
-  localState: LocalEmbedderState | null;
-}
+/** The folder of a version's segment files. */
+export const SEGMENTS = 'segments';
 
 async function readJson(dir: string, file: string): Promise<unknown> {
   return JSON.parse(await readFile(join(dir, file), 'utf8'));
 }
 
-/** Reads the live index version with its vectors, or null when there is none. */
-export async function readStoredIndex(indexDir: string): Promise<StoredIndex | null> {
+/** One file's segment. */
+export async function readSegment(dir: string, entry: FileEntry): Promise<Segment> {
+  return (await readJson(join(dir, SEGMENTS), entry.segment!)) as Segment;
+}
+
+/** The live version's manifest and embedder statistics (not its passages), or null when there is none. */
+export async function readLiveVersion(indexDir: string): Promise<{ dir: string; manifest: Manifest; localState: LocalEmbedderState | null } | null> {
   const dir = await currentVersionDir(indexDir);
   if (!dir) return null;
   const manifest = ManifestSchema.parse(await readJson(dir, 'manifest.json'));
   const state = (await readJson(dir, 'embedder.json')) as Partial<LocalEmbedderState>;
-  return {
-    dir,
-    manifest,
-    chunks: (await readJson(dir, 'chunks.json')) as Chunk[],
-    vectors: unpackVectors(await readFile(join(dir, 'vectors.bin')), manifest.embedder.dims),
-    files: (await readJson(dir, 'files.json')) as Record<string, FileData>,
-    localState: state.df ? (state as LocalEmbedderState) : null,
-  };
+  return { dir, manifest, localState: state.df ? (state as LocalEmbedderState) : null };
 }
 
 function documentFrequencies(chunks: readonly Chunk[]): Record<string, number> {
   const df: Record<string, number> = {};
-  for (const c of chunks) for (const t of new Set(terms(c.indexText))) df[t] = (df[t] ?? 0) + 1;
+  chunks.forEach((c) => {
+    for (const t of new Set(terms(c.indexText))) df[t] = (df[t] ?? 0) + 1;
+  });
   return df;
+}
+
+/** The distinct scopes of the passages, first seen first, and each passage's. */
+function scopesOf(chunks: readonly Chunk[], files: readonly FileSpan[], labels: number): LoadedIndex['scopes'] {
+  const ids = new Int32Array(labels);
+  const places: Place[] = [];
+  const seen = new Map<string, number>();
+  for (const file of files) {
+    for (let label = file.first; label < file.first + file.count; label++) {
+      const p = chunks[label]!.place;
+      const key = `${p.source}\0${p.council}\0${p.committee}\0${p.meetingDate}\0${p.docType}`;
+      let id = seen.get(key);
+      if (id === undefined) {
+        id = places.push(p) - 1;
+        seen.set(key, id);
+      }
+      ids[label] = id;
+    }
+  }
+  return { ids, places };
+}
+
+/** A file's passages: their labels are first, first + 1, ... first + count - 1. */
+export interface FileSpan {
+  name: string;
+  first: number;
+  count: number;
 }
 
 /** A search-ready index. */
 export interface LoadedIndex {
   manifest: Manifest;
+  /** Passages by label (a sparse array: labels of removed files are holes). */
   chunks: Chunk[];
-  vectors: VectorStore;
+  /** The files with passages, in corpus order. */
+  files: FileSpan[];
+  /** Each passage's scope (file, council, committee, meeting date, type), as an index into `places` (corpus order). */
+  scopes: { ids: Int32Array; places: Place[] };
+  vectors: HnswVectorStore;
   keyword: KeywordIndex;
   embedder: Embedder;
   glossary: Glossary;
   /** Records of each extractor, across all files. */
   records: Record<string, unknown[]>;
-  /** Inverse document frequency of a search term over the chunks. */
+  /** Inverse document frequency of a search term over the passages. */
   idf(term: string): number;
-  /** Whether any chunk uses the term. */
+  /** Whether any passage uses the term. */
   known(term: string): boolean;
 }
 
@@ -73,33 +100,48 @@ export interface LoadedIndex {
  * the local one is restored from the statistics saved with the index.
  */
 export async function loadIndex(indexDir: string, external?: Embedder): Promise<LoadedIndex> {
-  const dir = await currentVersionDir(indexDir);
-  if (!dir) throw new AppError('INDEX_MISSING', 'There is no index yet: run `npm run ingest` first.');
-  const manifest = ManifestSchema.parse(await readJson(dir, 'manifest.json'));
-  const state = (await readJson(dir, 'embedder.json')) as Partial<LocalEmbedderState>;
-  const embedder = external ?? (state.df ? new LocalEmbedder(state as LocalEmbedderState) : null);
+  const live = await readLiveVersion(indexDir);
+  if (!live) throw new AppError('INDEX_MISSING', 'There is no index yet: run `npm run ingest` first.');
+  const { dir, manifest, localState } = live;
+  const embedder = external ?? (localState ? new LocalEmbedder(localState) : null);
   if (!embedder || embedder.id !== manifest.embedder.id) {
     throw new AppError('INDEX_EMBEDDER_MISMATCH', 'The index was built with a different embedder: run `npm run ingest` again.', {
       detail: `index embedder ${manifest.embedder.id}, configured ${embedder?.id ?? 'none'}`,
     });
   }
-  const chunks = (await readJson(dir, 'chunks.json')) as Chunk[];
-  const files = (await readJson(dir, 'files.json')) as Record<string, FileData>;
+  const chunks: Chunk[] = [];
+  const files: FileSpan[] = [];
   const records: Record<string, unknown[]> = {};
-  for (const data of Object.values(files)) {
-    for (const [name, list] of Object.entries(data.records)) (records[name] ??= []).push(...list);
-  }
-  const df = state.df ?? documentFrequencies(chunks);
-  const n = state.docCount ?? chunks.length;
+  const glossaries: Glossary[] = [];
+  const withPassages = manifest.files.filter((f) => f.segment !== undefined);
+  const segments = await Promise.all(withPassages.map((entry) => readSegment(dir, entry)));
+  withPassages.forEach((entry, i) => {
+    const segment = segments[i]!;
+    const first = entry.firstLabel!;
+    segment.chunks.forEach((c, j) => (chunks[first + j] = c));
+    if (segment.chunks.length) files.push({ name: entry.name, first, count: segment.chunks.length });
+    for (const [name, list] of Object.entries(segment.records)) (records[name] ??= []).push(...list);
+    glossaries.push(segment.glossary);
+  });
+  const scopes = scopesOf(chunks, files, manifest.nextLabel);
+  // The local embedder's fitted statistics; with an external embedder, counted once here at load.
+  const df = localState?.df ?? documentFrequencies(chunks);
+  const n = localState?.docCount ?? manifest.chunkCount;
+  const [vectors, keyword] = await Promise.all([
+    HnswVectorStore.load(join(dir, 'hnsw.bin'), manifest.embedder.dims, manifest.chunkCount),
+    readFile(join(dir, 'keyword.bin')).then((buf) => KeywordIndex.fromBuffer(buf)),
+  ]);
   return {
     idf: (term: string) => Math.log(1 + n / (df[term] ?? 0.5)),
     known: (term: string) => (df[term] ?? 0) > 0,
     manifest,
     chunks,
-    vectors: await HnswVectorStore.load(join(dir, 'hnsw.bin'), manifest.embedder.dims, chunks.length),
-    keyword: KeywordIndex.fromJSON(await readFile(join(dir, 'keyword.json'), 'utf8')),
+    files,
+    scopes,
+    vectors,
+    keyword,
     embedder,
-    glossary: mergeGlossaries(Object.values(files).map((f) => f.glossary)),
+    glossary: mergeGlossaries(glossaries),
     records,
   };
 }

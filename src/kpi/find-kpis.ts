@@ -61,6 +61,33 @@ function trigramSimilarity(a: string, b: string): number {
   return shared / Math.max(1, Math.min(ta.size, tb.size));
 }
 
+/** The terms of an indicator's names and areas, made once per indicator rather than once per question. */
+interface Features {
+  names: Set<string>;
+  areas: Set<string>;
+  namePairs: Set<string>;
+  latestTerms: Set<string>;
+}
+
+const featureCache = new WeakMap<KpiIndicator, Features>();
+
+function featuresOf(ind: KpiIndicator, glossary: ReturnType<typeof kpiGlossary>): Features {
+  let f = featureCache.get(ind);
+  if (!f) {
+    f = {
+      names: new Set(ind.records.flatMap((r) => kpiTerms(r.name, glossary))),
+      areas: new Set(ind.records.flatMap((r) => kpiTerms(`${r.area ?? ''} ${r.group ?? ''}`, glossary))),
+      namePairs: new Set(ind.records.flatMap((r) => {
+        const t = kpiTerms(r.name, glossary);
+        return t.slice(1).map((w, i) => `${t[i]} ${w}`);
+      })),
+      latestTerms: new Set(kpiTerms(ind.latest.name, glossary)),
+    };
+    featureCache.set(ind, f);
+  }
+  return f;
+}
+
 /**
  * Scores every indicator against a query: a reference code typed in the query scores 2; words score
  * the weighted share of the query's known words found in the indicator's names (words of its service
@@ -71,8 +98,9 @@ export function scoreIndicators(query: string, indicators: readonly KpiIndicator
   // A KPI edges out its activity counterpart ("Freedom of Information requests" received) unless a count is asked for.
   const preferred: KpiRecord['kind'] = /\b(?:how many|number of|volume|count)\b/i.test(query) ? 'activity' : 'kpi';
   const glossary = kpiGlossary();
-  const names = indicators.map((ind) => new Set(ind.records.flatMap((r) => kpiTerms(r.name, glossary))));
-  const areas = indicators.map((ind) => new Set(ind.records.flatMap((r) => kpiTerms(`${r.area ?? ''} ${r.group ?? ''}`, glossary))));
+  const features = indicators.map((ind) => featuresOf(ind, glossary));
+  const names = features.map((f) => f.names);
+  const areas = features.map((f) => f.areas);
   const weight = termWeights(names.map((n) => [...n]));
   const vocabulary = new Set(names.flatMap((n) => [...n]));
   // Periods ("Q2 2022/23", "2017") say when, not which indicator.
@@ -82,16 +110,13 @@ export function scoreIndicators(query: string, indicators: readonly KpiIndicator
   const total = words.reduce((s, t) => s + weight(t), 0);
   // Words in the same order as a name ("contact point") beat the same words apart ("point of contact").
   const pairs = sequence.slice(1).map((t, i) => `${sequence[i]} ${t}`);
-  const namePairs = indicators.map((ind) => new Set(ind.records.flatMap((r) => {
-    const t = kpiTerms(r.name, glossary);
-    return t.slice(1).map((w, i) => `${t[i]} ${w}`);
-  })));
+  const namePairs = features.map((f) => f.namePairs);
   return indicators.map((indicator, i) => {
     if (indicator.records.some((r) => r.ref && refs.has(r.ref.toUpperCase()))) return { indicator, score: 2 };
     if (!total) return { indicator, score: 0 };
     let found = 0;
     for (const t of words) found += names[i]!.has(t) ? weight(t) : areas[i]!.has(t) ? weight(t) / 2 : 0;
-    const latestTerms = new Set(kpiTerms(indicator.latest.name, glossary));
+    const latestTerms = features[i]!.latestTerms;
     const covered = [...latestTerms].filter((t) => words.includes(t)).reduce((s, t) => s + weight(t), 0);
     const nameTotal = [...latestTerms].reduce((s, t) => s + weight(t), 0) || 1;
     const inOrder = pairs.length ? pairs.filter((p) => namePairs[i]!.has(p)).length / pairs.length : 0;

@@ -132,11 +132,22 @@ export function findMeetingDate(text: string): string | null {
 
 /** A document's title: the first substantial heading line, for documents that are not meeting packs. */
 export function findTitle(text: string, council: string | null = null): string | null {
-  for (const raw of cleanText(text.slice(0, 3000)).replace(/<[^>]+>/g, ' ').split('\n')) {
-    const line = raw.trim();
+  const lines = cleanText(text.slice(0, 3000)).replace(/<[^>]+>/g, ' ').split('\n').map((l) => l.trim());
+  for (const [i, line] of lines.entries()) {
     // The publisher's name over the title ("Wessex City" / "Council") is not the title.
-    if (council && council.toLowerCase().includes(line.toLowerCase())) continue;
-    if (line.length >= 8 && line.length <= 120 && !/^(contents|agenda)$/i.test(line) && !A_FIELD.test(line)) return tidy(line);
+    if (!line || (council && council.toLowerCase().includes(line.toLowerCase()))) continue;
+    if (line.length >= 8 && line.length <= 120 && !/^(contents|agenda)$/i.test(line) && !A_FIELD.test(line)) return tidy(titleRunOn(lines, i));
   }
   return null;
+}
+
+/** A cover's title set over several short lines ("Civil Enforcement" / "Annual Report" / "" / "2023-2024") is one title. */
+function titleRunOn(lines: readonly string[], i: number): string {
+  const parts = [lines[i]!];
+  let k = i + 1;
+  while (k < lines.length && parts.length < 3 && lines[k] && lines[k]!.length <= 60 && /^[A-Z0-9]/.test(lines[k]!) && !A_FIELD.test(lines[k]!) && !/[.:;]$/.test(lines[k]!)) parts.push(lines[k++]!);
+  // The year the cover is for, on a line of its own after a gap.
+  const next = lines.slice(k, k + 3).find(Boolean);
+  if (next && /^(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?$/.test(next)) parts.push(next);
+  return parts.join(' ');
 }

@@ -5,6 +5,7 @@ import type { Embedder } from '../index/embedder.js';
 import type { KeywordIndex } from '../index/keyword-index.js';
 import type { VectorStore } from '../index/vector-store.js';
 import type { Chunk } from '../parse/parse-document.js';
+import type { Place } from '../types.js';
 import type { SearchFilters, SearchHit, SearchOptions } from './passage-store.js';
 
 export type { SearchFilters, SearchHit, SearchOptions } from './passage-store.js';
@@ -12,6 +13,8 @@ export type { SearchFilters, SearchHit, SearchOptions } from './passage-store.js
 /** What hybrid search reads inside the embedded store: passages by label (their position), and the two indexes over them. */
 export interface SearchIndex {
   chunks: readonly Chunk[];
+  /** Each passage's scope (file, council, committee, meeting date, type) as an index into `places`: filters are decided once per scope. */
+  scopes: { ids: Int32Array; places: readonly Place[] };
   vectors: VectorStore;
   keyword: KeywordIndex;
   embedder: Embedder;
@@ -27,9 +30,12 @@ const hasAny = (f: SearchFilters | undefined): f is SearchFilters => f !== undef
 const RRF_K = 60;
 const CANDIDATES = 80;
 
-function matchesFilters(chunk: Chunk, f: SearchFilters): boolean {
-  const p = chunk.place;
-  const has = (value: string | null, wanted?: string): boolean => !wanted || (value ?? '').toLowerCase().includes(wanted.toLowerCase());
+/** Whether a value holds a wanted substring, case-insensitive (at module level: this runs for every passage a search visits). */
+function has(value: string | null, wanted?: string): boolean {
+  return !wanted || (value ?? '').toLowerCase().includes(wanted.toLowerCase());
+}
+
+function matchesFilters(p: Place, f: SearchFilters): boolean {
   if (!has(p.council, f.council) || !has(p.committee, f.committee) || !has(p.docType, f.docType) || !has(p.source, f.source)) return false;
   // A passage whose paper names no council (a constitution part, a policy) may be the named council's: it stays.
   if (f.councils?.length && p.council && !f.councils.includes(p.council)) return false;
@@ -39,6 +45,17 @@ function matchesFilters(chunk: Chunk, f: SearchFilters): boolean {
   if (f.from && (!p.meetingDate || p.meetingDate < f.from)) return false;
   if (f.to && (!p.meetingDate || p.meetingDate > f.to)) return false;
   return true;
+}
+
+/** A filter as a test of labels, deciding each scope once (the vector search asks for every passage it visits). */
+function allowFor(index: SearchIndex, f: SearchFilters): (label: number) => boolean {
+  const verdicts = new Int8Array(index.scopes.places.length);
+  return (label) => {
+    const scope = index.scopes.ids[label]!;
+    let v = verdicts[scope]!;
+    if (!v) verdicts[scope] = v = matchesFilters(index.scopes.places[scope]!, f) ? 1 : 2;
+    return v === 1;
+  };
 }
 
 /** A passage in a document published on its own, not reprinted in a pack (old indexes: an untyped document). */
@@ -54,7 +71,7 @@ export async function search(index: SearchIndex, question: string, options: Sear
   const k = options.k ?? 10;
   const query = expandQuery(question, index.glossary);
   const filters = options.filters;
-  const allow = hasAny(filters) ? (label: number) => matchesFilters(index.chunks[label]!, filters) : undefined;
+  const allow = hasAny(filters) ? allowFor(index, filters) : undefined;
   const qv = await index.embedder.embedQuery(query);
   const byVector = index.vectors.search(qv, CANDIDATES, allow);
   const keywordRanked = index.keyword.rank(query, allow);
@@ -80,7 +97,8 @@ export async function search(index: SearchIndex, question: string, options: Sear
   });
   const prefer = options.prefer;
   if (hasAny(prefer)) {
-    const inScope = (label: number): boolean => (allow ? allow(label) : true) && matchesFilters(index.chunks[label]!, prefer);
+    const preferred = allowFor(index, prefer);
+    const inScope = (label: number): boolean => (allow ? allow(label) : true) && preferred(label);
     const keywordInScope = keywordRanked.filter((r) => inScope(r.label)).slice(0, CANDIDATES);
     for (const list of [index.vectors.search(qv, CANDIDATES, inScope), keywordInScope]) {
       list.forEach((r, rank) => (hitFor(r.label).score += PREFER_WEIGHT / (RRF_K + rank)));

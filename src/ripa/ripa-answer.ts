@@ -23,11 +23,14 @@ import { formatLine } from './format-ripa-outcome.js';
 
 export { isRipaQuestion, readRipaQuestion, type RipaQuestion } from './ripa-question.js';
 
-/** The techniques a question's answer covers: the one it names, else both that a council authorises itself. */
+/** The techniques a question's answer covers: those it names, else both that a council authorises itself. */
 function techniques(q: RipaQuestion): RipaTechnique[] {
+  if (q.named.length > 1) return q.named;
   if (q.technique) return [q.technique];
   return q.source !== 'adult' ? ['chis'] : ['directed-surveillance', 'chis'];
 }
+
+const TECHNIQUE_LABELS: Record<RipaTechnique, string> = { 'directed-surveillance': 'Directed surveillance', chis: 'CHIS', 'communications-data': 'Communications data' };
 
 function linesFor(topic: RipaQuestionTopic, q: RipaQuestion, ctx: LineContext, question: string): RipaLine[] {
   const [main] = techniques(q);
@@ -48,8 +51,14 @@ function linesFor(topic: RipaQuestionTopic, q: RipaQuestion, ctx: LineContext, q
     case 'approval':
       // Asked in general, the answer also says that communications data needs no magistrate.
       return q.technique ? [approvalLine(ctx, t).line] : [approvalLine(ctx, t).line, approvalLine(ctx, 'communications-data').line];
-    case 'duration':
-      return techniques(q).map((x) => expiryLine(ctx, x, q.source, q.date ?? undefined).line);
+    case 'duration': {
+      // Asked of two techniques, each period says which it is for.
+      const all = techniques(q);
+      return all.map((x) => {
+        const line = expiryLine(ctx, x, q.source, q.date ?? undefined).line;
+        return q.named.length > 1 ? { ...line, text: `${TECHNIQUE_LABELS[x]}: ${line.text}` } : line;
+      });
+    }
     case 'renewal':
       // A date given with a renewal question is the last day of the current authorisation.
       return [renewalLine(ctx, t, q.source, q.date).line];

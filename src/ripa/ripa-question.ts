@@ -25,6 +25,8 @@ export type RipaQuestionTopic =
 export interface RipaQuestion {
   topics: RipaQuestionTopic[];
   technique: RipaTechnique | null;
+  /** Every technique the question names, in its order ("directed surveillance … vs a CHIS"). */
+  named: RipaTechnique[];
   source: SourceKind;
   confidential: boolean;
   /** An ISO date the question gives ("approved on 1 June 2026"), if any. */
@@ -82,6 +84,19 @@ function techniqueOf(q: string): RipaTechnique | null {
   return null;
 }
 
+/** The techniques a question names, in the order it names them. */
+function techniquesNamed(q: string): RipaTechnique[] {
+  const found: Array<[number, RipaTechnique]> = [];
+  const at = (re: RegExp, t: RipaTechnique): void => {
+    const m = re.exec(q);
+    if (m) found.push([m.index, t]);
+  };
+  at(/\bchis\b|human intelligence|\binformants?\b|\bunder-?cover\b/i, 'chis');
+  at(COMMS, 'communications-data');
+  at(/\bsurveillance\b/i, 'directed-surveillance');
+  return found.sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+}
+
 function dateOf(q: string, today: string): string | null {
   const m = findDateInText(q);
   if (!m) return null;
@@ -122,6 +137,7 @@ export function readRipaQuestion(question: string, today: string): RipaQuestion 
   return {
     topics,
     technique: techniqueOf(q),
+    named: techniquesNamed(q),
     source,
     confidential,
     date: dateOf(q, today),

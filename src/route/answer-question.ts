@@ -13,6 +13,9 @@ import type { ScopeRegistry } from '../understand/scope-registry.js';
 import type { Glossary } from '../extract/mine-glossary.js';
 import type { Answer } from '../types.js';
 import { terms } from '../index/tokenize.js';
+import { rerank, RERANK_WEIGHTS } from '../retrieve/rerank.js';
+import { expandQuery } from '../extract/mine-glossary.js';
+import { COMMON_EXPANSIONS } from '../understand/common-acronyms.js';
 
 /** Everything a question may need; built once in main.ts or a script and passed in. */
 export interface AssistantDeps {
@@ -90,23 +93,33 @@ function interleave(main: readonly SearchHit[], perClause: readonly SearchHit[][
  * The search filters a question's scope sets, on top of the front end's: the councils it names, and the
  * meetings on a day or in a month it names. `missing` says what the scope asks for that the papers lack.
  */
-function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, base: SearchFilters = {}): { filters: SearchFilters; missing: string | null } {
+function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, known: (term: string) => boolean, base: SearchFilters = {}): { filters: SearchFilters; missing: string | null } {
   const filters: SearchFilters = { ...base };
   if (reading.scope.councils.length) filters.councils = reading.scope.councils;
   let missing: string | null = null;
+  // A place, person or body the question names that no paper mentions (another council, say) is not
+  // something the papers can answer about.
+  const unheld = reading.names.find((n) => terms(n).every((t) => !known(t)));
+  if (unheld) missing = `The papers I hold never mention “${unheld}”.`;
+  // A date names a meeting when the words around it say so ("on 19 March", "the May 2025 meeting"), or
+  // when the question asks what a committee did ("Sept 24 TCPC - did it go through?"). Otherwise it may
+  // be the date of a figure ("spending in March 23"), which papers of any date report.
+  const proceedings = PROCEEDINGS.test(reading.text);
+  const ofMeeting = reading.scope.committees.length > 0 || proceedings;
   for (const date of reading.scope.dates) {
+    if (!date.meeting && !ofMeeting) continue;
     const held = registry.meetingDates.filter((d) => dateMatches(d, date));
     const label = date.label;
     if (held.length) filters.meetingDates = [...(filters.meetingDates ?? []), ...held];
-    else if (date.meeting) missing = `The papers I hold include no meeting on ${label}.`;
+    else if (date.meeting || (reading.scope.committees.length > 0 && proceedings)) missing ??= `The papers I hold include no meeting ${date.kind === 'month' ? 'in' : 'on'} ${label}.`;
     // What happened at a meeting is in its minutes (or decision notice), not in the reports put to it.
-    if (held.length && date.meeting && PROCEEDINGS.test(reading.text)) filters.docTypes = [...RECORD_TYPES];
+    if (held.length && date.meeting && proceedings) filters.docTypes = [...RECORD_TYPES];
   }
   return { filters, missing };
 }
 
 /** Words asking what happened at a meeting: who chaired, attended or apologised, what was decided or declared. */
-const PROCEEDINGS = /\b(?:chair(?:ed|ing)?|apolog\w*|attend\w*|present|substitut\w*|subs?|decid\w*|decisions?|agreed|resolved|vot\w*|approv\w*|declar\w*|interests?|dois?|proposed|seconded|get through|got through)\b/i;
+const PROCEEDINGS = /\b(?:chair(?:ed|ing)?|apolog\w*|attend\w*|present|substitut\w*|subs?|decid\w*|decisions?|agreed|resolved|vot\w*|approv\w*|declar\w*|interests?|dois?|proposed|seconded|(?:get|got|go|goes|went) through)\b/i;
 /** The document types that record a meeting's proceedings. */
 const RECORD_TYPES = ['minutes', 'decision'] as const;
 
@@ -122,7 +135,8 @@ export async function retrievePool(store: PassageStore, reading: QuestionReading
     ...(reading.scope.committees.length ? { committees: reading.scope.committees } : {}),
     ...(reading.wantsDecision || reading.wantsVote ? { docTypes: [...RECORD_TYPES] } : {}),
   };
-  const hits = await store.search(reading.query, { k: RETRIEVAL.retrieved, filters, preferRecent, prefer });
+  const fused = await store.search(expandQuery(reading.query, COMMON_EXPANSIONS), { k: RERANK_WEIGHTS.candidates, filters, preferRecent, prefer });
+  const hits = rerank(fused, reading, store).slice(0, RETRIEVAL.retrieved);
   const extra: SearchHit[][] = [];
   const found = new Set(hits.slice(0, RETRIEVAL.clauseCovered).flatMap((h) => terms(h.chunk.indexText)));
   for (const clause of reading.clauses) {
@@ -152,12 +166,12 @@ export async function answerQuestion(deps: AssistantDeps, question: string | Que
   const started = performance.now();
   const registry = scopeRegistryOf(deps.store);
   const reading = typeof question === 'string' ? readInThread(question, options.history ?? [], registry, null, deps.store.glossary) : question;
-  const { filters, missing } = scopeFilters(reading, registry, options.filters);
+  const { filters, missing } = scopeFilters(reading, registry, (t) => deps.store.known(t), options.filters);
   const { hits, pool } = await retrievePool(deps.store, reading, filters);
   const searchMs = performance.now() - started;
   // Only passages inside the question's scope may answer it; the others are what the papers hold instead.
   const inScope = pool.filter((h) => outOfScope(h.chunk, reading, registry) === null);
-  let draft: (Pick<DraftAnswer, 'kind' | 'answer' | 'citations'> & { evidence?: number }) | null = null;
+  let draft: (Pick<DraftAnswer, 'kind' | 'answer' | 'citations'> & { evidence?: number; declined?: DraftAnswer['declined'] }) | null = null;
   const notes: string[] = [];
   if (missing) draft = notFound(reading, missing);
   else if (!inScope.length) draft = notFound(reading, heldInstead(reading, pool.map((h) => h.chunk)));
@@ -174,7 +188,7 @@ export async function answerQuestion(deps: AssistantDeps, question: string | Que
     if (instead) draft = notFound(reading, instead);
   }
   const totalMs = performance.now() - started;
-  deps.logger.debug({ evidence: draft.evidence, kind: draft.kind, cited: draft.citations.map((c) => c.chunkId), searchMs, totalMs }, 'question answered');
+  deps.logger.debug({ evidence: draft.evidence, declined: draft.declined, kind: draft.kind, cited: draft.citations.map((c) => c.chunkId), searchMs, totalMs }, 'question answered');
   return {
     ...(options.id === undefined ? {} : { id: options.id }),
     question: reading.text,

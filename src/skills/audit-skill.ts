@@ -5,6 +5,14 @@ import { inScope } from './record-scope.js';
 import { CLAIM_SCORES } from './claim-scores.js';
 import type { Skill } from './skill.js';
 
+/** Each audit record's text, for period matching: made once per record, not once per question. */
+const recordTexts = new WeakMap<object, string>();
+const textOf = (a: object): string => {
+  let text = recordTexts.get(a);
+  if (text === undefined) recordTexts.set(a, (text = JSON.stringify(a)));
+  return text;
+};
+
 const AUDIT_WORD = /\b(?:internal )?audit(?:s|ed|ors?)?\b|\bassurance\b|\bopinion\b/i;
 
 /** Internal audit opinions and findings, from the audit records of the councils in scope. */
@@ -13,7 +21,7 @@ export const auditSkill: Skill = {
   claim({ reading, filters, id }, { audits }) {
     const periods = reading.scope.periods;
     // An audit of another year does not answer a question about this one.
-    const scoped = audits.filter((a) => inScope(a, reading.scope, filters) && (!periods.length || periods.some((p) => recordInPeriod(JSON.stringify(a), a.meeting.date, p))));
+    const scoped = audits.filter((a) => inScope(a, reading.scope, filters) && (!periods.length || periods.some((p) => recordInPeriod(textOf(a), a.meeting.date, p))));
     if (!scoped.length) return null;
     const answer = auditAnswer(reading.content, scoped);
     if (!answer) return null;

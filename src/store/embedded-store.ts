@@ -4,6 +4,13 @@ import type { Chunk } from '../parse/parse-document.js';
 import type { PassageStore, SearchHit, SearchOptions } from '../retrieve/passage-store.js';
 import { search } from '../retrieve/search.js';
 import type { Place } from '../types.js';
+import { stem, STOPWORDS, words } from '../index/tokenize.js';
+
+/** Finding a quote's original. */
+const ORIGINALS = {
+  /** The quote's rarest words that a passage must hold to be read for the quote. */
+  rareWords: 3,
+} as const;
 
 /** Passages of one source file, by label, in file order (labels of one file are consecutive). */
 interface FileSpan {
@@ -23,20 +30,16 @@ export class EmbeddedStore implements PassageStore {
   private readonly index: LoadedIndex;
   private readonly byId = new Map<string, number>();
   private readonly bySource = new Map<string, FileSpan>();
-  private placeList: Place[] | null = null;
-  private originalList: Chunk[] | null = null;
 
   constructor(index: LoadedIndex) {
     this.index = index;
     this.embedderId = index.embedder.id;
-    this.size = index.chunks.length;
+    this.size = index.manifest.chunkCount;
     this.glossary = index.glossary;
-    index.chunks.forEach((c, label) => {
-      this.byId.set(c.id, label);
-      const span = this.bySource.get(c.source);
-      if (span) span.count = label - span.first + 1;
-      else this.bySource.set(c.source, { first: label, count: 1 });
-    });
+    for (const file of index.files) {
+      this.bySource.set(file.name, { first: file.first, count: file.count });
+      for (let label = file.first; label < file.first + file.count; label++) this.byId.set(index.chunks[label]!.id, label);
+    }
   }
 
   /** The embedder queries must use (the bench's baseline embeds with it too). */
@@ -57,19 +60,8 @@ export class EmbeddedStore implements PassageStore {
   }
 
   places(): readonly Place[] {
-    if (!this.placeList) {
-      // One place per distinct scope (file, council, committee, meeting, type), in passage order.
-      const seen = new Set<string>();
-      this.placeList = [];
-      for (const c of this.index.chunks) {
-        const p = c.place;
-        const key = `${p.source}\0${p.council}\0${p.committee}\0${p.meetingDate}\0${p.docType}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        this.placeList.push(p);
-      }
-    }
-    return this.placeList;
+    // One place per distinct scope (file, council, committee, meeting, type), in corpus order.
+    return this.index.scopes.places;
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
@@ -101,15 +93,23 @@ export class EmbeddedStore implements PassageStore {
   }
 
   async findOriginal(quote: string, exceptSource: string): Promise<Chunk | null> {
+    const chunks = this.index.chunks;
     // Papers published on their own first (a standalone document), then any passage not reprinted in a pack.
-    this.originalList ??= [
-      ...this.index.chunks.filter((c) => c.place.docType === 'document'),
-      ...this.index.chunks.filter((c) => c.reprint === false && c.place.docType !== 'document'),
-    ];
-    for (const chunk of this.originalList) {
-      if (chunk.source !== exceptSource && chunk.text.includes(quote)) return chunk;
+    const rank = (c: Chunk): number => (c.place.docType === 'document' ? 0 : c.reprint === false ? 1 : -1);
+    const allow = (label: number): boolean => rank(chunks[label]!) >= 0 && chunks[label]!.source !== exceptSource;
+    // Candidates from the keyword index (the passages holding the quote's rarest words), not a scan of every passage.
+    const rare = [...new Set(words(quote).map((w) => w.replace(/,(?=\d{3})/g, '')))]
+      .filter((w) => !STOPWORDS.has(w))
+      .sort((a, b) => this.index.idf(stem(b)) - this.index.idf(stem(a)))
+      .slice(0, ORIGINALS.rareWords);
+    const labels = rare.length ? this.index.keyword.containingAll(rare, allow) : chunks.flatMap((_, label) => (allow(label) ? [label] : []));
+    let best: number | null = null;
+    for (const label of labels) {
+      const c = chunks[label]!;
+      if (!c.text.includes(quote)) continue;
+      if (best === null || rank(c) < rank(chunks[best]!) || (rank(c) === rank(chunks[best]!) && label < best)) best = label;
     }
-    return null;
+    return best === null ? null : chunks[best]!;
   }
 
   async close(): Promise<void> {}

@@ -1,118 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FileData, StoredIndex } from '../index/load-index.js';
-import { readStoredIndex } from '../index/load-index.js';
+import { readLiveVersion, readSegment, SEGMENTS, type Segment } from '../index/load-index.js';
 import { KeywordIndex } from '../index/keyword-index.js';
 import { HnswVectorStore } from '../index/vector-store.js';
-import { FORMAT_VERSION, currentVersionDir, packVectors, writeVersion, type Manifest } from '../index/index-files.js';
-import type { Chunk } from '../parse/parse-document.js';
+import { FORMAT_VERSION, currentVersionDir, writeVersion, type FileEntry, type Manifest } from '../index/index-files.js';
 import type { FileWrite, StoreBatch, StoredFileEntry, StoreMeta, StoreWriter } from '../retrieve/passage-store.js';
+import type { LocalEmbedderState } from '../index/local-embedder.js';
 
-/** One file as a batch holds it before writing. */
-interface HeldFile {
-  entry: StoredFileEntry;
-  chunks: readonly Chunk[];
-  vectors: readonly Float32Array[];
-  data: FileData | null;
-}
+type Live = NonNullable<Awaited<ReturnType<typeof readLiveVersion>>>;
 
-/** The files of a stored index, each with its passages and vectors (passages of one file are consecutive). */
-function heldFiles(prev: StoredIndex): Map<string, HeldFile> {
-  const spans = new Map<string, { first: number; end: number }>();
-  prev.chunks.forEach((c, i) => {
-    const span = spans.get(c.source);
-    if (span) span.end = i + 1;
-    else spans.set(c.source, { first: i, end: i + 1 });
-  });
-  const out = new Map<string, HeldFile>();
-  for (const entry of prev.manifest.files) {
-    const span = spans.get(entry.name) ?? { first: 0, end: 0 };
-    out.set(entry.name, {
-      entry,
-      chunks: prev.chunks.slice(span.first, span.end),
-      vectors: prev.vectors.slice(span.first, span.end),
-      data: entry.status === 'skipped' ? null : (prev.files[entry.name] ?? { glossary: {}, records: {} }),
-    });
-  }
-  return out;
-}
-
-/** Names in the corpus listing's order (listCorpus sorts by code unit), so that labels follow file order. */
+/** Names in the corpus listing's order (listCorpus sorts by code unit), so that a full build's labels follow file order. */
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+const labelsOf = (entry: FileEntry): number[] => (entry.segment === undefined ? [] : Array.from({ length: entry.chunks }, (_, i) => entry.firstLabel! + i));
+
+/**
+ * Changes on top of the live version. Each replaced or removed file's passages leave the HNSW and keyword
+ * indexes at once and each new file's passages join them as it is handed over (so that no vector is kept
+ * once it is in the index); the old indexes are read once, on the first change, and updated in place.
+ * On commit, the new version holds the unchanged files' segments as hard links to the old ones, new
+ * segments for new and changed files, and the two indexes. A fresh batch starts both indexes empty, so
+ * that a full build labels passages in the order the files are handed over (corpus order).
+ */
 class EmbeddedBatch implements StoreBatch {
+  private readonly written = new Map<string, FileEntry>();
+  private readonly updates = new Map<string, { entry: StoredFileEntry; records?: Record<string, unknown[]> }>();
+  private readonly removed = new Set<string>();
+  private readonly newSegments = new Map<string, Segment>();
+  private next: number;
+  private indexes: { vectors: HnswVectorStore; keyword: KeywordIndex } | null = null;
+
   constructor(
     private readonly indexDir: string,
-    private readonly held: Map<string, HeldFile>,
-  ) {}
+    private readonly prev: Live | null,
+  ) {
+    this.next = prev?.manifest.nextLabel ?? 0;
+  }
+
+  private prevEntry(name: string): FileEntry | undefined {
+    return this.prev?.manifest.files.find((f) => f.name === name);
+  }
+
+  /** The indexes being changed: the live version's, read on first use, or new empty ones. */
+  private async open(dims: number): Promise<{ vectors: HnswVectorStore; keyword: KeywordIndex }> {
+    if (!this.indexes) {
+      const prev = this.prev;
+      this.indexes = prev
+        ? {
+            vectors: await HnswVectorStore.load(join(prev.dir, 'hnsw.bin'), prev.manifest.embedder.dims, prev.manifest.chunkCount),
+            keyword: KeywordIndex.fromBuffer(await readFile(join(prev.dir, 'keyword.bin'))),
+          }
+        : { vectors: HnswVectorStore.build([], [], dims), keyword: KeywordIndex.build([]) };
+    }
+    return this.indexes;
+  }
+
+  /** Takes a file's previous passages out of both indexes (once). */
+  private async drop(name: string): Promise<void> {
+    const before = this.prevEntry(name);
+    if (!before || this.removed.has(name) || this.written.has(name)) return;
+    const labels = labelsOf(before);
+    if (labels.length) {
+      const { vectors, keyword } = await this.open(this.prev!.manifest.embedder.dims);
+      vectors.remove(labels);
+      keyword.remove(labels);
+    }
+  }
 
   async replaceFile(file: FileWrite): Promise<void> {
-    const skipped = file.entry.status === 'skipped';
-    this.held.set(file.entry.name, {
-      entry: file.entry,
-      chunks: file.chunks,
-      vectors: file.vectors,
-      data: skipped ? null : { glossary: file.glossary, records: file.records },
-    });
+    const name = file.entry.name;
+    if (this.written.has(name)) throw new Error(`replaceFile: ${name} was already written in this batch`);
+    await this.drop(name);
+    this.updates.delete(name);
+    this.removed.delete(name);
+    const { segment: _s, firstLabel: _f, ...entry } = file.entry as FileEntry;
+    if (!file.chunks.length) {
+      this.written.set(name, entry);
+      return;
+    }
+    const first = this.next;
+    this.next += file.chunks.length;
+    const segment = `p${first}.json`;
+    this.written.set(name, { ...entry, segment, firstLabel: first });
+    this.newSegments.set(segment, { chunks: [...file.chunks], glossary: file.glossary, records: file.records });
+    const labels = file.chunks.map((_, i) => first + i);
+    const { vectors, keyword } = await this.open(file.vectors[0]!.length);
+    vectors.add(file.vectors, labels);
+    keyword.add(file.chunks.map((c, i) => ({ id: first + i, text: c.indexText })));
   }
 
   async updateFile(name: string, change: { entry: StoredFileEntry; records?: Record<string, unknown[]> }): Promise<void> {
-    const file = this.held.get(name);
-    if (!file) throw new Error(`updateFile: ${name} is not in the index`);
-    file.entry = change.entry;
-    if (change.records) file.data = { glossary: file.data?.glossary ?? {}, records: change.records };
+    if (!this.prevEntry(name)) throw new Error(`updateFile: ${name} is not in the index`);
+    this.updates.set(name, change);
   }
 
   async removeFile(name: string): Promise<void> {
-    this.held.delete(name);
+    await this.drop(name);
+    this.removed.add(name);
   }
 
   async commit(meta: StoreMeta): Promise<string> {
-    const files = [...this.held.values()].sort((a, b) => byName(a.entry.name, b.entry.name));
-    const chunks = files.flatMap((f) => f.chunks);
-    const vectors = files.flatMap((f) => f.vectors);
-    const store = HnswVectorStore.build(vectors, meta.embedder.dims);
-    const keyword = KeywordIndex.build(chunks.map((c) => c.indexText));
+    const prev = this.prev;
+    const prevFiles = new Map((prev?.manifest.files ?? []).map((f) => [f.name, f]));
+    const names = [...new Set([...prevFiles.keys(), ...this.written.keys()])].filter((n) => this.written.has(n) || !this.removed.has(n)).sort(byName);
+    const entries: FileEntry[] = [];
+    const linked: string[] = [];
+    for (const name of names) {
+      const written = this.written.get(name);
+      if (written) {
+        entries.push(written);
+        continue;
+      }
+      const before = prevFiles.get(name)!;
+      const update = this.updates.get(name);
+      const keep = { segment: before.segment, firstLabel: before.firstLabel };
+      if (update?.records && before.segment !== undefined) {
+        // Same passages, new records: a new segment under the same labels.
+        const segment = `p${before.firstLabel}-${randomBytes(4).toString('hex')}.json`;
+        const old = await readSegment(prev!.dir, before);
+        this.newSegments.set(segment, { ...old, records: update.records });
+        entries.push({ ...(update.entry as FileEntry), ...keep, segment });
+      } else {
+        entries.push({ ...((update?.entry ?? before) as FileEntry), ...keep });
+        if (before.segment !== undefined) linked.push(before.segment);
+      }
+    }
+    const { vectors, keyword } = await this.open(meta.embedder.dims);
     const manifest: Manifest = {
       formatVersion: FORMAT_VERSION,
       parserVersion: meta.parserVersion,
       embedder: meta.embedder,
       extractors: meta.extractors,
       createdAt: new Date().toISOString(),
-      files: files.map((f) => f.entry),
-      chunkCount: chunks.length,
+      files: entries,
+      chunkCount: entries.reduce((n, e) => n + (e.segment === undefined ? 0 : e.chunks), 0),
+      nextLabel: this.next,
     };
-    const data: Record<string, FileData> = {};
-    for (const f of files) if (f.data) data[f.entry.name] = f.data;
     return writeVersion(
       this.indexDir,
       {
-        'chunks.json': JSON.stringify(chunks),
-        'vectors.bin': packVectors(vectors, meta.embedder.dims),
-        'keyword.json': keyword.toJSON(),
-        'files.json': JSON.stringify(data),
+        'keyword.bin': keyword.toBuffer(),
         'embedder.json': JSON.stringify(meta.embedderState ?? {}),
         'manifest.json': JSON.stringify(manifest, null, 2),
       },
-      (dir) => store.save(join(dir, 'hnsw.bin')),
+      async (dir) => {
+        await mkdir(join(dir, SEGMENTS));
+        for (const [name, segment] of this.newSegments) await writeFile(join(dir, SEGMENTS, name), JSON.stringify(segment));
+        // An unchanged file's segment is the old version's file, hard-linked: no copy, no rewrite.
+        for (const name of linked) await link(join(prev!.dir, SEGMENTS, name), join(dir, SEGMENTS, name));
+        await vectors.save(join(dir, 'hnsw.bin'));
+      },
     );
   }
 
   async abort(): Promise<void> {
-    this.held.clear();
+    this.written.clear();
+    this.updates.clear();
+    this.removed.clear();
+    this.newSegments.clear();
+    this.indexes = null;
   }
 }
 
 /** Writes the embedded store: each commit is a new index version beside the live one, swapped in atomically. */
 export class EmbeddedWriter implements StoreWriter {
   readonly kind = 'embedded';
-  private stored: Promise<StoredIndex | null> | null = null;
+  private live: Promise<Live | null> | null = null;
 
   constructor(private readonly indexDir: string) {}
 
-  /** The live version, read once per writer; throws when it exists but cannot be read. */
-  private read(): Promise<StoredIndex | null> {
-    this.stored ??= readStoredIndex(this.indexDir);
-    return this.stored;
+  /** The live version's manifest, read once per writer; throws when it exists but cannot be read. */
+  private read(): Promise<Live | null> {
+    this.live ??= readLiveVersion(this.indexDir);
+    return this.live;
   }
 
   async files(): Promise<StoredFileEntry[]> {
@@ -120,10 +181,10 @@ export class EmbeddedWriter implements StoreWriter {
   }
 
   async meta(): Promise<StoreMeta | null> {
-    const prev = await this.read();
-    if (!prev) return null;
-    const { parserVersion, embedder, extractors } = prev.manifest;
-    return { parserVersion, embedder, extractors, embedderState: prev.localState };
+    const live = await this.read();
+    if (!live) return null;
+    const { parserVersion, embedder, extractors } = live.manifest;
+    return { parserVersion, embedder, extractors, embedderState: live.localState as LocalEmbedderState | null };
   }
 
   async location(): Promise<string | null> {
@@ -132,10 +193,10 @@ export class EmbeddedWriter implements StoreWriter {
 
   async begin(options: { fresh?: boolean } = {}): Promise<StoreBatch> {
     const prev = options.fresh ? null : await this.read().catch(() => null);
-    return new EmbeddedBatch(this.indexDir, prev ? heldFiles(prev) : new Map());
+    return new EmbeddedBatch(this.indexDir, prev);
   }
 
   async close(): Promise<void> {
-    this.stored = null;
+    this.live = null;
   }
 }

@@ -1,6 +1,6 @@
 import type { BuildOptions } from '../index/build-index.js';
 import type { PassageStore } from '../retrieve/passage-store.js';
-import { openStore, type StoreConfig } from '../store/open-store.js';
+import { openStore } from '../store/open-store.js';
 import type { Logger } from '../logger.js';
 import { userMessageOf } from '../errors.js';
 import { syncAndIndex } from './sync-and-index.js';
@@ -14,8 +14,6 @@ export interface BackgroundSyncOptions {
   pauseMs: number;
   logger: Logger;
   now: () => Date;
-  /** STORE: which store to open after each build (embedded by default). */
-  store?: StoreConfig['store'];
   /** Puts a freshly built index into service. */
   swap: (store: PassageStore) => void;
   /** Tells people about meetings with new papers (Slack), when configured. */
@@ -44,7 +42,7 @@ export function startBackgroundSync(options: BackgroundSyncOptions): BackgroundS
       );
       // buildIndex writes a new version only when something changed; then that version goes into service.
       if (build.indexPath !== servedIndex) {
-        options.swap(await openStore({ store: options.store, indexDir: options.build.indexDir, embedder: options.build.embedder, database: options.build.database }));
+        options.swap(await openStore({ store: options.build.store, indexDir: options.build.indexDir, embedder: options.build.embedder, database: options.build.database }));
         servedIndex = build.indexPath;
       }
       if (summary.news.length && options.announce) await options.announce(summary.news);

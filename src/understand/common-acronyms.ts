@@ -29,4 +29,18 @@ export const COMMON_ACRONYMS: Glossary = {
   HRA: 'Housing Revenue Account',
   CIL: 'Community Infrastructure Levy',
   LGSCO: 'Local Government and Social Care Ombudsman',
+  TV: 'television',
+};
+
+/**
+ * Short forms of statutes and regimes that papers use both ways, often without defining them: a search
+ * adds the words to the short form (never replaces it), so that a paper that only spells it out is found.
+ */
+export const COMMON_EXPANSIONS: Glossary = {
+  RIPA: 'Regulation of Investigatory Powers Act',
+  CHIS: 'Covert Human Intelligence Source',
+  GDPR: 'General Data Protection Regulation',
+  TRO: 'Traffic Regulation Order',
+  CAZ: 'Clean Air Zone',
+  LGA: 'Local Government Association',
 };

@@ -26,7 +26,8 @@ export interface NamedDate {
 
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?(?:\\s+(\\d{4}))?\\b`, 'gi');
-const MONTH_RE = new RegExp(`\\b${MONTH}\\s+(\\d{4})\\b`, 'gi');
+// "October 2025"; "Sept 24" and "May 25", as officers write a month of a year.
+const MONTH_RE = new RegExp(`\\b${MONTH}\\s+'?(\\d{4}|\\d{2})(?![\\d:/.])\\b`, 'gi');
 const FY_RE = /\b(20\d\d)\s*[/-]\s*(20\d\d|\d{2})\b|\b(\d{2})\/(\d{2})\b/g;
 const QUARTER_RE = /\b(?:q|quarter\s*)([1-4])\b/i;
 const MEETING_BEFORE = /\b(?:on|at|of|for|from)\s+(?:the\s+)?$|\b(?:meeting|committee|minutes)\s+(?:on|of|held on)?\s*$/i;
@@ -93,9 +94,11 @@ export function namedDates(question: string): NamedDate[] {
   for (const m of question.matchAll(MONTH_RE)) {
     if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
     const month = monthNumber(m[1]!);
-    if (!month) continue;
+    // "may 12" is more likely a verb and a number than a month: a two-digit year needs a capitalised month.
+    if (!month || (m[2]!.length === 2 && !/^[A-Z]/.test(m[1]!))) continue;
     const end = m.index + m[0].length;
-    out.push({ kind: 'month', iso: `${m[2]}-${String(month).padStart(2, '0')}`, start: m.index, end, label: m[0], meeting: meetingish(m.index, end) });
+    const year = m[2]!.length === 2 ? `20${m[2]}` : m[2];
+    out.push({ kind: 'month', iso: `${year}-${String(month).padStart(2, '0')}`, start: m.index, end, label: m[0], meeting: meetingish(m.index, end) });
   }
   return out;
 }

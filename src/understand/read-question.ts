@@ -12,6 +12,7 @@ export interface ClauseReading {
   type: AnswerType;
   counted: string[];
   wantsVote: boolean;
+  wantsDecision: boolean;
 }
 
 /** What a question limits itself to. Empty lists mean "anywhere". */
@@ -48,6 +49,8 @@ export interface QuestionReading {
   followUp: boolean;
   /** Upper-case words typed in the question (acronyms and references). */
   acronyms: string[];
+  /** Capitalised words inside a sentence of the question (places, people, bodies), outside its scope's names. */
+  names: string[];
 }
 
 export interface ReadingContext {
@@ -68,7 +71,8 @@ export function asksForLatest(question: string): boolean {
 }
 const REASON_RE = /\bwhy\b|\bwhat (?:drove|caused|explains|is behind|was behind)\b|\breasons?\b|\bdriv(?:en|ers?|ing)\b|\bbecause\b|\bexplain\b/i;
 const VOTE_RE = /\bunanim\w*|\bvot(?:e|ed|es|ing)\b|\bwas it close\b|\bget through\b|\bgot through\b|\bcarried\b|\bpassed\b|\bfell\b/i;
-const DECISION_RE = /\bdecid\w*|\bdecisions?\b|\bagree[ds]?\b|\bapprov\w*|\bresolv\w*|\bsign(?:ed)? off\b|\bget through\b|\bgot through\b/i;
+// What was decided: the past tense, the noun, or "did … agree": not "the deadline to approve the scheme".
+const DECISION_RE = /\bdecided\b|\bdecisions?\b|\bagreed\b|\bapproved\b|\bapproval\b|\bresolved\b|\bresolutions?\b|\bsign(?:ed)? off\b|\b(?:get|got|go|went) through\b|\b(?:did|does|has|have|will)\b[^?]*\b(?:decide|agree|approve|resolve|sign)\b|\bwhat (?:did|has|have|will)\b[^?]*\bdo(?:ne)?\b/i;
 const OUR_RE = /\b(we|our|us|ours)\b/i;
 
 /** Whether a question leans on the one before it ("and for 2021-22?", "what about CHIS?"). */
@@ -97,19 +101,52 @@ function blank(text: string, spans: ReadonlyArray<{ start: number; end: number }
 }
 
 function clauseOf(text: string): ClauseReading {
-  return { text, terms: keyTerms(text), pairs: keyPairs(text), type: answerType(text), counted: countedThing(text), wantsVote: VOTE_RE.test(text) };
+  return { text, terms: keyTerms(text), pairs: keyPairs(text), type: answerType(text), counted: countedThing(text), wantsVote: VOTE_RE.test(text), wantsDecision: DECISION_RE.test(text) };
 }
 
 /** A part too short to name its subject ("and what was the biggest?") is about the question's subject. */
-function withSubject(clause: ClauseReading, questionTerms: readonly string[]): ClauseReading {
+function withSubject(clause: ClauseReading, subject: readonly string[]): ClauseReading {
   const own = clause.terms.filter((t) => !NOT_A_SUBJECT.has(t));
-  return own.length >= 2 ? clause : { ...clause, terms: [...new Set([...clause.terms, ...questionTerms])] };
+  return own.length >= 2 ? clause : { ...clause, terms: [...new Set([...clause.terms, ...subject])] };
+}
+
+/** A part that asks something (a question word, or a question's opening verb), not a topic heading ("Audit Committee - …"). */
+const ASKS = /\b(?:what|how|who|whom|whose|when|where|why|which)\b|^\s*(?:has|have|had|is|are|was|were|did|does|do|can|could|will|should|must)\b/i;
+
+/**
+ * The parts of a compound question, each with its subject. The subject is the topic the question opens
+ * with ("Audit Committee - how many members, how many make it quorate?"), else its first part's words.
+ */
+function clausesIn(content: string): ClauseReading[] {
+  const all = clausesOf(content);
+  const parts = all.filter((c) => ASKS.test(c)).map(clauseOf);
+  if (parts.length < 2) return [];
+  const first = all.findIndex((c) => ASKS.test(c));
+  const topic = all.slice(0, first).flatMap((c) => keyTerms(c));
+  const subject = topic.length ? topic : parts[0]!.terms;
+  return parts.map((c) => withSubject(c, subject));
 }
 
 /** Words that say what is asked of a subject, not which subject ("what did the committee agree?"). */
 const NOT_A_SUBJECT = new Set(keyTerms('committee council meeting agree agreed decide decided approve approved vote voted unanimous close happen happened'));
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
+
+// English and Welsh months and days ("Mehefin" is June): dates, not names.
+const MONTHS_AND_DAYS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|^(?:ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr|dydd)$/i;
+
+/**
+ * Proper names the question uses mid-sentence ("What does Swindon charge…"): capitalised words of four
+ * letters or more that do not open a sentence and are not months or days.
+ */
+function namesOf(content: string): string[] {
+  const out: string[] = [];
+  for (const m of content.matchAll(/(?<=[\p{L}\p{N},;)'’]\s+)\p{Lu}\p{Ll}{3,}(?:[’']s)?/gu)) {
+    const word = m[0].replace(/[’']s$/, '');
+    if (!MONTHS_AND_DAYS.test(word)) out.push(word);
+  }
+  return unique(out);
+}
 
 /** Reads a question once: its key terms, the kind of answer wanted, its parts and its scope. */
 export function readQuestion(typed: string, context: ReadingContext): QuestionReading {
@@ -142,10 +179,11 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     wantsReason: REASON_RE.test(text),
     wantsVote: VOTE_RE.test(text),
     wantsDecision: DECISION_RE.test(text),
-    clauses: clausesOf(content).map((c) => withSubject(clauseOf(c), keyTerms(content))),
+    clauses: clausesIn(content),
     scope: { councils, committees, dates, periods: namedPeriods(text), latest: asksForLatest(text) },
     followUp: false,
     acronyms: unique(text.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []),
+    names: namesOf(content),
   };
   const previous = context.previous;
   if (!previous || !isFollowUp(text)) return own;
@@ -170,6 +208,7 @@ function inherit(previous: QuestionReading, own: QuestionReading): QuestionReadi
     wantsVote: own.wantsVote || previous.wantsVote,
     wantsDecision: own.wantsDecision || previous.wantsDecision,
     clauses: own.clauses,
+    names: unique([...previous.names, ...own.names]),
     scope: {
       councils: pick(own.scope.councils, previous.scope.councils),
       committees: pick(own.scope.committees, previous.scope.committees),

@@ -16,6 +16,14 @@ function financialYearsIn(text: string): string[] {
   return [...out];
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d\d)\b/g;
+
+/** The months of named years a text speaks of ("April 2023" -> "2023-04"), lower-case text. */
+function monthYearsIn(text: string): string[] {
+  return [...text.matchAll(MONTH_YEAR)].map((m) => `${m[2]}-${String(MONTHS.indexOf(m[1]!) + 1).padStart(2, '0')}`);
+}
+
 /** Months after a period's end in which a meeting still reports on it (outturn reports, annual reports). */
 const REPORTING_LAG_MONTHS = 9;
 /** Months before a period's start in which a meeting already speaks of it (budget setting). */
@@ -46,6 +54,12 @@ export function sentenceInPeriod(sentence: string, chunk: Chunk, period: NamedPe
   if (period.kind === 'year') return mentions(own, period) || mentions(text, period) || Boolean(date?.startsWith(period.label));
   if (mentions(own, period)) return true;
   if (financialYearsIn(own).length) return false;
+  // "From April 2023 until March 2024…": a sentence dated by months far from the period (before its
+  // planning, after its reporting) is about another period.
+  const dated = monthYearsIn(own);
+  const from = addMonths(period.start, -PLANNING_LEAD_MONTHS).slice(0, 7);
+  const to = addMonths(period.end, REPORTING_LAG_MONTHS).slice(0, 7);
+  if (dated.length && !dated.some((d) => d >= from && d <= to)) return false;
   // A paper titled for another year ("Budget Outturn 2025/26") is about that year.
   const item = (chunk.place.item ?? '').toLowerCase();
   if (financialYearsIn(item).length && !mentions(item, period)) return false;
@@ -72,6 +86,8 @@ function passageOfCommittee(chunk: Chunk, committees: readonly string[], registr
 /** What keeps a passage out of a question's scope, or null when it is in scope. */
 export function outOfScope(chunk: Chunk, reading: QuestionReading, registry: ScopeRegistry): 'council' | 'committee' | null {
   const { scope } = reading;
+  // A paper that names no council (a constitution part without a title block) may be any council's: in a
+  // corpus of several councils it never answers for a named one (COUNCIL_NAME labels it in a one-council one).
   if (scope.councils.length && !(chunk.place.council && scope.councils.includes(chunk.place.council))) return 'council';
   if (scope.committees.length && !passageOfCommittee(chunk, scope.committees, registry)) return 'committee';
   return null;

@@ -78,4 +78,77 @@ describe("the reader's choice", () => {
     const answer = read('What is the car parking policy for staff?', hits([{ text: 'The station car park is now substantially complete.' }]));
     expect(answer.kind).toBe('not_found');
   });
+
+  it('reads a short form the question types in the words a paper spells it out with', () => {
+    const answer = read('How many CEOs patrol the city?', hits([{ text: 'The council deployed 35 Civil Enforcement Officers to patrol the city.' }]));
+    expect(answer.answer).toMatch(/35 Civil Enforcement Officers/);
+  });
+
+  it('takes a statement naming a financial year by its months as covering the year the question types', () => {
+    const answer = read('How many officers patrolled the town in 23/24?', hits([{ text: 'Between April 2023 and March 2024, 35 officers patrolled the streets.', meetingDate: '2024-06-20' }]));
+    expect(answer.answer).toMatch(/35 officers/);
+  });
+
+  it('brings the resolution that a sentence ending "RESOLVED that;" introduces', () => {
+    const answer = read('What was resolved on the cycleway trial?', hits([{ text: 'Following the discussion on the cycleway trial, it was RESOLVED that;\n\n\n\nThe sites be Market Gap and High Bridge.' }]));
+    expect(answer.answer).toMatch(/Market Gap and High Bridge/);
+  });
+
+  it('gives the vote taken on the item asked about, not the one on the next item', () => {
+    const answer = read('Did the district car park charging go through? What was the vote?', hits([{
+      text: 'Recommendation 5 - District Car Park Charging\n\nThe recommendation was moved by Councillor Lee.\n\nOfficers confirmed that district car park charging had been approved within the budget.\n\nOn being put to the vote the recommendation was LOST (4 voting in favour and 5 against)\n\nRecommendation 6 - Multi Storey Car Parks\n\nThe recommendation was moved by Councillor Lee. On being put to the vote the recommendation was CARRIED unanimously.',
+    }]));
+    expect(answer.answer).toMatch(/5 against/);
+  });
+
+  it('takes a short form as named when a passage close by in the same paper spells it out', () => {
+    const hs = hits([
+      { text: 'The review found two significant failures: weak scrutiny of decisions and poor record keeping.' },
+      { text: 'Grant Thornton was asked by the committee to carry out a review of governance.' },
+    ]);
+    const reading = readQuestion('What were the two significant failures that the GT governance review pointed to?', { registry });
+    const answer = extractiveAnswer({ reading, hits: hs, idf: (t) => (t === 'gt' ? 5 : 3), known: () => true });
+    expect(answer.answer).toMatch(/two significant failures/);
+  });
+
+  it('reads a short line holding an amount as a value, not a heading', () => {
+    const answer = read('How much did the support scheme cost in March 23?', hits([
+      { text: 'Table 2: Support scheme expenditure\nMarch 23\n£5,964,399\nMarch 24\n£6,000,541\n\nThe support scheme is reviewed each year by the council.' },
+      { text: 'Printed copies of the papers are available at £5 each.' },
+    ]));
+    expect(answer.answer).toMatch(/£5,964,399/);
+  });
+
+  it('declines when the passage lacks the body the question names in full', () => {
+    const hs = hits([{ text: 'The quorum that applies to meetings of the Committee each year shall be 5.' }]);
+    const reading = readQuestion('What quorum applies to meetings of the Harbour Committee each year?', { registry });
+    const answer = extractiveAnswer({ reading, hits: hs, idf: (t) => (t === 'harbour' ? 5 : 3), known: () => true });
+    expect(answer.kind).toBe('not_found');
+  });
+
+  it('answers a deadline question with a deadline given as a date', () => {
+    const answer = read('What is the legal deadline for approving the support scheme?', hits([{ text: 'The Council is legally required to approve the support scheme by 11 March each year.' }]));
+    expect(answer.answer).toMatch(/11 March/);
+  });
+
+  it('gives the vote recorded beside a decision the question asks about', () => {
+    const answer = read('What did the committee agree on the cycle hangar policy?', hits([{
+      text: 'The committee agreed the cycle hangar policy for 400 new hangars by 2030.\n\nCouncillor Lee spoke in support of the proposal.\n\nOn being put to the vote the recommendations were CARRIED (5 voting for, 4 voting against).',
+    }]));
+    expect(answer.answer).toMatch(/5 voting for/);
+  });
+
+  it('declines a long question when the statements found speak of little of it', () => {
+    const answer = read('What share of respondents to the summer scooter user survey said they had switched from car journeys?', hits([{
+      text: 'The scooter hire contract commenced on 7 July 2023.\n\nRespondents to the summer user survey spoke of car journeys they had switched.',
+    }]));
+    expect(answer.kind).toBe('not_found');
+  });
+
+  it('answers a short question in two parts when each part has its statement', () => {
+    const answer = read('How much has the levy raised since it started, and have they prosecuted anyone?', hits([{
+      text: 'Since its introduction in 2012, the levy has raised around £108million.\n\nHigh levels of compliance have meant that no prosecutions have been necessary.',
+    }]));
+    expect(answer.answer).toMatch(/no prosecutions/);
+  });
 });

@@ -50,4 +50,14 @@ describe('declining what the papers do not hold', () => {
     const answer = await assistant.ask('What was the annual internal audit opinion for 2010/11?');
     expect(answer.kind).toBe('not_found');
   });
+
+  it('says the papers never mention a place the question names', async () => {
+    const answer = await assistant.ask('What does Northbridge charge for a bus lane penalty?');
+    expect(answer.answer).toMatch(/never mention “Northbridge”/);
+  });
+
+  it('says there was no meeting in a month the question asks what a committee decided in', async () => {
+    const answer = await assistant.ask('What did the Governance and Audit Committee decide in July 2019?');
+    expect(answer.answer).toMatch(/no meeting in July 2019/);
+  });
 });

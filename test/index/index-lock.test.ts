@@ -89,7 +89,7 @@ describe('one build at a time on an index folder', () => {
     const indexDir = join(dir, 'killed');
     const bigCorpus = corpusCopy(join(dir, 'big'), ['000_1f87ef84fb8f7cad.txt', '002_744e773a20c1c463.txt']);
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/ingest.ts'), '--corpus', bigCorpus, '--index', indexDir], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent' } });
-    for (let i = 0; i < 200 && !existsSync(join(indexDir, LOCK_FILE)); i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 1200 && !existsSync(join(indexDir, LOCK_FILE)); i++) await new Promise((r) => setTimeout(r, 25));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     expect(JSON.parse(readFileSync(join(indexDir, LOCK_FILE), 'utf8')).pid).toBe(child.pid);

@@ -188,3 +188,11 @@ describe('document types from the title block', () => {
     expect(classifyDocument(text)).toBe(type);
   });
 });
+
+describe('an annual report whose cover sets its title over several lines', () => {
+  const text = 'Northshire City\nCouncil\n\nParking Enforcement\nAnnual Report\n\n2023-2024\nContents\n\n2. Overview\n\nThe council deployed 35 officers across the city during the year.\n';
+
+  it('is titled by the whole cover, with the year it is for', () => {
+    expect(parseDocument('northshire-annual-report.txt', text).title).toBe('Parking Enforcement Annual Report 2023-2024');
+  });
+});

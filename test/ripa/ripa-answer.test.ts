@@ -37,6 +37,10 @@ describe('ripaAnswer: dev examples', () => {
 });
 
 describe('ripaAnswer: the questions officers ask', () => {
+  it('gives each technique its period when a question names two', () => {
+    expect(ask('How long does a directed surveillance authorisation last, vs a CHIS?')!.answer).toMatch(/Directed surveillance: Lasts three months[\s\S]*CHIS: Lasts twelve months/);
+  });
+
   it('who can authorise a juvenile CHIS: the Head of Paid Service, General Counsel informed, para 4.2', () => {
     const a = ask('Who can authorise a juvenile CHIS?')!;
     expect(a.answer).toContain('Head of Paid Service');

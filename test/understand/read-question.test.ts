@@ -72,6 +72,18 @@ describe('the question reading: scope', () => {
     expect(read('Who approved the annual return for y/e 31 March 2020?').scope.dates[0]!.meeting).toBe(false);
   });
 
+  it('reads a month with a two-digit year as that month', () => {
+    expect(read('Sept 24 TCPC - did the car park charging go through?').scope.dates[0]).toMatchObject({ kind: 'month', iso: '2024-09' });
+  });
+
+  it('does not take a Welsh month for a proper name', () => {
+    expect(read('Adolygiad cyllideb Mehefin 2020: beth oedd y cyfanswm?').names).toEqual([]);
+  });
+
+  it('reads the proper names a question uses mid-sentence', () => {
+    expect(read('What does Northbridge charge for a bus lane penalty?').names).toEqual(['Northbridge']);
+  });
+
   it('reads "at the moment" as asking for the latest', () => {
     expect(read("who's chairing TCPC at the moment?").scope.latest).toBe(true);
   });
@@ -88,6 +100,23 @@ describe('the question reading: what is asked', () => {
 
   it('splits a compound question into its parts', () => {
     expect(read('Who sent apologies for the meeting, and did anyone attend as substitute?').clauses.map((c) => c.type)).toEqual(['person', 'yesno']);
+  });
+
+  it('reads "what did the committee do with it?" as asking what was decided', () => {
+    expect(read('The petition - how many signed it, and what did the committee do with it?').clauses[1]!.wantsDecision).toBe(true);
+  });
+
+  it('does not read a deadline to approve something as asking what was decided', () => {
+    expect(read("What's the legal deadline for us to approve the scheme each year?").wantsDecision).toBe(false);
+  });
+
+  it('splits parts separated by a comma before a question word', () => {
+    expect(read('How many members does the panel have, how many make it quorate?').clauses).toHaveLength(2);
+  });
+
+  it('gives a short part the topic the question opens with, not the other parts\' words', () => {
+    const reading = read('Audit Committee - how many members, how many needed to be quorate, and how often does it meet?');
+    expect(reading.clauses[0]!.terms.sort()).toEqual(['audit', 'committe', 'member']);
   });
 });
 

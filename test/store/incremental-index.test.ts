@@ -1,0 +1,43 @@
+import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/index/build-index.js';
+import { currentVersionDir } from '../../src/index/index-files.js';
+import { openStore, openStoreWriter } from '../../src/store/open-store.js';
+import { memoryLogger } from '../helpers/silent-logger.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const CORPUS = new URL('../../corpus/', import.meta.url).pathname;
+const KEPT = '000_1f87ef84fb8f7cad.txt';
+const CHANGED = '001_952b029969f02f1c.txt';
+
+/** One changed file updates the index in place: the other files' segments are shared, not rewritten. */
+describe('an incremental build', () => {
+  const dir = tempDir();
+  const corpusDir = join(dir, 'corpus');
+  const indexDir = join(dir, 'index');
+  const { logger } = memoryLogger();
+  mkdirSync(corpusDir);
+  for (const n of [KEPT, CHANGED]) copyFileSync(join(CORPUS, n), join(corpusDir, n));
+
+  const segmentOf = async (name: string): Promise<string> => {
+    const entry = (await (await openStoreWriter({ indexDir })).files()).find((f) => f.name === name) as { segment?: string };
+    return join((await currentVersionDir(indexDir))!, 'segments', entry.segment!);
+  };
+
+  it('keeps an unchanged file as the same segment file (a hard link), and finds the changed file under new labels', async () => {
+    await buildIndex({ corpusDir, indexDir, logger });
+    const before = statSync(await segmentOf(KEPT)).ino;
+    writeFileSync(join(corpusDir, CHANGED), 'Kent County Council\n\nThe allotment rents for 2025 were frozen by the Cabinet.\n');
+    const report = await buildIndex({ corpusDir, indexDir, logger });
+    const store = await openStore({ indexDir });
+    const [top] = await store.search('allotment rents frozen');
+    expect({ embedded: report.embedded, inode: statSync(await segmentOf(KEPT)).ino, source: top!.chunk.source }).toEqual({ embedded: 1, inode: before, source: CHANGED });
+  });
+
+  it('no longer finds the old text of a changed file', async () => {
+    const store = await openStore({ indexDir });
+    const hits = await store.search('scrutiny', { k: 50, filters: { source: CHANGED } });
+    expect(hits.map((h) => h.chunk.text).filter((t) => !t.includes('allotment'))).toEqual([]);
+  });
+});
