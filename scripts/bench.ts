@@ -1,11 +1,13 @@
 /**
- * npm run bench -- [--corpus DIR] [--questions FILE.jsonl] [--queries N]   (questions default to eval/dev.jsonl)
+ * npm run bench -- [--corpus DIR] [--questions FILE.jsonl] [--queries N] [--store postgres]   (questions default to eval/dev.jsonl)
  * Ingest speed, query latency, index size, peak memory, and recall@5 against plain LangChain baselines
  * (RecursiveCharacterTextSplitter 1000/200 into BM25, and into HNSWLib), overall and per council.
+ * --store postgres: the PostgreSQL store's ingest, latency and recall@5 too (DATABASE_URL, else PGlite in a temp folder).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchStores, type BenchStore } from '../src/bench/bench-stores.js';
 import { buildBaseline, buildBm25Baseline } from '../src/bench/langchain-baseline.js';
 import { flag, parseArgs } from '../src/cli/parse-args.js';
 import { EvalItemSchema, containsQuote, percentile } from '../src/eval/score-answer.js';
@@ -13,6 +15,7 @@ import { buildIndex } from '../src/index/build-index.js';
 import { listCorpus } from '../src/index/index-files.js';
 import { LocalEmbedder, type LocalEmbedderState } from '../src/index/local-embedder.js';
 import { openStore, openStoreWriter } from '../src/store/open-store.js';
+import type { PassageStore } from '../src/retrieve/passage-store.js';
 import { loadFile } from '../src/ingest/load-file.js';
 import { answerQuestion } from '../src/route/answer-question.js';
 import { createRuntime } from '../src/runtime.js';
@@ -32,9 +35,17 @@ if (!existsSync(questionsFile)) {
   process.exit(1);
 }
 const rounds = Number(flag(flags, 'queries', '200'));
-const rt = await createRuntime({ corpusDir: flag(flags, 'corpus') });
-const { corpusDir } = rt.buildOptions;
 const indexDir = mkdtempSync(join(tmpdir(), 'ca-bench-'));
+let stores: BenchStore[];
+try {
+  stores = benchStores(flag(flags, 'store'), process.env, indexDir);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
+// The embedded store is the reference whatever STORE says; the PostgreSQL store is measured beside it.
+const rt = await createRuntime({ corpusDir: flag(flags, 'corpus'), env: stores[0]!.env });
+const { corpusDir } = rt.buildOptions;
 let peakRss = process.memoryUsage().rss;
 const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 
@@ -49,24 +60,42 @@ try {
   const full = await buildIndex({ ...rt.buildOptions, indexDir, rebuild: true });
   const again = await buildIndex({ ...rt.buildOptions, indexDir });
   const store = await openStore({ indexDir });
-  const deps = { store, logger: rt.logger };
   const assistant = { store, ...createAssistant({ store, logger: rt.logger, deadlines: rt.deadlines, now: () => new Date() }) };
   // The LangChain HNSWLib baseline embeds with the same local embedder, restored from the index.
   const meta = await (await openStoreWriter({ indexDir })).meta();
   const embedder = new LocalEmbedder(meta!.embedderState as LocalEmbedderState);
 
   const items = readFileSync(questionsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => EvalItemSchema.parse(JSON.parse(l)));
-  const latencies: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const item = items[i % items.length]!;
-    const t = performance.now();
-    await answerQuestion(deps, item.question);
-    latencies.push(performance.now() - t);
-  }
   const answerable = items.filter((i) => i.sources.length);
   const hit = (texts: readonly string[], item: (typeof items)[number]): boolean => texts.some((t) => item.sources.some((s) => containsQuote(t, s.quote)));
-  const ours: boolean[] = [];
-  for (const item of answerable) ours.push(hit((await answerQuestion(deps, item.question)).retrieved.slice(0, 5).map((r) => r.text), item));
+  /** Answer latency over `rounds` questions, then whether each answerable question's sources are in the top 5. */
+  const measure = async (on: PassageStore): Promise<{ latencies: number[]; found: boolean[] }> => {
+    const d = { store: on, logger: rt.logger };
+    const latencies: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const t = performance.now();
+      await answerQuestion(d, items[i % items.length]!.question);
+      latencies.push(performance.now() - t);
+    }
+    const found: boolean[] = [];
+    for (const item of answerable) found.push(hit((await answerQuestion(d, item.question)).retrieved.slice(0, 5).map((r) => r.text), item));
+    return { latencies, found };
+  };
+  const { latencies, found: ours } = await measure(store);
+  // The same ingest and questions on the PostgreSQL store (--store postgres).
+  const others: Array<{ name: string; full: typeof full; again: typeof again; latencies: number[]; found: boolean[] }> = [];
+  for (const other of stores.slice(1)) {
+    const ort = await createRuntime({ corpusDir, env: { ...other.env, LOG_LEVEL: 'warn' } });
+    const lockDir = join(indexDir, other.name);
+    const oFull = await buildIndex({ ...ort.buildOptions, indexDir: lockDir, rebuild: true });
+    const oAgain = await buildIndex({ ...ort.buildOptions, indexDir: lockDir });
+    const oStore = await ort.openStore();
+    try {
+      others.push({ name: other.name, full: oFull, again: oAgain, ...(await measure(oStore)) });
+    } finally {
+      await oStore.close();
+    }
+  }
   const files = [];
   for (const name of await listCorpus(corpusDir)) {
     const loaded = await loadFile(join(corpusDir, name), name).catch(() => null);
@@ -108,6 +137,14 @@ try {
     const [o, b, h] = [pick(ours), pick(plain), pick(theirs)];
     const flag = count(o) < count(b) ? '  << below the BM25 baseline' : '';
     rows.push([`recall@5 ${council}`.slice(0, 30), `ours ${share(o)} · BM25 ${share(b)} · HNSWLib ${share(h)}${flag}`]);
+  }
+  for (const o of others) {
+    rows.push(
+      [`full ingest [${o.name}]`, `${o.full.ms} ms (${Math.round((o.full.chunks / o.full.ms) * 1000)} chunks/s, ${o.full.chunks} passages)`],
+      [`re-ingest, unchanged [${o.name}]`, `${o.again.ms} ms (${o.again.embedded} embedded)`],
+      [`query p50 / p95 [${o.name}]`, `${percentile(o.latencies, 50).toFixed(1)} ms / ${percentile(o.latencies, 95).toFixed(1)} ms (${rounds} questions)`],
+      [`recall@5 [${o.name}]`, share(o.found)],
+    );
   }
   for (const [k, v] of rows) console.log(`${k.padEnd(30)} ${v}`);
 } finally {
