@@ -17,7 +17,7 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default('corpus')),
   INDEX_DIR: z.preprocess(emptyToUndefined, z.string().default('data/index')),
-  /** Where passages live: 'embedded' (HNSW + MiniSearch files in INDEX_DIR) or 'postgres' (DATABASE_URL). */
+  /** Where passages live: 'embedded' (HNSW and BM25 files in INDEX_DIR) or 'postgres' (DATABASE_URL). */
   STORE: z.preprocess(emptyToUndefined, z.enum(['embedded', 'postgres']).default('embedded')),
   /** STORE=postgres: postgres://user:password@host:5432/db for a server, pglite:DIR (or pglite:memory) for PGlite in this process. */
   DATABASE_URL: z.preprocess(emptyToUndefined, z.string().regex(/^(postgres(ql)?:\/\/|pglite:).+/i, 'must start with postgres:// or pglite:').optional()),

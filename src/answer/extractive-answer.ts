@@ -6,10 +6,11 @@ import type { NamedPeriod } from '../understand/question-dates.js';
 import { sentenceInPeriod } from '../understand/scope-check.js';
 import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
-import { looksLikeInjection } from './injection.js';
-import { countsThing, hasAnswerType, matchedTerms, sameWord, type AnswerType } from './question-terms.js';
+import { countsThing, hasAnswerType, matchedTerms, type AnswerType } from './question-terms.js';
 import type { Glossary } from '../extract/mine-glossary.js';
-import { splitSentences, type Span } from './split-sentences.js';
+import type { Span } from './split-sentences.js';
+import { DECISION_SENTENCE, indexTermsOf, readSentences, sentencesOf } from './reader-sentences.js';
+import { countedIn, periodTermsOf, shortFormsOf, spells, termsWithShortForms, withPeriodTerms, type PeriodWords, type ShortForm } from './reader-words.js';
 
 export interface DraftAnswer {
   kind: 'answer' | 'not_found';
@@ -128,16 +129,13 @@ const TYPE_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
   frequency: new Set(terms('often frequency')),
 };
 
-const REASON_SENTENCE = /\bbecause\b|\bdue to\b|\bas a result of\b|\bdriven by\b|\bmainly\b|\bprimarily\b|\blargely\b|\breflect(?:s|ing|ed)?\b|\bowing to\b|\bresult(?:ed|ing)? (?:of|from)\b|\bcaused by\b|\battributable\b|\barising from\b|\bsince\b|\bfollowing\b/i;
 /** Question words an aspect of the answer covers: a sentence giving the vote covers "unanimous", one giving the resolution "decide". */
 const ASPECT_WORDS = {
   reason: new Set(terms('why reason reasons drove driven drive cause caused explain')),
   vote: new Set(terms('vote voted voting unanimous unanimously close')),
   decision: new Set(terms('decide decided decision agree agreed approve approved resolved sign')),
 };
-const DECISION_SENTENCE = /\bresolved\b|\bapprove[sd]?\b|\bagreed\b|\bauthori[sz]e[sd]?\b|\bdecided\b|\bnoted\b|\bendorse[sd]?\b|\bnot approved\b/i;
 const DETAILS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:Tel|Telephone|Email|E-mail|Contact Officer|Appendices|Background papers|Ward|Report author)\s*:/i;
-const VOTE_SENTENCE = /\bvot(?:e|ed|es|ing)\b|\bunanimous(?:ly)?\b|\bcarried\b|\bfell\b|\babstain\w*|\bnem\.? con\b/i;
 const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
 
 function display(text: string, header: string | null, row: boolean): string {
@@ -150,54 +148,6 @@ function display(text: string, header: string | null, row: boolean): string {
 }
 
 type Weigh = (t: string) => number;
-
-type Chunk = SearchHit['chunk'];
-const chunkTerms = new WeakMap<Chunk, ReadonlySet<string>>();
-const chunkSpans = new WeakMap<Chunk, Span[]>();
-const chunkSentences = new WeakMap<Chunk, Sentence[]>();
-
-/** What the reader needs of a sentence that does not depend on the question, worked out once per passage. */
-interface Sentence {
-  span: Span;
-  text: string;
-  /** Its terms in order (for phrases) and as a set. */
-  list: string[];
-  set: ReadonlySet<string>;
-  /** Addressed to an AI, or the header row of its table: never an answer. */
-  skip: boolean;
-  /** Its cleaned text: the same sentence reprinted elsewhere has the same. */
-  clean: string;
-  reason: boolean;
-  vote: boolean;
-  decision: boolean;
-}
-
-function readSentences(chunk: Chunk): Sentence[] {
-  let out = chunkSentences.get(chunk);
-  if (out) return out;
-  out = sentencesOf(chunk).map((span) => {
-    const text = chunk.text.slice(span.start, span.end);
-    const list = terms(text);
-    const header = span.row && chunk.tableHeader !== null && cleanText(text).split('\t').map((c) => c.trim()).filter(Boolean).join(' | ') === chunk.tableHeader;
-    return { span, text, list, set: new Set(list), skip: looksLikeInjection(text) || header, clean: cleanText(text), reason: REASON_SENTENCE.test(text), vote: VOTE_SENTENCE.test(text), decision: DECISION_SENTENCE.test(text) };
-  });
-  chunkSentences.set(chunk, out);
-  return out;
-}
-
-/** A passage's index terms, worked out once per passage (the store keeps its passages between questions). */
-function indexTermsOf(chunk: Chunk): ReadonlySet<string> {
-  let set = chunkTerms.get(chunk);
-  if (!set) chunkTerms.set(chunk, (set = new Set(terms(chunk.indexText))));
-  return set;
-}
-
-/** A passage's sentences, split once per passage. */
-function sentencesOf(chunk: Chunk): Span[] {
-  let spans = chunkSpans.get(chunk);
-  if (!spans) chunkSpans.set(chunk, (spans = splitSentences(chunk.text)));
-  return spans;
-}
 
 /**
  * Key-term weights: rarer terms count more. A word the corpus never uses is the heart of a question the
@@ -225,12 +175,12 @@ function phraseBonus(pairs: readonly string[], ts: readonly string[]): number {
 }
 
 /** The share of the question's weighted key terms that the best passages contain. */
-function evidenceFor(key: readonly string[], hits: readonly SearchHit[], w: Weigh, forms: readonly ShortForm[], period: ReturnType<typeof periodTermsOf>): number {
+function evidenceFor(key: readonly string[], hits: readonly SearchHit[], w: Weigh, forms: readonly ShortForm[], period: PeriodWords): number {
   if (!key.length) return hits.length ? 1 : 0;
   const total = weight(key, w);
   let best = 0;
   const top = hits.slice(0, READER_WEIGHTS.evidencePassages);
-  const termsOf = (hit: SearchHit): Set<string> => withPeriodTerms(termsWithShortForms(hit.chunk.indexText, forms, indexTermsOf(hit.chunk)), hit.chunk.indexText, period);
+  const termsOf = (hit: SearchHit): Set<string> => withPeriodTerms(termsWithShortForms(hit.chunk.indexText, forms, READER_WEIGHTS.minInitials, indexTermsOf(hit.chunk)), hit.chunk.indexText, period);
   for (const hit of top) best = Math.max(best, weight(matchedTerms(key, termsOf(hit)), w) / total);
   // A question about one paper may be answered across its passages (a decision in one, its vote in the next).
   const bySource = new Map<string, Set<string>>();
@@ -241,21 +191,6 @@ function evidenceFor(key: readonly string[], hits: readonly SearchHit[], w: Weig
   }
   for (const set of bySource.values()) best = Math.max(best, READER_WEIGHTS.acrossPassages * (weight(matchedTerms(key, set), w) / total));
   return best;
-}
-
-/**
- * The question's words that name its period ("2023", "24" of "23/24"): a statement about the period
- * covers them when it names the period's years in any form ("April 2023 until March 2024").
- */
-function periodTermsOf(periods: readonly NamedPeriod[]): { terms: Set<string>; years: RegExp | null } {
-  const years = [...new Set(periods.flatMap((p) => [p.start.slice(0, 4), p.end.slice(0, 4)]))];
-  return { terms: new Set(terms(periods.flatMap((p) => p.forms).join(' '))), years: years.length ? new RegExp(`\\b(?:${years.join('|')})\\b`) : null };
-}
-
-/** Adds the period's words to a text's terms when it names the period's years. */
-function withPeriodTerms(set: Set<string>, text: string, period: ReturnType<typeof periodTermsOf>): Set<string> {
-  if (period.years?.test(text)) for (const t of period.terms) set.add(t);
-  return set;
 }
 
 interface Want {
@@ -271,7 +206,7 @@ interface Want {
   latest?: boolean;
   /** Short forms the question types, matched where a text spells them out. */
   forms: readonly ShortForm[];
-  period: ReturnType<typeof periodTermsOf>;
+  period: PeriodWords;
   /** Committees the question names. */
   committees: readonly string[];
 }
@@ -289,7 +224,7 @@ function placeTermsOf(chunk: SearchHit['chunk'], want: Want): string[] {
 /** The share of the question's weighted key terms a passage holds. */
 function passageCover(hit: SearchHit, want: Want, w: Weigh): number {
   const total = weight(want.terms, w) || 1;
-  const own = withPeriodTerms(termsWithShortForms(hit.chunk.indexText, want.forms, indexTermsOf(hit.chunk)), hit.chunk.indexText, want.period);
+  const own = withPeriodTerms(termsWithShortForms(hit.chunk.indexText, want.forms, READER_WEIGHTS.minInitials, indexTermsOf(hit.chunk)), hit.chunk.indexText, want.period);
   return weight(matchedTerms(want.terms, new Set([...own, ...placeTermsOf(hit.chunk, want)])), w) / total;
 }
 
@@ -315,7 +250,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       if (want.periods.length && !want.periods.some((p) => sentenceInPeriod(text, chunk, p))) continue;
       // Text addressed to an AI is never quoted as an answer, whatever its letters; nor is a table's header row.
       if (sentence.skip) continue;
-      const own = withPeriodTerms(termsWithShortForms(text, want.forms, sentence.set), text, want.period);
+      const own = withPeriodTerms(termsWithShortForms(text, want.forms, READER_WEIGHTS.minInitials, sentence.set), text, want.period);
       if (span.row) for (const t of rowContext) own.add(t);
       const matched = matchedTerms(want.terms, own);
       for (const [aspect, has] of [['reason', want.reason && reason], ['vote', want.vote && vote], ['decision', want.decision && decision]] as const) {
@@ -328,7 +263,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       const context = new Set([...sectionTerms, ...previous]);
       for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
       previous = sentence.set;
-      const typed = isTyped && (want.type !== 'number' || countsThing(text, countedIn(text, want.counted, want.forms), span.row ? `${chunk.tableHeader ?? ''}` : ''));
+      const typed = isTyped && (want.type !== 'number' || countsThing(text, countedIn(text, want.counted, want.forms, READER_WEIGHTS.minInitials), span.row ? `${chunk.tableHeader ?? ''}` : ''));
       let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, sentence.list);
       if (want.type === 'yesno') score += hasAnswerType(text, 'yesno') ? W.typedBonus / 2 : 0;
       else if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
@@ -591,39 +526,6 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
   return chosen;
 }
 
-/** A short form the question types ("CEOs", "PCN"), with its letters and the words it stands for in the glossary. */
-interface ShortForm {
-  term: string;
-  letters: string;
-  spelled: string[];
-}
-
-function shortFormsOf(reading: QuestionReading, glossary: Glossary): ShortForm[] {
-  const out: ShortForm[] = [];
-  for (const a of reading.acronyms) {
-    const t = terms(a)[0];
-    if (!t || !reading.terms.includes(t)) continue;
-    const expansion = glossary[a.replace(/s$/, '')] ?? glossary[a];
-    out.push({ term: t, letters: a.replace(/(?<=[A-Z]{2})s$/, '').replace(/[^A-Z]/g, ''), spelled: expansion ? terms(expansion) : [] });
-  }
-  return out;
-}
-
-/**
- * The terms of a text, with each short form of the question that the text spells out ("Civil
- * Enforcement Officers" holds "CEOs"): papers write a thing out in full where the question types it short.
- */
-function termsWithShortForms(text: string, forms: readonly ShortForm[], base: ReadonlySet<string> = new Set(terms(text))): Set<string> {
-  const set = new Set(base);
-  for (const f of forms) if (!set.has(f.term) && spells(text, set, f)) set.add(f.term);
-  return set;
-}
-
-function spells(text: string, textTerms: ReadonlySet<string>, f: ShortForm, minInitials: number = READER_WEIGHTS.minInitials): boolean {
-  if (f.spelled.length > 0 && f.spelled.every((t) => textTerms.has(t) || [...textTerms].some((x) => sameWord(t, x)))) return true;
-  return f.letters.length >= minInitials && spellsOut(text, f.letters);
-}
-
 /**
  * The thing a question names by its short form ("SIRO", "REACT", "LCTS"): a typed acronym the papers
  * use. Passages that mention neither it nor its spelled-out form are about something else.
@@ -641,31 +543,6 @@ function mentions(hit: SearchHit, entity: ShortForm): boolean {
   const ts = indexTermsOf(hit.chunk);
   // Whether a passage is about the thing at all: two initials in a row ("Grant Thornton" for GT) will do.
   return matchedTerms([entity.term], ts).size > 0 || spells(hit.chunk.indexText, ts, entity, 2);
-}
-
-const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an', '&']);
-
-/** Whether a text has a run of words whose initials spell the letters ("Civil Enforcement Officers" for CEO). */
-function spellsOut(text: string, letters: string): boolean {
-  return spelledBy(text, letters) !== null;
-}
-
-/** The words whose initials spell the letters, or null. */
-function spelledBy(text: string, letters: string): string[] | null {
-  const ws = (text.match(/[\p{L}]+/gu) ?? []).filter((x) => !SMALL_WORDS.has(x.toLowerCase()));
-  const at = ws.map((x) => x.charAt(0).toUpperCase()).join('').indexOf(letters);
-  return letters.length >= 2 && at >= 0 ? ws.slice(at, at + letters.length) : null;
-}
-
-/** The thing a "how many" question counts, with a short form it types read as the words the sentence spells it with. */
-function countedIn(text: string, counted: readonly string[], forms: readonly ShortForm[]): string[] {
-  const out = [...counted];
-  for (const f of forms) {
-    if (!counted.includes(f.term) || f.letters.length < READER_WEIGHTS.minInitials) continue;
-    const words = spelledBy(text, f.letters);
-    if (words) out.push(...terms(words.join(' ')));
-  }
-  return out;
 }
 
 /** The share of the question's weighted key terms that the chosen statements (with their headings) cover. */

@@ -5,7 +5,7 @@ import type { Place } from '../types.js';
 /**
  * The retriever seam. Every caller outside the store (router, reader, skills, Slack, eval, bench) reads
  * passages and records through this interface and never through array positions or the whole passage
- * list. The embedded store (HNSW + MiniSearch files in the index folder) is one implementation; the
+ * list. The embedded store (HNSW and a BM25 keyword index in the index folder) is one implementation; the
  * PostgreSQL store (tsvector + pgvector, `STORE=postgres`) is another.
  */
 

@@ -19,7 +19,7 @@ interface FileSpan {
 }
 
 /**
- * The in-process store: HNSW vectors, MiniSearch keywords and the passages, all in memory, read from
+ * The in-process store: HNSW vectors, BM25 keywords and the passages, all in memory, read from
  * the index folder. Every derived look-up (ids, files, places, originals) is built once here.
  */
 export class EmbeddedStore implements PassageStore {

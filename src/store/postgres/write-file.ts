@@ -1,17 +1,11 @@
 import type { Glossary } from '../../extract/mine-glossary.js';
 import type { Chunk } from '../../parse/parse-document.js';
+import type { StoredFileEntry } from '../../retrieve/passage-store.js';
 import type { Database, Sql } from './database.js';
 import { insertPassagesSql, passageColumns, vectorLiteral } from './passage-rows.js';
 
 /** A corpus file's manifest entry as stored in `files`. */
-export interface FileRow {
-  name: string;
-  hash: string;
-  bytes: number;
-  status: 'indexed' | 'skipped' | 'kept-previous';
-  reason: string | null;
-  chunks: number;
-}
+export type FileRow = StoredFileEntry;
 
 /** One file's passages (with their vectors, same order), records and glossary. */
 export interface FileContents {

@@ -1,0 +1,59 @@
+import { cleanText } from '../parse/clean-text.js';
+import { terms } from '../index/tokenize.js';
+import type { SearchHit } from '../retrieve/passage-store.js';
+import { looksLikeInjection } from './injection.js';
+import { splitSentences, type Span } from './split-sentences.js';
+
+/** What a passage's sentences say of themselves, read once per passage and reused by every question. */
+
+export const REASON_SENTENCE = /\bbecause\b|\bdue to\b|\bas a result of\b|\bdriven by\b|\bmainly\b|\bprimarily\b|\blargely\b|\breflect(?:s|ing|ed)?\b|\bowing to\b|\bresult(?:ed|ing)? (?:of|from)\b|\bcaused by\b|\battributable\b|\barising from\b|\bsince\b|\bfollowing\b/i;
+export const DECISION_SENTENCE = /\bresolved\b|\bapprove[sd]?\b|\bagreed\b|\bauthori[sz]e[sd]?\b|\bdecided\b|\bnoted\b|\bendorse[sd]?\b|\bnot approved\b/i;
+export const VOTE_SENTENCE = /\bvot(?:e|ed|es|ing)\b|\bunanimous(?:ly)?\b|\bcarried\b|\bfell\b|\babstain\w*|\bnem\.? con\b/i;
+
+export type Chunk = SearchHit['chunk'];
+const chunkTerms = new WeakMap<Chunk, ReadonlySet<string>>();
+const chunkSpans = new WeakMap<Chunk, Span[]>();
+const chunkSentences = new WeakMap<Chunk, Sentence[]>();
+
+/** What the reader needs of a sentence that does not depend on the question, worked out once per passage. */
+export interface Sentence {
+  span: Span;
+  text: string;
+  /** Its terms in order (for phrases) and as a set. */
+  list: string[];
+  set: ReadonlySet<string>;
+  /** Addressed to an AI, or the header row of its table: never an answer. */
+  skip: boolean;
+  /** Its cleaned text: the same sentence reprinted elsewhere has the same. */
+  clean: string;
+  reason: boolean;
+  vote: boolean;
+  decision: boolean;
+}
+
+export function readSentences(chunk: Chunk): Sentence[] {
+  let out = chunkSentences.get(chunk);
+  if (out) return out;
+  out = sentencesOf(chunk).map((span) => {
+    const text = chunk.text.slice(span.start, span.end);
+    const list = terms(text);
+    const header = span.row && chunk.tableHeader !== null && cleanText(text).split('\t').map((c) => c.trim()).filter(Boolean).join(' | ') === chunk.tableHeader;
+    return { span, text, list, set: new Set(list), skip: looksLikeInjection(text) || header, clean: cleanText(text), reason: REASON_SENTENCE.test(text), vote: VOTE_SENTENCE.test(text), decision: DECISION_SENTENCE.test(text) };
+  });
+  chunkSentences.set(chunk, out);
+  return out;
+}
+
+/** A passage's index terms, worked out once per passage (the store keeps its passages between questions). */
+export function indexTermsOf(chunk: Chunk): ReadonlySet<string> {
+  let set = chunkTerms.get(chunk);
+  if (!set) chunkTerms.set(chunk, (set = new Set(terms(chunk.indexText))));
+  return set;
+}
+
+/** A passage's sentences, split once per passage. */
+export function sentencesOf(chunk: Chunk): Span[] {
+  let spans = chunkSpans.get(chunk);
+  if (!spans) chunkSpans.set(chunk, (spans = splitSentences(chunk.text)));
+  return spans;
+}
