@@ -25,6 +25,13 @@ const corpusDir = join(work, 'corpus');
 const indexDir = join(work, 'index');
 const queries = Number(flag(flags, 'queries', '100'));
 const councilsDir = flag(flags, 'councils', '../shared/councils/text')!;
+let stores: BenchStore[];
+try {
+  stores = benchStores(flag(flags, 'store'), process.env, work);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
 
 const read = (dir: string): PaperFile[] => readdirSync(dir).filter((n) => !n.startsWith('.') && !/^readme/i.test(n)).sort().map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 const marker = join(corpusDir, `.scale-${scale}`);
@@ -39,13 +46,6 @@ if (!existsSync(marker)) {
     n++;
   }
   writeFileSync(marker, String(n));
-}
-let stores: BenchStore[];
-try {
-  stores = benchStores(flag(flags, 'store'), process.env, work);
-} catch (e) {
-  console.error((e as Error).message);
-  process.exit(1);
 }
 
 function phase(args: string[], env: NodeJS.ProcessEnv = process.env): Record<string, number> & Record<string, unknown> {
