@@ -2,7 +2,7 @@ import { terms } from '../index/tokenize.js';
 import type { Glossary } from '../extract/mine-glossary.js';
 import type { QuestionReading } from '../understand/read-question.js';
 import type { NamedPeriod } from '../understand/question-dates.js';
-import { sameWord } from './question-terms.js';
+import { matchedTerms } from './question-terms.js';
 
 /** How a text holds a question's words though it writes them otherwise: short forms spelled out, a year by its months. */
 
@@ -55,7 +55,7 @@ export function termsWithShortForms(text: string, forms: readonly ShortForm[], m
 }
 
 export function spells(text: string, textTerms: ReadonlySet<string>, f: ShortForm, minInitials: number): boolean {
-  if (f.spelled.length > 0 && f.spelled.every((t) => textTerms.has(t) || [...textTerms].some((x) => sameWord(t, x)))) return true;
+  if (f.spelled.length > 0 && matchedTerms(f.spelled, textTerms).size === f.spelled.length) return true;
   return f.letters.length >= minInitials && spellsOut(text, f.letters);
 }
 

@@ -1,4 +1,4 @@
-import { terms } from '../index/tokenize.js';
+import { indexTermsOf } from '../answer/reader-sentences.js';
 import { hasAnswerType, matchedTerms } from '../answer/question-terms.js';
 import type { QuestionReading } from '../understand/read-question.js';
 import type { SearchHit, TermStats } from './passage-store.js';
@@ -29,7 +29,7 @@ export function rerank(hits: readonly SearchHit[], reading: QuestionReading, sta
   if (!total) return [...hits];
   const head = hits.slice(0, W.candidates).map((hit) => {
     let matched = 0;
-    for (const [t, f] of matchedTerms(reading.terms, new Set(terms(hit.chunk.indexText)))) matched += f * weightOf(t);
+    for (const [t, f] of matchedTerms(reading.terms, indexTermsOf(hit.chunk))) matched += f * weightOf(t);
     const typed = reading.type !== 'any' && reading.type !== 'yesno' && hasAnswerType(hit.chunk.text, reading.type);
     return { hit, value: hit.score / top + W.cover * (matched / total) + (typed ? W.typed : 0) };
   });

@@ -2,6 +2,7 @@ import { answerType, clausesOf, countedThing, keyPairs, keyTerms, type AnswerTyp
 import { namedDates, namedPeriods, type NamedDate, type NamedPeriod } from './question-dates.js';
 import { namesIn, type ScopeRegistry } from './scope-registry.js';
 import { COMMON_ACRONYMS } from './common-acronyms.js';
+import { monthNumber } from '../parse/find-dates.js';
 import type { Glossary } from '../extract/mine-glossary.js';
 
 /** One part of a compound question ("…, and who has the delegation?"). */
@@ -132,8 +133,8 @@ const NOT_A_SUBJECT = new Set(keyTerms('committee council meeting agree agreed d
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
-// English and Welsh months and days ("Mehefin" is June): dates, not names.
-const MONTHS_AND_DAYS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|^(?:ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr|dydd)$/i;
+/** Days of the week, English and Welsh ("Dydd Llun"): dates, not names, as months are ("Mehefin" is June). */
+const DAYS = /^(?:mon|tue|wed|thu|fri|sat|sun)|^dydd$/i;
 
 /**
  * Proper names the question uses mid-sentence ("What does Swindon charge…"): capitalised words of four
@@ -143,7 +144,7 @@ function namesOf(content: string): string[] {
   const out: string[] = [];
   for (const m of content.matchAll(/(?<=[\p{L}\p{N},;)'’]\s+)\p{Lu}\p{Ll}{3,}(?:[’']s)?/gu)) {
     const word = m[0].replace(/[’']s$/, '');
-    if (!MONTHS_AND_DAYS.test(word)) out.push(word);
+    if (monthNumber(word) === null && !DAYS.test(word)) out.push(word);
   }
   return unique(out);
 }

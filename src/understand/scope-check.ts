@@ -2,6 +2,7 @@ import type { Chunk } from '../parse/parse-document.js';
 import type { QuestionReading } from './read-question.js';
 import { namesIn, type ScopeRegistry } from './scope-registry.js';
 import type { NamedPeriod } from './question-dates.js';
+import { monthNumber } from '../parse/find-dates.js';
 
 const FY_ANY = /\b(20\d\d)\s*[/-]\s*(20\d\d|\d{2})\b/g;
 
@@ -16,12 +17,11 @@ function financialYearsIn(text: string): string[] {
   return [...out];
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d\d)\b/g;
 
 /** The months of named years a text speaks of ("April 2023" -> "2023-04"), lower-case text. */
 function monthYearsIn(text: string): string[] {
-  return [...text.matchAll(MONTH_YEAR)].map((m) => `${m[2]}-${String(MONTHS.indexOf(m[1]!) + 1).padStart(2, '0')}`);
+  return [...text.matchAll(MONTH_YEAR)].map((m) => `${m[2]}-${String(monthNumber(m[1]!)).padStart(2, '0')}`);
 }
 
 /** Months after a period's end in which a meeting still reports on it (outturn reports, annual reports). */
