@@ -23,8 +23,11 @@ function isTableRow(raw: string): boolean {
   return t.split('\t').filter((c) => c.trim()).length >= 2;
 }
 
-function isHeading(clean: string, raw: string, nextBlank: boolean): boolean {
+function isHeading(clean: string, raw: string, next: string): boolean {
   if (!clean || clean.length > 110 || TERMINAL.test(clean) && !clean.endsWith(':')) return false;
+  // A line that runs on into the next in lower case is the first line of a wrapped paragraph, not a heading.
+  if (/^[a-z]/.test(next)) return false;
+  const nextBlank = !next;
   if (/^#{1,6}\s/.test(raw.trim())) return true;
   if (/^\*\*[^*]+\*\*$/.test(raw.trim()) && clean.length < 100) return true;
   if (NUMBERED_HEADING.test(clean) && clean.split(/\s+/).length <= 12) return true;
@@ -69,14 +72,14 @@ export function segmentPart(text: string, partStart: number, partEnd: number, ma
     }
     inTable = false;
     header = null;
-    const nextBlank = !lines[i + 1]?.clean;
+    const next = lines[i + 1]?.clean ?? '';
     const prevPara = para as Segment | null;
     if (!prevPara && out.length && isContinuation(out, text, clean)) {
       const last = out.pop()!;
       para = { ...last, end: line.end };
       continue;
     }
-    if (isHeading(clean, raw, nextBlank) && !prevPara) {
+    if (isHeading(clean, raw, next) && !prevPara) {
       const num = NUMBERED_HEADING.exec(clean);
       out.push({ kind: 'heading', start: line.start, end: line.end, paragraph: num ? num[1]! : null, header: null });
       continue;

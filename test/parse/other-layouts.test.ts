@@ -196,3 +196,23 @@ describe('an annual report whose cover sets its title over several lines', () =>
     expect(parseDocument('northshire-annual-report.txt', text).title).toBe('Parking Enforcement Annual Report 2023-2024');
   });
 });
+
+describe('a numbered paragraph whose first line wraps', () => {
+  const text = [
+    'PART 3.2 - TERMS OF REFERENCE',
+    '',
+    'Terms of Reference for the Standards Sub-Committee',
+    '',
+    '6. Consideration of applications for dispensation to allow members to participate in',
+    'consideration of matters in which they would otherwise not be able to participate.',
+    '',
+    '7. To review the council’s use of the powers available to it under the Regulation of',
+    'Investigatory Powers Act 2000.',
+    '',
+  ].join('\n');
+
+  it('is a paragraph under the heading before it, not a heading itself', () => {
+    const chunks = chunkDocument(parseDocument('constitution-part-3-2.txt', text));
+    expect(chunks.find((c) => c.text.includes('Investigatory'))!.place.section).toBe('Terms of Reference for the Standards Sub-Committee');
+  });
+});
