@@ -86,9 +86,11 @@ function passageOfCommittee(chunk: Chunk, committees: readonly string[], registr
 /** What keeps a passage out of a question's scope, or null when it is in scope. */
 export function outOfScope(chunk: Chunk, reading: QuestionReading, registry: ScopeRegistry): 'council' | 'committee' | null {
   const { scope } = reading;
-  // A paper that names no council (a constitution part without a title block) may be any council's: in a
-  // corpus of several councils it never answers for a named one (COUNCIL_NAME labels it in a one-council one).
-  if (scope.councils.length && !(chunk.place.council && scope.councils.includes(chunk.place.council))) return 'council';
+  // A paper that names no council (a constitution part without a title block) is the council its file name
+  // or folder names; otherwise it may be any council's, and never answers for a named one (COUNCIL_NAME
+  // labels it in a one-council corpus).
+  const council = chunk.place.council ?? registry.councilOfSource(chunk.source);
+  if (scope.councils.length && !(council && scope.councils.includes(council))) return 'council';
   if (scope.committees.length && !passageOfCommittee(chunk, scope.committees, registry)) return 'committee';
   return null;
 }

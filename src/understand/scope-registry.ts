@@ -16,6 +16,12 @@ export interface ScopeRegistry {
   committees: Array<ScopeName & { councils: string[] }>;
   /** Meeting dates held, ISO, sorted. */
   meetingDates: string[];
+  /**
+   * The council a paper that names none belongs to, from its file name or folder: the one council the index
+   * holds whose distinctive words or short form the path spells ("bristol/constitution-part-3.txt"); null
+   * when none or several do. For scope only: a citation's label stays what the paper itself says.
+   */
+  councilOfSource(source: string): string | null;
 }
 
 /** Words naming a kind of body rather than which one ("City Council", "Policy Committee"). */
@@ -81,11 +87,27 @@ export function buildScopeRegistry(places: Iterable<Place>, glossary: Glossary):
     }
     if (p.meetingDate) dates.add(p.meetingDate);
   }
+  const councilNames = [...councils].sort().map((c) => scopeName(c, glossary, true));
+  const bySource = new Map<string, string | null>();
   return {
-    councils: [...councils].sort().map((c) => scopeName(c, glossary, true)),
+    councils: councilNames,
     committees: [...committees].filter(([c]) => namesABody(c)).sort(([a], [b]) => a.localeCompare(b)).map(([c, owners]) => ({ ...scopeName(c, glossary, false), councils: [...owners] })),
     meetingDates: [...dates].sort(),
+    councilOfSource(source) {
+      if (!bySource.has(source)) bySource.set(source, councilOfPath(source, councilNames));
+      return bySource.get(source)!;
+    },
   };
+}
+
+/** The one council whose distinctive words (all of them) or short form are words of a file path. */
+function councilOfPath(path: string, councils: readonly ScopeName[]): string | null {
+  const words = new Set(path.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const named = councils.filter((c) => {
+    const distinctive = wordsOf(c.name).filter((w) => !KIND_WORDS.has(w));
+    return (distinctive.length > 0 && distinctive.every((w) => words.has(w))) || c.acronyms.some((a) => words.has(a.toLowerCase()));
+  });
+  return named.length === 1 ? named[0]!.name : null;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -9,12 +9,16 @@ import type { Place } from '../../src/types.js';
 const place = (council: string | null): Place => ({
   source: 'paper.txt', council, committee: null, meetingDate: null, item: null, itemNumber: null, page: null, paragraph: null, section: null, docType: 'constitution', url: null,
 });
-const chunk = (council: string | null): Chunk => ({ id: 'paper.txt#0', source: 'paper.txt', start: 0, end: 10, text: 'Monitoring Officer', indexText: 'Monitoring Officer', place: place(council), dupKey: 'k', tableHeader: null });
+const chunk = (council: string | null, source = 'paper.txt'): Chunk => ({ id: `${source}#0`, source, start: 0, end: 10, text: 'Monitoring Officer', indexText: 'Monitoring Officer', place: place(council), dupKey: 'k', tableHeader: null });
 const registry = buildScopeRegistry([place('Riverton City Council'), place('Northshire County Council')], {});
 
 describe('what keeps a passage out of a question\'s scope', () => {
   it('puts out of scope a paper that names no council when the question names one', () => {
     expect(outOfScope(chunk(null), readQuestion("Who is Riverton City Council's Monitoring Officer?", { registry }), registry)).toBe('council');
+  });
+
+  it('takes a paper that names no council as the council its file name names', () => {
+    expect(outOfScope(chunk(null, 'riverton/constitution_part-3-4.txt'), readQuestion("Who is Riverton City Council's Monitoring Officer?", { registry }), registry)).toBe(null);
   });
 
   it('puts another council\'s paper out of scope', () => {
