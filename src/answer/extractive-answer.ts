@@ -30,6 +30,8 @@ interface Candidate {
   clean: string;
   covered: Map<string, number>;
   typed: boolean;
+  /** The heading that names who acts, for a "who" question answered by a line under it (terms of reference). */
+  actor: string | null;
   reason: boolean;
   vote: boolean;
   score: number;
@@ -258,7 +260,11 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       }
       const typeWords = TYPE_WORDS[want.type];
       // A yes/no question is answered by any statement of the fact; one that says yes or no plainly is better.
-      const isTyped = want.type === 'any' || want.type === 'yesno' || hasAnswerType(text, want.type);
+      const sentenceTyped = want.type === 'any' || want.type === 'yesno' || hasAnswerType(text, want.type);
+      // "Who reviews X?": a line of terms of reference or a delegation scheme states what a body does; the
+      // heading it stands under names the body.
+      const actor = !sentenceTyped && want.type === 'person' && chunk.place.section && hasAnswerType(chunk.place.section, 'person') ? chunk.place.section : null;
+      const isTyped = sentenceTyped || actor !== null;
       if (typeWords && isTyped) for (const t of want.terms) if (typeWords.has(t)) matched.set(t, 1);
       const context = new Set([...sectionTerms, ...previous]);
       for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
@@ -276,7 +282,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       // Contact and document details ("Email: … Tel: … Appendices: …") are not statements.
       if (DETAILS.test(text)) score -= W.detailsPenalty;
       if (ANNOUNCES.test(text) && !/:\s*$/.test(text) && !/\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, ''))) score -= W.announcePenalty;
-      out.push({ hit, rank, span, text, clean: sentence.clean, covered: matched, typed, reason, vote, score });
+      out.push({ hit, rank, span, text, clean: sentence.clean, covered: matched, typed, actor, reason, vote, score });
     }
   });
   return out.sort((a, b) => b.score - a.score);
@@ -612,7 +618,8 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const statements = kept.map(({ c, span }) => {
     const citation = citationFor(c.hit.chunk, span.start, span.end, citations.length + 1);
     citations.push(citation);
-    return { text: display(c.hit.chunk.text.slice(span.start, span.end), c.hit.chunk.tableHeader, span.row), citation };
+    const text = display(c.hit.chunk.text.slice(span.start, span.end), c.hit.chunk.tableHeader, span.row);
+    return { text: c.actor ? `${cleanText(c.actor)}: ${text}` : text, citation };
   });
   const sources = new Set(citations.map((c) => `${c.council}|${c.meetingDate?.slice(0, 4)}`));
   const lines = statements.map(({ text, citation }) => (sources.size > 1 && placeLabel(citation) ? `${placeLabel(citation)}: ${text} [${citation.n}]` : `${text} [${citation.n}]`));

@@ -48,6 +48,12 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/5 voting for/);
   });
 
+  it('names the body whose terms of reference answer a "who" question', () => {
+    const [hit] = hits([{ text: '1. To review the council’s use of the powers available to it under the Regulation of Investigatory Powers Act 2000.\n\n2. To approve the annual training plan.' }]);
+    const chunk = { ...hit!.chunk, place: { ...hit!.chunk.place, section: 'Terms of Reference of the Standards Sub-Committee' } };
+    expect(read('Who reviews the council’s use of investigatory powers?', [{ ...hit!, chunk }]).answer).toMatch(/^Terms of Reference of the Standards Sub-Committee: To review/);
+  });
+
   it('gives the reason when asked why', () => {
     const answer = read('Why was the highways budget overspent?', hits([{
       text: 'The highways budget was overspent by £1.7 million. The overspend was due to rising energy costs for street lighting.',
