@@ -44,12 +44,12 @@ export function firstHitRank(item: EvalItem, answer: Answer): number | null {
   return i < 0 ? null : i + 1;
 }
 
-/** Every must_include group matched in the answer text; unanswerable items must be declined. */
+/** Every must_include group matched in the answer text (both normalised); unanswerable items must be declined. */
 export function answerCorrect(item: EvalItem, answer: Answer): boolean {
   if (!item.sources.length && !item.must_include.length) return answer.kind === 'not_found';
   if (answer.kind === 'not_found') return false;
-  const text = answer.answer.toLowerCase();
-  return item.must_include.every((group) => group.some((alt) => text.includes(alt.toLowerCase())));
+  const text = normalize(answer.answer);
+  return item.must_include.every((group) => group.some((alt) => text.includes(normalize(alt))));
 }
 
 /** Some citation's quote lies within its cited source and overlaps a gold quote. */
