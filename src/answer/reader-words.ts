@@ -56,7 +56,25 @@ export function termsWithShortForms(text: string, forms: readonly ShortForm[], m
 
 export function spells(text: string, textTerms: ReadonlySet<string>, f: ShortForm, minInitials: number): boolean {
   if (f.spelled.length > 0 && matchedTerms(f.spelled, textTerms).size === f.spelled.length) return true;
-  return f.letters.length >= minInitials && spellsOut(text, f.letters);
+  if (f.letters.length >= minInitials) return spellsOut(text, f.letters);
+  return f.letters.length >= 2 && namedBy(text, f.letters);
+}
+
+/** Capitalised words that never start a name ("The Council" is not "TC"). */
+const NOT_NAME_WORDS = new Set(['The', 'This', 'That', 'These', 'Those', 'A', 'An', 'In', 'It', 'Its', 'On', 'At', 'As', 'If', 'Our', 'We', 'All', 'Any', 'Each', 'For']);
+
+/**
+ * Whether a text has a proper name, mid-sentence, whose words' initials are exactly the letters ("Grant
+ * Thornton" for GT): a short form too short to match any run of words may still match a name.
+ */
+function namedBy(text: string, letters: string): boolean {
+  const word = "[A-Z][\\p{Ll}'’-]+(?![\\p{L}'’-])";
+  const re = new RegExp(`(?<=[\\p{Ll},;(]\\s+)${Array.from({ length: letters.length }, () => word).join('\\s+')}(?!\\s+[A-Z]\\p{Ll})`, 'gu');
+  for (const m of text.matchAll(re)) {
+    const words = m[0].split(/\s+/);
+    if (words.map((w) => w[0]).join('') === letters && !words.some((w) => NOT_NAME_WORDS.has(w))) return true;
+  }
+  return false;
 }
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an', '&']);

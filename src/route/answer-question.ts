@@ -7,7 +7,7 @@ import { toRetrieved } from '../answer/citations.js';
 import type { PassageStore, SearchFilters, SearchHit } from '../retrieve/passage-store.js';
 import { readQuestion, type QuestionReading } from '../understand/read-question.js';
 import { scopeRegistryOf } from '../understand/index-scope.js';
-import { heldInstead, outOfScope } from '../understand/scope-check.js';
+import { heldInstead, outOfScope, unheldName } from '../understand/scope-check.js';
 import { dateMatches } from '../understand/question-dates.js';
 import type { ScopeRegistry } from '../understand/scope-registry.js';
 import type { Glossary } from '../extract/mine-glossary.js';
@@ -99,7 +99,7 @@ function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, known: 
   let missing: string | null = null;
   // A place, person or body the question names that no paper mentions (another council, say) is not
   // something the papers can answer about.
-  const unheld = reading.names.find((n) => terms(n).every((t) => !known(t)));
+  const unheld = unheldName(reading, known);
   if (unheld) missing = `The papers I hold never mention “${unheld}”.`;
   // A date names a meeting when the words around it say so ("on 19 March", "the May 2025 meeting"), or
   // when the question asks what a committee did ("Sept 24 TCPC - did it go through?"). Otherwise it may

@@ -5,6 +5,7 @@ import { documentsSkill } from './documents-skill.js';
 import { kpiSkill } from './kpi-skill.js';
 import { ripaSkill } from './ripa-skill.js';
 import type { Claim, Skill, SkillContext, SkillRequest } from './skill.js';
+import { unheldName } from '../understand/scope-check.js';
 
 /** The skills the assistant has. A new one (decisions, risks) is a file and a line here, with its scores in claim-scores.ts. */
 export const SKILLS: readonly Skill[] = [deadlineSkill, ripaSkill, auditSkill, kpiSkill, documentsSkill];
@@ -17,7 +18,11 @@ const order = (name: string): number => {
 /** Every claim on a question, best first: the highest score, then the more specific skill. */
 export function claims(request: SkillRequest, context: SkillContext, skills: readonly Skill[] = SKILLS): Claim[] {
   const out: Claim[] = [];
+  // A question about something no paper mentions ("Norfolk's audit opinion") is not any record's to answer:
+  // the documents say what they do not hold. (Deadlines come from the statutes, not the papers.)
+  const unheld = unheldName(request.reading, (t) => context.store.known(t)) !== null;
   for (const skill of skills) {
+    if (unheld && skill.name !== 'documents' && skill.name !== 'deadline') continue;
     const claim = skill.claim(request, context);
     if (claim && (claim.skill === 'documents' || claim.score >= CLAIM_SCORES.documents)) out.push(claim);
   }

@@ -1,3 +1,4 @@
+import { terms } from '../index/tokenize.js';
 import type { Chunk } from '../parse/parse-document.js';
 import type { QuestionReading } from './read-question.js';
 import { namesIn, type ScopeRegistry } from './scope-registry.js';
@@ -81,6 +82,14 @@ function passageOfCommittee(chunk: Chunk, committees: readonly string[], registr
   if (chunk.place.committee && committees.includes(chunk.place.committee)) return true;
   const entries = registry.committees.filter((c) => committees.includes(c.name));
   return namesIn(`${chunk.place.item ?? ''} ${chunk.text}`, entries).length > 0;
+}
+
+/**
+ * A place, person or body the question names that no paper mentions (another council, say): nothing in
+ * the papers, passage or record, answers a question about it.
+ */
+export function unheldName(reading: QuestionReading, known: (term: string) => boolean): string | null {
+  return reading.names.find((n) => terms(n).every((t) => !known(t))) ?? null;
 }
 
 /** What keeps a passage out of a question's scope, or null when it is in scope. */

@@ -30,6 +30,8 @@ const TABLE: Array<[string, string]> = [
   ['Why was highways asset management overspending at Q2 2022/23?', 'documents'],
   ['How many FOI requests did we receive in 2022/23?', 'documents'],
   ['Who sent apologies to the 14 September 2023 meeting?', 'documents'],
+  ['What annual internal audit opinion did Wessex County Council get for 2022-23?', 'documents'],
+  ['An FOI from Mr Quilliam came in on 18 December 2026: when is it due?', 'deadline'],
 ];
 
 describe('the router', () => {
