@@ -98,8 +98,10 @@ export const READER_WEIGHTS = {
   entityNearChars: 4000,
   /** A short form of at least this many letters is matched by the initials of words in a row ("Civil Enforcement Officers"). */
   minInitials: 3,
-  /** Very long sentences bury their point. */
+  /** Very long sentences bury their point… */
   longPenalty: 0.1,
+  /** …and a run this long without a full stop is a flattened table or page, not a statement. */
+  maxSentenceChars: 900,
   /** Phrase (adjacent key terms) matches, each and at most. */
   phrase: 0.15,
   phraseMax: 0.3,
@@ -251,7 +253,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       const { span, text, reason, vote, decision } = sentence;
       if (want.periods.length && !want.periods.some((p) => sentenceInPeriod(text, chunk, p))) continue;
       // Text addressed to an AI is never quoted as an answer, whatever its letters; nor is a table's header row.
-      if (sentence.skip) continue;
+      if (sentence.skip || text.length > W.maxSentenceChars) continue;
       const own = withPeriodTerms(termsWithShortForms(text, want.forms, READER_WEIGHTS.minInitials, sentence.set), text, want.period);
       if (span.row) for (const t of rowContext) own.add(t);
       const matched = matchedTerms(want.terms, own);
@@ -559,6 +561,11 @@ function statementCover(chosen: readonly Candidate[], key: readonly string[], w:
     for (const [t, f] of c.covered) covered.set(t, Math.max(covered.get(t) ?? 0, f));
     // A statement stands under its headings: what they name, it is about.
     for (const t of matchedTerms(key, new Set(terms(headingsOf(c.hit.chunk))))) covered.set(t[0], Math.max(covered.get(t[0]) ?? 0, t[1]));
+    // A sentence that introduces a list is given with the list: what its items name, it covers.
+    if (introduces(c.text)) {
+      const span = withListContext(c);
+      for (const [t, f] of matchedTerms(key, new Set(terms(c.hit.chunk.text.slice(span.start, span.end))))) covered.set(t, Math.max(covered.get(t) ?? 0, f));
+    }
   }
   return { cover: weight(covered, w) / total, missing: key.filter((t) => (covered.get(t) ?? 0) < 0.5).length };
 }

@@ -12,6 +12,7 @@ import { dateMatches } from '../understand/question-dates.js';
 import type { ScopeRegistry } from '../understand/scope-registry.js';
 import type { Glossary } from '../extract/mine-glossary.js';
 import type { Answer } from '../types.js';
+import type { Chunk } from '../parse/parse-document.js';
 import { terms } from '../index/tokenize.js';
 import { rerank, RERANK_WEIGHTS } from '../retrieve/rerank.js';
 import { expandQuery } from '../extract/mine-glossary.js';
@@ -52,25 +53,31 @@ const RETRIEVAL = {
   clauseCovered: 1,
 } as const;
 
+/** A passage that opens inside a list or a sentence: an item marker ("(iii)", "b.", "•") or a lower-case word. */
+const OPENS_MID_LIST = /^\s*(?:\(?(?:[ivx]{1,4}|[a-z]|\d{1,2})\)|[a-z]\.\s|[-•▪◦*]\s|\p{Ll})/u;
+
 /**
  * The hits, each of the best few followed by the next passage of the same part: a paragraph that
- * answers the question often sits just after the one that matched it best.
+ * answers the question often sits just after the one that matched it best. A best hit that opens inside
+ * a list brings the passage before it too, which holds the sentence that introduces the list.
  */
 async function withNeighbours(store: PassageStore, hits: readonly SearchHit[]): Promise<SearchHit[]> {
   const placed = new Set<string>();
   const out: SearchHit[] = [];
+  const join = (hit: SearchHit, near: Chunk | null): void => {
+    if (!near || near.place.item !== hit.chunk.place.item || placed.has(near.id)) return;
+    placed.add(near.id);
+    // A neighbour already among the hits moves up; otherwise it joins with a slightly lower score.
+    const found = hits.find((h) => h.chunk.id === near.id);
+    out.push(found ?? { ...hit, chunk: near, score: hit.score * RETRIEVAL.neighbourShare });
+  };
   for (const [i, hit] of hits.entries()) {
     if (placed.has(hit.chunk.id)) continue;
     placed.add(hit.chunk.id);
     out.push(hit);
     if (i >= RETRIEVAL.expanded) continue;
-    const next = await store.adjacent(hit.chunk.id, 1);
-    if (next && next.place.item === hit.chunk.place.item && !placed.has(next.id)) {
-      placed.add(next.id);
-      // A neighbour already among the hits moves up; otherwise it joins with a slightly lower score.
-      const found = hits.find((h) => h.chunk.id === next.id);
-      out.push(found ?? { ...hit, chunk: next, score: hit.score * RETRIEVAL.neighbourShare });
-    }
+    if (OPENS_MID_LIST.test(hit.chunk.text)) join(hit, await store.adjacent(hit.chunk.id, -1));
+    join(hit, await store.adjacent(hit.chunk.id, 1));
   }
   return out;
 }

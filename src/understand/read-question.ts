@@ -120,13 +120,21 @@ const ASKS = /\b(?:what|how|who|whom|whose|when|where|why|which)\b|^\s*(?:has|ha
  */
 function clausesIn(content: string): ClauseReading[] {
   const all = clausesOf(content);
-  const parts = all.filter((c) => ASKS.test(c)).map(clauseOf);
+  const parts: ClauseReading[] = [];
+  for (const c of all) {
+    if (ASKS.test(c)) parts.push(clauseOf(c));
+    // "How long are minutes kept? and background papers?": the part asks the same as the one before, of another subject.
+    else if (ELLIPTICAL.test(c) && parts.length) parts.push({ ...clauseOf(c), type: parts.at(-1)!.type });
+  }
   if (parts.length < 2) return [];
   const first = all.findIndex((c) => ASKS.test(c));
   const topic = all.slice(0, first).flatMap((c) => keyTerms(c));
   const subject = topic.length ? topic : parts[0]!.terms;
   return parts.map((c) => withSubject(c, subject));
 }
+
+/** A part that opens "and …", "or …", "what about …" with no question of its own. */
+const ELLIPTICAL = /^\s*(?:and|or|also|plus|(?:what|how) about)\b/i;
 
 /** Words that say what is asked of a subject, not which subject ("what did the committee agree?"). */
 const NOT_A_SUBJECT = new Set(keyTerms('committee council meeting agree agreed decide decided approve approved vote voted unanimous close happen happened'));

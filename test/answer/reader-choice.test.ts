@@ -54,6 +54,12 @@ describe("the reader's choice", () => {
     expect(read('Who reviews the council’s use of investigatory powers?', [{ ...hit!, chunk }]).answer).toMatch(/^Terms of Reference of the Standards Sub-Committee: To review/);
   });
 
+  it('never quotes a flattened table: a run of words with no full stop for a page', () => {
+    const table = Array.from({ length: 40 }, (_, i) => `Section ${i + 10} Keeping a register of freemen Director Legal`).join(' ');
+    const answer = read('Who keeps the register of freemen?', hits([{ text: table }, { text: 'Freemen: the Director of Legal Services keeps the register.' }]));
+    expect(answer.answer).toMatch(/^Freemen: the Director/);
+  });
+
   it('gives the reason when asked why', () => {
     const answer = read('Why was the highways budget overspent?', hits([{
       text: 'The highways budget was overspent by £1.7 million. The overspend was due to rising energy costs for street lighting.',

@@ -110,6 +110,10 @@ describe('the question reading: what is asked', () => {
     expect(read("What's the legal deadline for us to approve the scheme each year?").wantsDecision).toBe(false);
   });
 
+  it('reads a part that only names another subject ("and background papers?") as asking what the part before asks', () => {
+    expect(read('How long are minutes kept after a meeting? and background papers?').clauses.map((c) => c.type)).toEqual(['duration', 'duration']);
+  });
+
   it('splits parts separated by a comma before a question word', () => {
     expect(read('How many members does the panel have, how many make it quorate?').clauses).toHaveLength(2);
   });
