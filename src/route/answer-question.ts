@@ -53,8 +53,8 @@ const RETRIEVAL = {
   clauseCovered: 1,
 } as const;
 
-/** A passage that opens inside a list or a sentence: an item marker ("(iii)", "b.", "•") or a lower-case word. */
-const OPENS_MID_LIST = /^\s*(?:\(?(?:[ivx]{1,4}|[a-z]|\d{1,2})\)|[a-z]\.\s|[-•▪◦*]\s|\p{Ll})/u;
+/** A passage that opens inside a list or a sentence: an item marker past the first ("(iii)", "b.", "2.", "•") or a lower-case word. */
+const OPENS_MID_LIST = /^\s*(?:\(?(?:[ivx]{2,4}|v|[b-z]|[2-9]|\d{2})\)|[b-z]\.\s|(?:[2-9]|\d{2})\.\s|[-•▪◦*]\s|\p{Ll})/u;
 
 /**
  * The hits, each of the best few followed by the next passage of the same part: a paragraph that

@@ -107,7 +107,8 @@ function clauseOf(text: string): ClauseReading {
 
 /** A part too short to name its subject ("and what was the biggest?") is about the question's subject. */
 function withSubject(clause: ClauseReading, subject: readonly string[]): ClauseReading {
-  const own = clause.terms.filter((t) => !NOT_A_SUBJECT.has(t));
+  // A year or a figure says when or how much, not of what ("how did we do in 2022/23?").
+  const own = clause.terms.filter((t) => !NOT_A_SUBJECT.has(t) && !/^\d+$/.test(t));
   return own.length >= 2 ? clause : { ...clause, terms: [...new Set([...clause.terms, ...subject])] };
 }
 

@@ -114,6 +114,10 @@ describe('the question reading: what is asked', () => {
     expect(read('How long are minutes kept after a meeting? and background papers?').clauses.map((c) => c.type)).toEqual(['duration', 'duration']);
   });
 
+  it('gives a part that names only a year the subject of the part before', () => {
+    expect(read("What's the standard for responding to complaints and how did we do in 2022/23?").clauses[1]!.terms).toContain('complaint');
+  });
+
   it('splits parts separated by a comma before a question word', () => {
     expect(read('How many members does the panel have, how many make it quorate?').clauses).toHaveLength(2);
   });
