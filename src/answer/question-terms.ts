@@ -142,7 +142,7 @@ export function keyPairs(question: string): string[] {
 /** The parts of a compound question ("…, and has the policy changed?"), or [] for a simple one. */
 export function clausesOf(question: string): string[] {
   const parts = question
-    .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|,\s+(?=(?:what|how|who|when|where|why|which)\b)|\s+[-–—]\s+(?=\w)/i)
+    .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|,\s+(?=(?:what|how|who|when|where|why|which)\b)|\s+[-–—]\s+(?=\w)|,?\s+(?=(?:compared (?:with|to)|versus|vs\.?)\s)/i)
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 2);
   return parts.length > 1 ? parts : [];

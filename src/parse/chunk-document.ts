@@ -121,7 +121,7 @@ function chunkOnce(doc: ParsedDocument): Chunk[] {
   const chunks: Chunk[] = [];
   const running = runningLines(doc.text);
   for (const part of doc.parts) {
-    const segments = segmentPart(doc.text, part.start, part.end, doc.markers).flatMap((seg) => splitLong(doc.text, seg));
+    const segments = segmentPart(doc.text, part.start, part.end, doc.markers, (line) => running.has(lineKey(line))).flatMap((seg) => splitLong(doc.text, seg));
     const overlap = UNSTRUCTURED.has(part.kind);
     let section: string | null = null;
     let sectionPara: string | null = null;

@@ -23,10 +23,14 @@ function isTableRow(raw: string): boolean {
   return t.split('\t').filter((c) => c.trim()).length >= 2;
 }
 
+/** A heading ending in a colon is a label of at most this many words ("Purpose of the report:"). */
+const LABEL_WORDS = 5;
+
 function isHeading(clean: string, raw: string, next: string): boolean {
   if (!clean || clean.length > 110 || TERMINAL.test(clean) && !clean.endsWith(':')) return false;
-  // A line that runs on into the next in lower case is the first line of a wrapped paragraph, not a heading.
-  if (/^[a-z]/.test(next)) return false;
+  // A line that runs on into the next in lower case is the first line of a wrapped paragraph, not a heading;
+  // a line of more than a few words ending in a colon introduces what follows ("X moved an amendment as follows:").
+  if (/^[a-z]/.test(next) || (clean.endsWith(':') && clean.split(/\s+/).length > LABEL_WORDS)) return false;
   const nextBlank = !next;
   if (/^#{1,6}\s/.test(raw.trim())) return true;
   if (/^\*\*[^*]+\*\*$/.test(raw.trim()) && clean.length < 100) return true;
@@ -34,8 +38,8 @@ function isHeading(clean: string, raw: string, next: string): boolean {
   return nextBlank && clean.length <= 70 && /^[A-Z0-9]/.test(clean) && clean.split(/\s+/).length <= 10 && !clean.endsWith(',');
 }
 
-/** Splits one part of a pack into headings, paragraphs and table rows, keeping each one's span. */
-export function segmentPart(text: string, partStart: number, partEnd: number, markers: readonly PageMarker[]): Segment[] {
+/** Splits one part of a pack into headings, paragraphs and table rows, keeping each one's span; `isRunning` tells a running header or footer line. */
+export function segmentPart(text: string, partStart: number, partEnd: number, markers: readonly PageMarker[], isRunning: (line: string) => boolean = () => false): Segment[] {
   const lines = linesOf(text.slice(partStart, partEnd)).map((l) => ({ ...l, start: l.start + partStart, end: l.end + partStart }));
   const markerStarts = new Set(markers.map((m) => m.index));
   const out: Segment[] = [];
@@ -72,7 +76,10 @@ export function segmentPart(text: string, partStart: number, partEnd: number, ma
     }
     inTable = false;
     header = null;
-    const next = lines[i + 1]?.clean ?? '';
+    // The line after, past a running header or footer printed between a heading and its text.
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.clean && isRunning(lines[j]!.text)) j++;
+    const next = lines[j]?.clean ?? '';
     const prevPara = para as Segment | null;
     if (!prevPara && out.length && isContinuation(out, text, clean)) {
       const last = out.pop()!;

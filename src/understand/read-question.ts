@@ -134,8 +134,11 @@ function clausesIn(content: string): ClauseReading[] {
   return parts.map((c) => withSubject(c, subject));
 }
 
-/** A part that opens "and …", "or …", "what about …" with no question of its own. */
-const ELLIPTICAL = /^\s*(?:and|or|also|plus|(?:what|how) about)\b/i;
+/** A question asking which committee or body does something. */
+const ASKS_WHICH_BODY = /\bwhich\s+(?:\w+\s+)?(?:committees?|sub-committees?|bod(?:y|ies)|boards?|panels?)\b/i;
+
+/** A part that opens "and …", "or …", "what about …", "compared with …" with no question of its own. */
+const ELLIPTICAL = /^\s*(?:and|or|also|plus|(?:what|how) about|compared (?:with|to)|versus|vs)\b/i;
 
 /** Words that say what is asked of a subject, not which subject ("what did the committee agree?"). */
 const NOT_A_SUBJECT = new Set(keyTerms('committee council meeting agree agreed decide decided approve approved vote voted unanimous close happen happened'));
@@ -168,7 +171,8 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
   const committeeSpans = namesIn(text, registry.committees);
   let councils = unique(councilSpans.map((s) => s.name));
   if (!councils.length && context.ourCouncil && OUR_RE.test(text) && registry.councils.some((c) => c.name === context.ourCouncil)) councils = [context.ourCouncil];
-  const committees = unique(committeeSpans.map((s) => s.name));
+  // "Which committee owns air quality - is it T&C?": a committee named as a candidate answer is not where to look.
+  const committees = ASKS_WHICH_BODY.test(text) ? [] : unique(committeeSpans.map((s) => s.name));
   // A council's name, a committee's short form and a meeting's date say where to look, not what to find:
   // they are not key terms. A committee's name spelled out stays one, since the papers often speak of the
   // committee itself ("the Cabinet Members' Meeting").

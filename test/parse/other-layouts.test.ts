@@ -216,3 +216,13 @@ describe('a numbered paragraph whose first line wraps', () => {
     expect(chunks.find((c) => c.text.includes('Investigatory'))!.place.section).toBe('Terms of Reference for the Standards Sub-Committee');
   });
 });
+
+describe('a heading with a running footer printed under it', () => {
+  const footer = 'committees@riverton.gov.uk';
+  const text = ['Minutes of the Transport Committee', '', ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`Recommendation ${n} - Parking Item ${n}`, footer, '', `On being put to the vote recommendation ${n} was CARRIED (5 for, 4 against), after a debate on the parking charges proposed in the report.`, '', 'Members asked officers to report back on the effects of the new charges on local businesses and residents.', ''])].join('\n');
+
+  it('is still the heading of the text after the footer', () => {
+    const chunks = chunkDocument(parseDocument('minutes.txt', text));
+    expect(chunks.find((c) => c.text.includes('recommendation 3 was CARRIED'))!.place.section).toBe('Recommendation 3 - Parking Item 3');
+  });
+});

@@ -118,6 +118,14 @@ describe('the question reading: what is asked', () => {
     expect(read("What's the standard for responding to complaints and how did we do in 2022/23?").clauses[1]!.terms).toContain('complaint');
   });
 
+  it('does not scope "which committee…?" to a committee it names as a candidate answer', () => {
+    expect(read('Which committee owns air quality - is it the Harbour Committee?').scope.committees).toEqual([]);
+  });
+
+  it('reads "X now compared with March 23?" as asking for both figures', () => {
+    expect(read('How much are we spending on council tax support now compared with March 23?').clauses.map((c) => c.type)).toEqual(['money', 'money']);
+  });
+
   it('splits parts separated by a comma before a question word', () => {
     expect(read('How many members does the panel have, how many make it quorate?').clauses).toHaveLength(2);
   });
