@@ -462,12 +462,16 @@ function clausePicks(perClause: readonly Candidate[][], same: (a: Candidate, b: 
 function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][], want: Want, w: Weigh): Candidate[] {
   const W = READER_WEIGHTS;
   const top = ranked[0];
-  const best = ranked.find((c) => usable(c) && !isHeading(c)) ?? ranked.find(usable);
-  if (!top || !best || best.score < top.score - W.typedTrail) return [];
-  const chosen: Candidate[] = [best];
+  const typedBest = ranked.find((c) => usable(c) && !isHeading(c)) ?? ranked.find(usable);
+  // No statement of the kind asked for near the best: only a question in parts, whose parts choose their own, goes on.
+  const typedNear = typedBest !== undefined && top !== undefined && typedBest.score >= top.score - W.typedTrail;
+  if (!top || (!typedNear && !perClause.length)) return [];
+  const chosen: Candidate[] = typedNear ? [typedBest] : [];
   const same = (a: Candidate, b: Candidate): boolean => (a.hit.chunk.id === b.hit.chunk.id && a.span.start < b.span.end && b.span.start < a.span.end) || a.clean === b.clean;
   const taken = (c: Candidate): boolean => chosen.some((x) => same(x, c));
   for (const pick of clausePicks(perClause, same)) if (!taken(pick) && chosen.length < W.maxStatements) chosen.push(pick);
+  const best = chosen[0];
+  if (!best) return [];
   const total = weight(want.terms, w) || 1;
   const covered = new Map<string, number>();
   const cover = (c: Candidate): void => {
@@ -632,5 +636,7 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const lines = statements.map(({ text, citation }) => (sources.size > 1 && placeLabel(citation) ? `${placeLabel(citation)}: ${text} [${citation.n}]` : `${text} [${citation.n}]`));
   let answer = lines.join('\n');
   if (reading.scope.latest && sources.size === 1 && placeLabel(citations[0]!)) answer = `Latest papers (${placeLabel(citations[0]!)}): ${answer}`;
+  // What a meeting decided or voted is said with the meeting it was: "Cabinet, 1 December 2022: RESOLVED…".
+  else if ((reading.wantsDecision || reading.wantsVote) && sources.size === 1 && citations[0]!.meetingDate && placeLabel(citations[0]!)) answer = `${placeLabel(citations[0]!)}: ${answer}`;
   return { kind: 'answer', answer, citations, evidence };
 }

@@ -13,7 +13,10 @@ theyd theyll youd youll wed well id ill itll hed hes shed shes whod wholl went g
 
 /** Light suffix stripping so that "authorisations" meets "authorisation" and "renewed" meets "renew". */
 export function stem(word: string): string {
-  if (word.length <= 4 || /\d/.test(word)) return word;
+  if (/\d/.test(word)) return word;
+  // A four-letter plural or third person ("fees", "pays", "cars") is its word; "bias", "plus", "axis" are not plurals.
+  if (word.length === 4 && /[^suia]s$/.test(word)) return word.slice(0, -1);
+  if (word.length <= 4) return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 5) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);

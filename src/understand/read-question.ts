@@ -166,7 +166,8 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
   const { registry } = context;
   // "25/26" is written "2025/26" in the papers: search and match the full form; a common abbreviation
   // the papers never define ("DOIs") is read as its words.
-  const text = spellOut(typed, context.glossary ?? {}).replace(/(?<![\d/])(\d{2})\/(\d{2})(?![\d/])/g, (m, a: string, b: string) => (Number(b) === Number(a) + 1 ? `20${a}/${b}` : m));
+  // "whats", "whos", "hows": typed without the apostrophe, read as written with it.
+  const text = spellOut(typed.replace(/\b(what|who|how|where|when)s\b/gi, "$1's"), context.glossary ?? {}).replace(/(?<![\d/])(\d{2})\/(\d{2})(?![\d/])/g, (m, a: string, b: string) => (Number(b) === Number(a) + 1 ? `20${a}/${b}` : m));
   const councilSpans = namesIn(text, registry.councils);
   const committeeSpans = namesIn(text, registry.committees);
   let councils = unique(councilSpans.map((s) => s.name));
@@ -182,6 +183,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
   let content = blank(text, scopeSpans);
   // "the 23 Oct 2025 TCPC meeting": once the meeting is named by its date or committee, "meeting" says nothing more.
   if (acronymSpans.length || dates.some((d) => d.meeting)) content = content.replace(/\bmeetings?\b/gi, (m) => ' '.repeat(m.length));
+  const clauses = clausesIn(content);
   const own: QuestionReading = {
     text: typed,
     content,
@@ -193,7 +195,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     wantsReason: REASON_RE.test(text),
     wantsVote: VOTE_RE.test(text),
     wantsDecision: DECISION_RE.test(text),
-    clauses: clausesIn(content),
+    clauses,
     scope: { councils, committees, dates, periods: namedPeriods(text), latest: asksForLatest(text) },
     followUp: false,
     acronyms: unique(text.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []),

@@ -60,6 +60,16 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/^Freemen: the Director/);
   });
 
+  it('says which meeting a decision was taken at', () => {
+    const answer = read('Did the committee approve the centre line policy?', hits([{ text: 'RESOLVED to approve the centre line policy for residential roads.' }]));
+    expect(answer.answer).toMatch(/^Riverton City Council, Transport Committee, 23 October 2025: RESOLVED/);
+  });
+
+  it('answers a question in parts when no statement of its first kind is near the best', () => {
+    const answer = read('Did the committee approve the care strategy? whats the deadline driving it?', hits([{ text: 'RESOLVED to approve the care strategy. The care strategy is needed because of pressures on social care services.' }]));
+    expect(answer.answer).toMatch(/RESOLVED to approve the care strategy/);
+  });
+
   it('gives the reason when asked why', () => {
     const answer = read('Why was the highways budget overspent?', hits([{
       text: 'The highways budget was overspent by £1.7 million. The overspend was due to rising energy costs for street lighting.',

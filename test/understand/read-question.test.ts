@@ -126,6 +126,10 @@ describe('the question reading: what is asked', () => {
     expect(read('How much are we spending on council tax support now compared with March 23?').clauses.map((c) => c.type)).toEqual(['money', 'money']);
   });
 
+  it('reads "whats" typed without its apostrophe as a question word', () => {
+    expect(read('Did the Cabinet approve the strategy? whats the deadline driving it?').clauses).toHaveLength(2);
+  });
+
   it('splits parts separated by a comma before a question word', () => {
     expect(read('How many members does the panel have, how many make it quorate?').clauses).toHaveLength(2);
   });

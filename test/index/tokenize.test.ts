@@ -1,0 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import { terms } from '../../src/index/tokenize.js';
+
+describe('search terms', () => {
+  it('read a four-letter plural as its word, and leave words that only end in s', () => {
+    expect(terms('fees pays cars bias plus axis')).toEqual(['fee', 'pay', 'car', 'bias', 'plus', 'axis']);
+  });
+});
