@@ -64,6 +64,10 @@ export const READER_WEIGHTS = {
   voteNearChars: 600,
   /** Sentences tried for each part of a compound question. */
   clauseOptions: 3,
+  /** In a short part of the question, the words it takes from the question's subject weigh this share of its own. */
+  inheritedShare: 0.4,
+  /** …and a statement for it must hold one of its own words at least this well (a soft match counts; heading credit does not). */
+  ownTermMatch: 0.6,
   /** A sentence given for a second part of the question counts for this share of its score there. */
   sharedPick: 0.5,
   /** Vote lines given from the passage on the question's subject (a recommendation and its amendment). */
@@ -603,7 +607,17 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const evidence = evidenceFor(key, hits, w, forms, period);
   const enough = evidence >= W.minEvidence || (key.length >= 6 && evidence >= W.minEvidence - W.longQuestionSlack);
   const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, decision: reading.wantsDecision, latest: reading.scope.latest, forms, period, committees: reading.scope.committees };
-  const perClause = reading.clauses.map((c) => candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote, decision: c.wantsDecision, forms, period, committees: reading.scope.committees }, w));
+  const perClause = reading.clauses.map((c) => {
+    // A short part's own words ("when does it end?") say what it asks; the subject it takes only says of what.
+    const inherited = new Set(c.inherited ?? []);
+    const cw: Weigh = inherited.size ? (t) => (inherited.has(t) ? W.inheritedShare * w(t) : w(t)) : w;
+    const found = candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote, decision: c.wantsDecision, forms, period, committees: reading.scope.committees }, cw);
+    // …and a statement for it must hold one of its own words, not only the subject's.
+    const own = c.terms.filter((t) => !inherited.has(t));
+    // (Unless no statement holds them: "how big is it?" asks for a size no paper calls big.)
+    const speaking = inherited.size && own.length ? found.filter((x) => own.some((t) => (x.covered.get(t) ?? 0) >= W.ownTermMatch)) : found;
+    return speaking.length ? speaking : found;
+  });
   const decline = (declined: DraftAnswer['declined']): DraftAnswer => ({ kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence, declined });
   if (!enough) return decline('little evidence');
   const chosen = choose(candidates(hits, want, w), perClause, want, w);

@@ -123,12 +123,33 @@ export function matchedTerms(key: readonly string[], textTerms: ReadonlySet<stri
   const out = new Map<string, number>();
   for (const k of key) {
     if (textTerms.has(k)) out.set(k, 1);
+    else if (SYNONYMS.get(k)?.some((s) => textTerms.has(s))) out.set(k, SOFT_MATCH);
     else for (const t of textTerms) if (t.charCodeAt(0) === k.charCodeAt(0) && (sameWord(k, t) || abbreviates(k, t))) {
       out.set(k, SOFT_MATCH);
       break;
     }
   }
   return out;
+}
+
+/**
+ * Plain English words a question uses where papers write another ("when does the contract end?" and "the
+ * contract expires on…"): general wording, not any council's. Each group's words are matched for one another.
+ */
+const SYNONYM_GROUPS = [
+  'end ends ended expire expires expired expiry finish finishes finished conclude concluded cease ceases',
+  'start starts started commence commences commenced begin begins began',
+  'buy buys bought purchase purchased procure procured',
+  'keep keeps kept retain retains retained',
+  'split shared share divided apportioned',
+  'stop stops stopped discontinue discontinued withdraw withdrawn',
+  'rise rises rose increase increased grow grew',
+  'fall falls fell decrease decreased reduce reduced',
+];
+const SYNONYMS = new Map<string, string[]>();
+for (const group of SYNONYM_GROUPS) {
+  const stems = [...new Set(terms(group))];
+  for (const s of stems) SYNONYMS.set(s, stems.filter((x) => x !== s));
 }
 
 /** Adjacent pairs of key terms in the question ("cabinet member", "member meet"), for phrase matches. */

@@ -9,6 +9,8 @@ import type { Glossary } from '../extract/mine-glossary.js';
 export interface ClauseReading {
   text: string;
   terms: string[];
+  /** Terms a short part takes from the question's subject (not its own words): they count for less in it. */
+  inherited?: string[];
   pairs: string[];
   type: AnswerType;
   counted: string[];
@@ -109,7 +111,9 @@ function clauseOf(text: string): ClauseReading {
 function withSubject(clause: ClauseReading, subject: readonly string[]): ClauseReading {
   // A year or a figure says when or how much, not of what ("how did we do in 2022/23?").
   const own = clause.terms.filter((t) => !NOT_A_SUBJECT.has(t) && !/^\d+$/.test(t));
-  return own.length >= 2 ? clause : { ...clause, terms: [...new Set([...clause.terms, ...subject])] };
+  if (own.length >= 2) return clause;
+  const inherited = subject.filter((t) => !clause.terms.includes(t));
+  return { ...clause, terms: [...clause.terms, ...inherited], inherited };
 }
 
 /** A part that asks something (a question word, or a question's opening verb), not a topic heading ("Audit Committee - …"). */
@@ -140,8 +144,8 @@ const ASKS_WHICH_BODY = /\bwhich\s+(?:\w+\s+)?(?:committees?|sub-committees?|bod
 /** A part that opens "and …", "or …", "what about …", "compared with …" with no question of its own. */
 const ELLIPTICAL = /^\s*(?:and|or|also|plus|(?:what|how) about|compared (?:with|to)|versus|vs)\b/i;
 
-/** Words that say what is asked of a subject, not which subject ("what did the committee agree?"). */
-const NOT_A_SUBJECT = new Set(keyTerms('committee council meeting agree agreed decide decided approve approved vote voted unanimous close happen happened'));
+/** Words that say what is asked of a subject, not which subject ("what did the committee agree?", "when does the current one end?"). */
+const NOT_A_SUBJECT = new Set(keyTerms('committee council meeting agree agreed decide decided approve approved vote voted unanimous close happen happened one ones'));
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 

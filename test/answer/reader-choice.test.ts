@@ -70,6 +70,19 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/RESOLVED to approve the care strategy/);
   });
 
+  it('reads plain wording for the papers\' own ("end" for "expires")', () => {
+    const answer = read('When does the bike hire contract end?', hits([{ text: 'The bike hire contract began on 7 July 2023.' }, { text: 'The bike hire contract expires on 6 July 2027.' }]));
+    expect(answer.answer).toMatch(/expires on 6 July 2027/);
+  });
+
+  it('answers a short part ("when does the current one end?") with a statement of what it asks, not of the subject alone', () => {
+    const answer = read('Why did the council re-tender the e-bike hire contract, and when does the current one end?', hits([
+      { text: 'In January 2023 the council re-tendered the e-bike hire contract to add cargo bikes. The e-bike hire contract began on 7 July 2023.' },
+      { text: 'The current contract expires on 6 July 2027 and cannot be extended.' },
+    ]));
+    expect(answer.answer).toMatch(/expires on 6 July 2027/);
+  });
+
   it('gives the reason when asked why', () => {
     const answer = read('Why was the highways budget overspent?', hits([{
       text: 'The highways budget was overspent by £1.7 million. The overspend was due to rising energy costs for street lighting.',
