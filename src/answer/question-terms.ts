@@ -142,7 +142,7 @@ const SYNONYM_GROUPS = [
   'buy buys bought purchase purchased procure procured',
   'keep keeps kept retain retains retained',
   'split shared share divided apportioned',
-  'stop stops stopped discontinue discontinued withdraw withdrawn',
+  'stop stops stopped discontinue discontinued withdraw withdrawn remove removed removal cancel cancelled pull pulled',
   'rise rises rose increase increased grow grew',
   'fall falls fell decrease decreased reduce reduced',
 ];

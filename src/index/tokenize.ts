@@ -8,7 +8,7 @@ it its itself just me more most my no nor not now of off on once only or other o
 such than that the their theirs them then there these they this those through to too under until up very was we were what
 when where which while who whom why will with would you your yours yes also may might must shall us per via etc within what's
 whats s t isnt arent dont doesnt didnt cant wont hasnt havent wasnt werent shouldnt couldnt wouldnt im ive youre theyre weve thats theres
-theyd theyll youd youll wed well id ill itll hed hes shed shes whod wholl went gone came`.split(/\s+/),
+theyd theyll youd youll wed well id ill itll hed hes shed shes whod wholl went gone came according`.split(/\s+/),
 );
 
 /** Light suffix stripping so that "authorisations" meets "authorisation" and "renewed" meets "renew". */

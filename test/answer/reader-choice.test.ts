@@ -83,6 +83,14 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/expires on 6 July 2027/);
   });
 
+  it('gives a purpose ("to reduce …") as the reason when asked why', () => {
+    const answer = read('Why did the 7 bus get pulled from Northfield?', hits([
+      { text: 'Residents of Northfield wrote to ask why the 7 bus had been cut from Northfield.' },
+      { text: 'The removal of the 7 bus from Northfield was made to reduce duplication with the 8.' },
+    ]));
+    expect(answer.answer).toMatch(/reduce duplication/);
+  });
+
   it('gives the reason when asked why', () => {
     const answer = read('Why was the highways budget overspent?', hits([{
       text: 'The highways budget was overspent by £1.7 million. The overspend was due to rising energy costs for street lighting.',

@@ -5,4 +5,8 @@ describe('search terms', () => {
   it('read a four-letter plural as its word, and leave words that only end in s', () => {
     expect(terms('fees pays cars bias plus axis')).toEqual(['fee', 'pay', 'car', 'bias', 'plus', 'axis']);
   });
+
+  it('drop "according" as a word that carries nothing', () => {
+    expect(terms('according to the report')).toEqual(['report']);
+  });
 });
