@@ -94,6 +94,10 @@ describe('the question reading: what is asked', () => {
     expect(read('Why was the budget overspent?').wantsReason).toBe(true);
   });
 
+  it('reads "what fee…?" as asking for an amount', () => {
+    expect(read('What fee does the council charge to issue a blue badge?').type).toBe('money');
+  });
+
   it('reads a person question', () => {
     expect(read('Who chairs the Harbour Committee?').type).toBe('person');
   });
