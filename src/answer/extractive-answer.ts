@@ -131,9 +131,9 @@ export const NOT_FOUND_TEXT =
 /** Words that name the kind of fact asked for: a sentence holding that kind of fact covers them ("what share" by "83%"). */
 const TYPE_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
   number: new Set(terms('share percentage proportion rate number figure count total level score value')),
-  money: new Set(terms('cost costs amount price spend spent value total')),
   duration: new Set(terms('long time period timescale deadline duration')),
-  date: new Set(terms('date when')),
+  date: new Set(terms('date when period year month time')),
+  money: new Set(terms('cost costs amount price spend spent value total')),
   frequency: new Set(terms('often frequency')),
 };
 
@@ -144,6 +144,8 @@ const ASPECT_WORDS = {
   decision: new Set(terms('decide decided decision agree agreed approve approved resolved sign')),
 };
 const DETAILS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:Tel|Telephone|Email|E-mail|Contact Officer|Appendices|Background papers|Ward|Report author)\s*:/i;
+/** A copyright line or a firm's legal notice: printed on a consultant's report, never an answer. */
+const LEGAL_NOTICE = /©|\bcopyright\b|\ball rights reserved\b|\bregistered in England\b|\bregistered office\b|\bauthorised and regulated by\b|\blimited liability partnership\b|\bmember firms?\b/i;
 const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
 
 function display(text: string, header: string | null, row: boolean): string {
@@ -257,7 +259,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       const { span, text, reason, vote, decision } = sentence;
       if (want.periods.length && !want.periods.some((p) => sentenceInPeriod(text, chunk, p))) continue;
       // Text addressed to an AI is never quoted as an answer, whatever its letters; nor is a table's header row.
-      if (sentence.skip || text.length > W.maxSentenceChars) continue;
+      if (sentence.skip || text.length > W.maxSentenceChars || LEGAL_NOTICE.test(text)) continue;
       const own = withPeriodTerms(termsWithShortForms(text, want.forms, READER_WEIGHTS.minInitials, sentence.set), text, want.period);
       if (span.row) for (const t of rowContext) own.add(t);
       const matched = matchedTerms(want.terms, own);

@@ -8,7 +8,7 @@ import { splitSentences, type Span } from './split-sentences.js';
 
 export const REASON_SENTENCE = /\bbecause\b|\bdue to\b|\bas a result of\b|\bdriven by\b|\bmainly\b|\bprimarily\b|\blargely\b|\breflect(?:s|ing|ed)?\b|\bowing to\b|\bresult(?:ed|ing)? (?:of|from)\b|\bcaused by\b|\battributable\b|\barising from\b|\bsince\b|\bfollowing\b|\bin order to\b|\bso (?:as to|that)\b|\bto (?:ensure|reduce|improve|address|enable|better|avoid|prevent)\b/i;
 export const DECISION_SENTENCE = /\bresolved\b|\bapprove[sd]?\b|\bagreed\b|\bauthori[sz]e[sd]?\b|\bdecided\b|\bnoted\b|\bendorse[sd]?\b|\bnot approved\b/i;
-export const VOTE_SENTENCE = /\bvot(?:e|ed|es|ing)\b|\bunanimous(?:ly)?\b|\bcarried\b|\bfell\b|\babstain\w*|\bnem\.? con\b/i;
+export const VOTE_SENTENCE = /\bvot(?:e|ed|es|ing)\b|\bunanimous(?:ly)?\b|\bcarried\b(?! out)|\bfell\b|\babstain\w*|\bnem\.? con\b/i;
 
 export type Chunk = SearchHit['chunk'];
 const chunkTerms = new WeakMap<Chunk, ReadonlySet<string>>();

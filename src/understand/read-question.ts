@@ -73,7 +73,7 @@ export function asksForLatest(question: string): boolean {
   return LATEST_RE.test(question);
 }
 const REASON_RE = /\bwhy\b|\bwhat (?:drove|caused|explains|is behind|was behind)\b|\breasons?\b|\bdriv(?:en|ers?|ing)\b|\bbecause\b|\bexplain\b/i;
-const VOTE_RE = /\bunanim\w*|\bvot(?:e|ed|es|ing)\b|\bwas it close\b|\bget through\b|\bgot through\b|\bcarried\b|\bpassed\b|\bfell\b/i;
+const VOTE_RE = /\bunanim\w*|\bvot(?:e|ed|es|ing)\b|\bwas it close\b|\bget through\b|\bgot through\b|\bcarried\b(?! out)|\bpassed\b|\bfell\b/i;
 // What was decided: the past tense, the noun, or "did … agree": not "the deadline to approve the scheme".
 const DECISION_RE = /\bdecided\b|\bdecisions?\b|\bagreed\b|\bapproved\b|\bapproval\b|\bresolved\b|\bresolutions?\b|\bsign(?:ed)? off\b|\b(?:get|got|go|went) through\b|\b(?:did|does|has|have|will)\b[^?]*\b(?:decide|agree|approve|resolve|sign)\b|\bwhat (?:did|has|have|will)\b[^?]*\bdo(?:ne)?\b/i;
 const OUR_RE = /\b(we|our|us|ours)\b/i;

@@ -91,6 +91,14 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/reduce duplication/);
   });
 
+  it("never quotes a consultant's copyright line or legal notice", () => {
+    const answer = read('When was the governance review by Wessex Partners carried out?', hits([
+      { text: '© 2023 Wessex Partners LLP, who carried out the governance review. Wessex Partners LLP is a limited liability partnership registered in England and Wales.' },
+      { text: 'The governance review was carried out by Wessex Partners between January and March 2023.' },
+    ]));
+    expect(answer.answer).toMatch(/^The governance review was carried out/);
+  });
+
   it('gives the reason when asked why', () => {
     const answer = read('Why was the highways budget overspent?', hits([{
       text: 'The highways budget was overspent by £1.7 million. The overspend was due to rising energy costs for street lighting.',

@@ -98,6 +98,10 @@ describe('the question reading: what is asked', () => {
     expect(read('What fee does the council charge to issue a blue badge?').type).toBe('money');
   });
 
+  it('does not read "carried out" as asking for a vote', () => {
+    expect(read('When was the governance review carried out?').wantsVote).toBe(false);
+  });
+
   it('reads a person question', () => {
     expect(read('Who chairs the Harbour Committee?').type).toBe('person');
   });
@@ -132,6 +136,10 @@ describe('the question reading: what is asked', () => {
 
   it('reads "whats" typed without its apostrophe as a question word', () => {
     expect(read('Did the Cabinet approve the strategy? whats the deadline driving it?').clauses).toHaveLength(2);
+  });
+
+  it('splits "how many interviews and over what period?" into a count and a date', () => {
+    expect(read('The governance review - how many interviews and over what period?').clauses.map((c) => c.type)).toEqual(['number', 'date']);
   });
 
   it('splits parts separated by a comma before a question word', () => {
