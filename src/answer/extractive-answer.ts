@@ -614,11 +614,13 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
     const inherited = new Set(c.inherited ?? []);
     const cw: Weigh = inherited.size ? (t) => (inherited.has(t) ? W.inheritedShare * w(t) : w(t)) : w;
     const found = candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote, decision: c.wantsDecision, forms, period, committees: reading.scope.committees }, cw);
-    // …and a statement for it must hold one of its own words, not only the subject's.
+    // …and a statement for it must be about the subject and hold one of the part's own words (unless none
+    // does: "how big is it?" asks for a size no paper calls big).
+    if (!inherited.size) return found;
     const own = c.terms.filter((t) => !inherited.has(t));
-    // (Unless no statement holds them: "how big is it?" asks for a size no paper calls big.)
-    const speaking = inherited.size && own.length ? found.filter((x) => own.some((t) => (x.covered.get(t) ?? 0) >= W.ownTermMatch)) : found;
-    return speaking.length ? speaking : found;
+    const about = found.filter((x) => [...inherited].some((t) => x.covered.has(t)));
+    const speaking = about.filter((x) => own.some((t) => (x.covered.get(t) ?? 0) >= W.ownTermMatch));
+    return speaking.length ? speaking : about;
   });
   const decline = (declined: DraftAnswer['declined']): DraftAnswer => ({ kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence, declined });
   if (!enough) return decline('little evidence');

@@ -99,6 +99,14 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/^The governance review was carried out/);
   });
 
+  it('answers a short part ("what\'s it paying for?") from a statement about the question\'s subject, not any that holds its word', () => {
+    const answer = read('How much was the covenant bid worth and what is it paying for?', hits([
+      { text: 'The covenant bid of £321,000 was awarded by the Covenant Fund. The covenant bid money would be used to train front line staff.' },
+      { text: 'Small employers are exempt from paying the parking levy.' },
+    ]));
+    expect(answer.answer).not.toMatch(/exempt from paying/);
+  });
+
   it('gives the reason when asked why', () => {
     const answer = read('Why was the highways budget overspent?', hits([{
       text: 'The highways budget was overspent by £1.7 million. The overspend was due to rising energy costs for street lighting.',
