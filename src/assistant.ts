@@ -98,7 +98,7 @@ export function createAssistant(parts: AssistantParts): Assistant {
     async ask(question, options = {}) {
       const started = performance.now();
       try {
-        const reading = readInThread(question, options.history ?? [], scopeRegistryOf(store), parts.ourCouncil ?? null, store.glossary);
+        const reading = readInThread(question, options.history ?? [], scopeRegistryOf(store), parts.ourCouncil ?? null, store.glossary, store);
         const claim = route({ reading, filters: options.filters ?? {}, history: options.history ?? [], id: options.id }, context());
         const answer = await claim.answer();
         if (claim.skill === 'documents' || claim.skill === 'deadline') return answer;

@@ -1,6 +1,6 @@
 import { cleanText } from '../parse/clean-text.js';
 
-/** Common English words that carry no meaning for search. */
+/** Common English words that carry no meaning for search, and the commonest Welsh ones (papers of Welsh councils). */
 export const STOPWORDS = new Set(
   `a about above after again against all am an and any are as at be because been before being below between both but by can
 could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is
@@ -8,7 +8,10 @@ it its itself just me more most my no nor not now of off on once only or other o
 such than that the their theirs them then there these they this those through to too under until up very was we were what
 when where which while who whom why will with would you your yours yes also may might must shall us per via etc within what's
 whats s t isnt arent dont doesnt didnt cant wont hasnt havent wasnt werent shouldnt couldnt wouldnt im ive youre theyre weve thats theres
-theyd theyll youd youll wed well id ill itll hed hes shed shes whod wholl went gone came according`.split(/\s+/),
+theyd theyll youd youll wed well id ill itll hed hes shed shes whod wholl went gone came according
+get gets getting got rid lot lots bit
+ac ar beth bod ble bydd byddai cael cafodd gafodd chi dan ddim dros drwy ei eich eu faint fel gan gyda hefyd hwn hyn hynny
+iddo iddi mae mai mewn nad neu nid oedd oes pam pryd pwy sut sydd trwy wedi yn yr ym yng ydy ydyw yw`.split(/\s+/),
 );
 
 /** Light suffix stripping so that "authorisations" meets "authorisation" and "renewed" meets "renew". */

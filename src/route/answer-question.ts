@@ -4,7 +4,7 @@ import { extractiveAnswer, NOT_FOUND_TEXT, type DraftAnswer } from '../answer/ex
 import { llmAnswer, type LlmSettings } from '../answer/llm-answer.js';
 import { preferOriginal } from '../answer/prefer-original.js';
 import { toRetrieved } from '../answer/citations.js';
-import type { PassageStore, SearchFilters, SearchHit } from '../retrieve/passage-store.js';
+import type { PassageStore, SearchFilters, SearchHit, TermStats } from '../retrieve/passage-store.js';
 import { readQuestion, type QuestionReading } from '../understand/read-question.js';
 import { scopeRegistryOf } from '../understand/index-scope.js';
 import { heldInstead, outOfScope, unheldName } from '../understand/scope-check.js';
@@ -158,10 +158,10 @@ export async function retrievePool(store: PassageStore, reading: QuestionReading
 }
 
 /** The reading of a question in its thread: each earlier question read in turn, so a follow-up inherits their scope. */
-export function readInThread(question: string, history: readonly string[], registry: ScopeRegistry, ourCouncil: string | null = null, glossary: Glossary = {}): QuestionReading {
+export function readInThread(question: string, history: readonly string[], registry: ScopeRegistry, ourCouncil: string | null = null, glossary: Glossary = {}, vocabulary?: TermStats): QuestionReading {
   let previous: QuestionReading | null = null;
-  for (const q of history) previous = readQuestion(q, { registry, ourCouncil, previous, glossary });
-  return readQuestion(question, { registry, ourCouncil, previous, glossary });
+  for (const q of history) previous = readQuestion(q, { registry, ourCouncil, previous, glossary, vocabulary });
+  return readQuestion(question, { registry, ourCouncil, previous, glossary, vocabulary });
 }
 
 function notFound(reading: QuestionReading, note: string | null): Pick<DraftAnswer, 'kind' | 'answer' | 'citations'> {
@@ -172,7 +172,7 @@ function notFound(reading: QuestionReading, note: string | null): Pick<DraftAnsw
 export async function answerQuestion(deps: AssistantDeps, question: string | QuestionReading, options: AskOptions = {}): Promise<Answer> {
   const started = performance.now();
   const registry = scopeRegistryOf(deps.store);
-  const reading = typeof question === 'string' ? readInThread(question, options.history ?? [], registry, null, deps.store.glossary) : question;
+  const reading = typeof question === 'string' ? readInThread(question, options.history ?? [], registry, null, deps.store.glossary, deps.store) : question;
   const { filters, missing } = scopeFilters(reading, registry, (t) => deps.store.known(t), options.filters);
   const { hits, pool } = await retrievePool(deps.store, reading, filters);
   const searchMs = performance.now() - started;

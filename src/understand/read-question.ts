@@ -1,6 +1,8 @@
 import { answerType, clausesOf, countedThing, keyPairs, keyTerms, type AnswerType } from '../answer/question-terms.js';
 import { namedDates, namedPeriods, type NamedDate, type NamedPeriod } from './question-dates.js';
 import { namesIn, type ScopeRegistry } from './scope-registry.js';
+import { correctTypos } from './correct-typos.js';
+import type { TermStats } from '../retrieve/passage-store.js';
 import { COMMON_ACRONYMS } from './common-acronyms.js';
 import { monthNumber } from '../parse/find-dates.js';
 import type { Glossary } from '../extract/mine-glossary.js';
@@ -64,6 +66,8 @@ export interface ReadingContext {
   glossary?: Glossary;
   /** The reading of the question before this one in the same thread. */
   previous?: QuestionReading | null;
+  /** The words the papers use, so that a misspelt word is read as the word meant. */
+  vocabulary?: TermStats;
 }
 
 const LATEST_RE = /\b(latest|current|currently|most recent|now|at the moment|at present|presently|this year|up to date|newest|since|so far)\b/i;
@@ -171,7 +175,8 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
   // "25/26" is written "2025/26" in the papers: search and match the full form; a common abbreviation
   // the papers never define ("DOIs") is read as its words.
   // "whats", "whos", "hows": typed without the apostrophe, read as written with it.
-  const text = spellOut(typed.replace(/\b(what|who|how|where|when)s\b/gi, "$1's"), context.glossary ?? {}).replace(/(?<![\d/])(\d{2})\/(\d{2})(?![\d/])/g, (m, a: string, b: string) => (Number(b) === Number(a) + 1 ? `20${a}/${b}` : m));
+  const corrected = context.vocabulary ? correctTypos(typed, context.vocabulary) : typed;
+  const text = spellOut(corrected.replace(/\b(what|who|how|where|when)s\b/gi, "$1's"), context.glossary ?? {}).replace(/(?<![\d/])(\d{2})\/(\d{2})(?![\d/])/g, (m, a: string, b: string) => (Number(b) === Number(a) + 1 ? `20${a}/${b}` : m));
   const councilSpans = namesIn(text, registry.councils);
   const committeeSpans = namesIn(text, registry.committees);
   let councils = unique(councilSpans.map((s) => s.name));

@@ -10,3 +10,9 @@ describe('search terms', () => {
     expect(terms('according to the report')).toEqual(['report']);
   });
 });
+
+describe('search terms of casual and Welsh questions', () => {
+  it('drop casual filler and common Welsh function words', () => {
+    expect(terms('was getting rid of it agreed? Faint oedd y pris?')).toEqual(['agre', 'pris']);
+  });
+});
