@@ -146,7 +146,7 @@ function clausesIn(content: string): ClauseReading[] {
 const ASKS_WHICH_BODY = /\bwhich\s+(?:\w+\s+)?(?:committees?|sub-committees?|bod(?:y|ies)|boards?|panels?)\b/i;
 
 /** A part that opens "and …", "or …", "what about …", "compared with …" with no question of its own. */
-const ELLIPTICAL = /^\s*(?:and|or|also|plus|(?:what|how) about|compared (?:with|to)|versus|vs)\b/i;
+const ELLIPTICAL = /^\s*(?:and|or|also|plus|(?:what|how) about|(?:is it )?(?:the )?same (?:as|for)|compared (?:with|to)|versus|vs)\b/i;
 
 /** Words that say what is asked of a subject, not which subject ("what did the committee agree?", "when does the current one end?"). */
 const NOT_A_SUBJECT = new Set(keyTerms('committee council meeting agree agreed decide decided approve approved vote voted unanimous close happen happened one ones'));

@@ -142,6 +142,10 @@ describe('the question reading: what is asked', () => {
     expect(read('The governance review - how many interviews and over what period?').clauses.map((c) => c.type)).toEqual(['number', 'date']);
   });
 
+  it('reads "…? same as minutes?" as asking the same of minutes', () => {
+    expect(read('How long are background papers kept after a meeting? same as minutes?').clauses.map((c) => c.type)).toEqual(['duration', 'duration']);
+  });
+
   it('splits parts separated by a comma before a question word', () => {
     expect(read('How many members does the panel have, how many make it quorate?').clauses).toHaveLength(2);
   });
