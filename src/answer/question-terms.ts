@@ -37,11 +37,15 @@ export function answerType(question: string): AnswerType {
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|billion|half|twice|none|no)\b/i;
 
+/** Verbs that follow "how many" when it counts people ("how many sit on the committee?"). */
+const DOING = /^(?:sit|sits|serve|serves|attend|attends|work|works|live|lives|use|uses|apply|applies|respond|responds|turn(?:ed)? up)\b/i;
+
 /** The thing a "how many" question counts ("how many stage 1 complaints did…" -> stage, 1, complaint). */
 export function countedThing(question: string): string[] {
   const m = /\bhow many\s+(.+?)(?:\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|got|in|on|at|for|by|over|during)\b|[?,]|$)/i.exec(question);
-  // "How many signed it?" counts people doing something, not a thing: any number answers.
-  return m ? terms(m[1]!.split(/\s+/).filter((w) => !/ed$/i.test(w)).join(' ')).filter((t) => !QUESTION_WORDS.has(t)) : [];
+  // "How many signed it?", "how many sit on it?" count people doing something, not a thing: any number answers.
+  if (!m || DOING.test(m[1]!)) return [];
+  return terms(m[1]!.split(/\s+/).filter((w) => !/ed$/i.test(w)).join(' ')).filter((t) => !QUESTION_WORDS.has(t));
 }
 
 const YEARS = /\b(19|20)\d{2}(\/\d{2,4}|-\d{2,4})?\b/g;

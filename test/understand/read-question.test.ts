@@ -102,6 +102,10 @@ describe('the question reading: what is asked', () => {
     expect(read('When was the governance review carried out?').wantsVote).toBe(false);
   });
 
+  it('reads "how many sit on…?" as counting people, not a thing called "sit"', () => {
+    expect(read('How many sit on the Harbour Committee?').counted).toEqual([]);
+  });
+
   it('reads a person question', () => {
     expect(read('Who chairs the Harbour Committee?').type).toBe('person');
   });
