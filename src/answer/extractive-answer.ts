@@ -142,7 +142,10 @@ const ASPECT_WORDS = {
   reason: new Set(terms('why reason reasons drove driven drive cause caused explain')),
   vote: new Set(terms('vote voted voting unanimous unanimously close')),
   decision: new Set(terms('decide decided decision agree agreed approve approved resolved sign')),
+  comparison: new Set(terms('compare compared comparison')),
 };
+/** A sentence that compares one figure with another ("a decrease of £66,696 from 2021/22", "up 4% on last year"). */
+const COMPARES = /\b(?:increase|decrease|rise|fall|reduction|higher|lower|more|fewer|less|up|down)\b[^.]{0,40}\b(?:of|by|from|than|on)\b|\bcompared? (?:with|to)\b/i;
 const DETAILS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:Tel|Telephone|Email|E-mail|Contact Officer|Appendices|Background papers|Ward|Report author)\s*:/i;
 /** A copyright line or a firm's legal notice: printed on a consultant's report, never an answer. */
 const LEGAL_NOTICE = /©|\bcopyright\b|\ball rights reserved\b|\bregistered in England\b|\bregistered office\b|\bauthorised and regulated by\b|\blimited liability partnership\b|\bmember firms?\b/i;
@@ -263,7 +266,7 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       const own = withPeriodTerms(termsWithShortForms(text, want.forms, READER_WEIGHTS.minInitials, sentence.set), text, want.period);
       if (span.row) for (const t of rowContext) own.add(t);
       const matched = matchedTerms(want.terms, own);
-      for (const [aspect, has] of [['reason', want.reason && reason], ['vote', want.vote && vote], ['decision', want.decision && decision]] as const) {
+      for (const [aspect, has] of [['reason', want.reason && reason], ['vote', want.vote && vote], ['decision', want.decision && decision], ['comparison', COMPARES.test(text)]] as const) {
         if (has) for (const t of want.terms) if (ASPECT_WORDS[aspect].has(t)) matched.set(t, 1);
       }
       const typeWords = TYPE_WORDS[want.type];

@@ -142,6 +142,19 @@ function clausesIn(content: string): ClauseReading[] {
   return parts.map((c) => withSubject(c, subject));
 }
 
+/** "…in 2022/23, and how does that compare with the year before?": the question asks of the year before too. */
+const YEAR_BEFORE = /\b(?:the )?(?:year|period) before\b|\b(?:previous|prior|preceding) year\b|\blast year\b/i;
+
+function withYearBefore(periods: NamedPeriod[], text: string): NamedPeriod[] {
+  if (!YEAR_BEFORE.test(text)) return periods;
+  const before = periods.flatMap((p) => {
+    if (p.kind === 'quarter') return [];
+    const y = Number(p.start.slice(0, 4)) - 1;
+    return namedPeriods(p.kind === 'financialYear' ? `${y}/${String(y + 1).slice(2)}` : String(y));
+  });
+  return [...periods, ...before.filter((b) => !periods.some((p) => p.label === b.label))];
+}
+
 /** A question asking which committee or body does something. */
 const ASKS_WHICH_BODY = /\bwhich\s+(?:\w+\s+)?(?:committees?|sub-committees?|bod(?:y|ies)|boards?|panels?)\b/i;
 
@@ -149,7 +162,7 @@ const ASKS_WHICH_BODY = /\bwhich\s+(?:\w+\s+)?(?:committees?|sub-committees?|bod
 const ELLIPTICAL = /^\s*(?:and|or|also|plus|(?:what|how) about|(?:is it )?(?:the )?same (?:as|for)|compared (?:with|to)|versus|vs)\b/i;
 
 /** Words that say what is asked of a subject, not which subject ("what did the committee agree?", "when does the current one end?"). */
-const NOT_A_SUBJECT = new Set(keyTerms('committee council meeting agree agreed decide decided approve approved vote voted unanimous close happen happened one ones'));
+const NOT_A_SUBJECT = new Set(keyTerms('committee council meeting agree agreed decide decided approve approved vote voted unanimous close happen happened one ones compare compared year years previous last before'));
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
@@ -205,7 +218,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     wantsVote: VOTE_RE.test(text),
     wantsDecision: DECISION_RE.test(text),
     clauses,
-    scope: { councils, committees, dates, periods: namedPeriods(text), latest: asksForLatest(text) },
+    scope: { councils, committees, dates, periods: withYearBefore(namedPeriods(text), text), latest: asksForLatest(text) },
     followUp: false,
     acronyms: unique(text.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []),
     names: namesOf(content),

@@ -107,6 +107,13 @@ describe("the reader's choice", () => {
     expect(answer.answer).not.toMatch(/exempt from paying/);
   });
 
+  it('gives the comparison when asked how a figure compares with the year before', () => {
+    const answer = read('How much was paid in compensation for complaints in 2022/23, and how does that compare with the year before?', hits([
+      { text: 'In 2022/23, £178,714 was paid in compensation as a result of complaints.\n\nContact centre calls were 7% higher compared with the previous year.\n\nThis is a decrease of £66,696 in compensation from 2021/22 when £245,410 was paid out.' },
+    ]));
+    expect(answer.answer).toMatch(/decrease of £66,696/);
+  });
+
   it('gives the reason when asked why', () => {
     const answer = read('Why was the highways budget overspent?', hits([{
       text: 'The highways budget was overspent by £1.7 million. The overspend was due to rising energy costs for street lighting.',

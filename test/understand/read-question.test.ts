@@ -106,6 +106,10 @@ describe('the question reading: what is asked', () => {
     expect(read('How many sit on the Harbour Committee?').counted).toEqual([]);
   });
 
+  it('reads "…in 2022/23, and how does that compare with the year before?" as asking of 2021/22 too', () => {
+    expect(read('How much was paid in compensation in 2022/23, and how does that compare with the year before?').scope.periods.map((p) => p.label)).toEqual(['2022/23', '2021/22']);
+  });
+
   it('reads a person question', () => {
     expect(read('Who chairs the Harbour Committee?').type).toBe('person');
   });
