@@ -15,17 +15,8 @@ export const HYBRID = {
   recentBoost: 0.3,
   /** Lexemes this long match as prefixes too (as the embedded keyword index does for long terms). */
   prefixMinLength: 6,
-  /**
-   * ts_rank's weights for labels D, C, B, A: heading text (A) counts a little more than body text (D).
-   * Only a little: the index text already repeats the item title, and a stronger weight (0.7 for body
-   * text) took the keyword ranking further from the embedded store's BM25 on the dev sets.
-   */
-  labelWeights: [0.9, 0.9, 0.9, 1],
-  /**
-   * ts_rank's length normalisation: 1 divides by 1 + log(length), BM25's length penalty in a milder form
-   * (with the matched-lexeme factor below it agreed best with the embedded ranking: top-10 overlap 0.75).
-   */
-  normalization: 1,
+  /** BM25+ as the embedded keyword index has it: k, b, d, and the weight of a prefix match. */
+  bm25: { k: 1.2, b: 0.7, d: 0.5, prefixWeight: 0.375 },
 };
 
 export interface HybridQuery {
@@ -46,8 +37,8 @@ const ranked = (inner: string, order: string): string =>
   `SELECT id, row_number() OVER (ORDER BY ${order}, id) - 1 AS rank FROM (${inner}) x`;
 
 /**
- * The whole hybrid search as ONE statement: keyword ranking (BM25-like: each query lexeme's ts_rank
- * weighted by its inverse document frequency, times the number of query lexemes matched, lexemes OR-combined so that the GIN index finds the
+ * The whole hybrid search as ONE statement: keyword ranking (BM25+ over the tsvector's lexemes and their
+ * positions, times the number of query lexemes matched, lexemes OR-combined so that the GIN index finds the
  * candidates) and vector ranking (pgvector's `<=>` cosine distance on the HNSW index), each filtered in
  * its WHERE clause and cut at HYBRID.candidates; the `prefer` scope's two rankings added; reciprocal
  * rank fusion; the "latest" boost; one passage per reprinted text (shown as its original where held);
@@ -59,19 +50,27 @@ export function hybridSearchSql(q: HybridQuery): { text: string; values: unknown
   const where = filterSql(q.filters, params);
   const prefer = hasAnyFilter(q.prefer) ? filterSql(q.prefer, params) : null;
   const c = params.add(HYBRID.candidates);
-  const weights = params.add(HYBRID.labelWeights);
   const pw = prefer ? params.add(HYBRID.preferWeight) : '';
   const ctes: string[] = [
     `q AS (SELECT lex, to_tsquery('simple', quote_literal(lex) || CASE WHEN length(lex) >= ${params.add(HYBRID.prefixMinLength)} THEN ':*' ELSE '' END) AS tq
        FROM unnest(tsvector_to_array(to_tsvector('english', replace(${query}, '/', ' ')))) AS lex)`,
-    `qw AS MATERIALIZED (SELECT q.tq, ln(1 + greatest(m.passages, 1)::float8 / coalesce(nullif(s.df, 0), 0.5)) AS idf
-       FROM q LEFT JOIN lexeme_stats s ON s.lexeme = q.lex CROSS JOIN store_meta m)`,
+    // BM25+ as the embedded keyword index scores it (its k, b and d; prefix matches of long lexemes weighted
+    // as it weighs them), with a passage's distinct lexemes for its length; summed per passage and multiplied
+    // by the number of the query's lexemes it holds. One row per (matching passage, lexeme it shares with the query).
+    `avgdl AS MATERIALIZED (SELECT greatest(coalesce(sum(s.df), 0)::float8 / greatest(m.passages, 1), 1) AS v, greatest(m.passages, 1)::float8 AS n
+       FROM store_meta m LEFT JOIN lexeme_stats s ON true GROUP BY m.passages)`,
     `anyq AS (SELECT string_agg(tq::text, ' | ')::tsquery AS tq FROM q)`,
-    // One row per (matching passage, query lexeme), summed per passage (ts_rank is 0 where a lexeme is
-    // absent) and multiplied by the number of the query's lexemes the passage holds, as MiniSearch does.
-    `kw AS (SELECT id, sum(idf * r) * count(*) FILTER (WHERE r > 0) AS score${prefer ? ', bool_and(in_prefer) AS in_prefer' : ''}
-       FROM (SELECT p.id, qw.idf, ts_rank(${weights}::float4[], p.tsv, qw.tq, ${HYBRID.normalization}) AS r${prefer ? `, (${prefer}) AS in_prefer` : ''}
-         FROM anyq JOIN passages p ON p.tsv @@ anyq.tq CROSS JOIN qw WHERE ${where}) x
+    `kw AS (SELECT id, sum(part) * count(DISTINCT lex) AS score${prefer ? ', bool_and(in_prefer) AS in_prefer' : ''}
+       FROM (SELECT p.id, q.lex${prefer ? `, (${prefer}) AS in_prefer` : ''},
+           (CASE WHEN u.lexeme = q.lex THEN 1 ELSE ${params.add(HYBRID.bm25.prefixWeight)}::float8 * length(q.lex) / (length(q.lex) + 0.3 * (length(u.lexeme) - length(q.lex))) END)
+           * ln(1 + (a.n - coalesce(s.df, 1) + 0.5) / (coalesce(s.df, 1) + 0.5))
+           * (${HYBRID.bm25.d} + cardinality(u.positions) * ${HYBRID.bm25.k + 1} / (cardinality(u.positions) + ${HYBRID.bm25.k} * (1 - ${HYBRID.bm25.b} + ${HYBRID.bm25.b} * length(p.tsv) / a.v))) AS part
+         FROM anyq JOIN passages p ON p.tsv @@ anyq.tq
+         CROSS JOIN LATERAL unnest(p.tsv) AS u
+         JOIN q ON u.lexeme = q.lex OR (length(q.lex) >= ${HYBRID.prefixMinLength} AND starts_with(u.lexeme, q.lex))
+         LEFT JOIN lexeme_stats s ON s.lexeme = u.lexeme
+         CROSS JOIN avgdl a
+         WHERE ${where}) x
        GROUP BY id)`,
     `kw_open AS (${ranked(`SELECT id, score FROM kw ORDER BY score DESC, id LIMIT ${c}`, 'score DESC')})`,
   ];
