@@ -44,7 +44,7 @@ const MAGISTRATE = /\bmagistrates?'?\b|justice of the peace|judicial approval/i;
 const REGISTER = /\bcentral (?:register|record)\b|\bregister cop(?:y|ies)\b|cop(?:y|ies) (?:to|for) the (?:central )?register|\bcop(?:y|ies) of (?:the |an |any |each |our )?(?:authori[sz]ation|renewal|cancellation)s?\b/i;
 const INTERCEPT = /\b(?:bug|intercept|tap)\w*\b[^?]{0,30}\b(?:phones?|calls?|lines?|emails?|messages?|texts?)\b|\bread (?:their |someone'?s |the |his |her )?(?:texts?|text messages|emails?|messages)\b|\blisten(?:ing)? (?:in )?to (?:their |someone'?s |the )?(?:phone )?calls?\b/i;
 /** Activity figures and policy history are for document search (the annual report), not the rules. */
-const ACTIVITY = /\breportable errors?\b|\berrors?\b|\bhow many\b|\bnumber of\b|\bstatistics\b|\bpolicy (?:has )?(?:been )?(?:changed|updated|amended)\b|\bchanges? (?:to|in) the policy\b|\bhas the [\w\s]*policy changed\b|\bannual report\b|\blast year\b|\buse of\b[^?]*\bpowers?\b|\boversight\b|\boutcomes?\b|\bscrutin\w*|\b20\d\d[/-]\d\d\b(?![/-]\d)/i;
+const ACTIVITY = /\breportable errors?\b|\berrors?\b|\bhow many\b|\bnumber of\b|\bstatistics\b|\bpolicy (?:has )?(?:been )?(?:changed|updated|amended)\b|\bchanges? (?:to|in) the policy\b|\bhas the [\w\s]*policy changed\b|\breport\b|\blast\s+year'?s?\b|\bsentenc(?:e|ed|es)\b|\bconvict\w*|\bprosecut\w*|\bfined\b|\buse of\b[^?]*\bpowers?\b|\boversight\b|\boutcomes?\b|\bscrutin\w*|\b20\d\d[/-]\d\d\b(?![/-]\d)/i;
 
 const TOPICS: Array<[RipaQuestionTopic, RegExp]> = [
   ['interception', INTERCEPT],
@@ -52,7 +52,7 @@ const TOPICS: Array<[RipaQuestionTopic, RegExp]> = [
   ['authoriser', /\bwho\b[^?]{0,40}\b(?:authori[sz]e|sign|grant|approve)|\bauthori[sz]ing officers?\b|\blevel of authori|head of paid service|chief executive|\bwho can\b/i],
   ['approval', /\bmagistrates?'?\b|justice of the peace|\bjudicial\b|court approval|\bjp\b|approval order/i],
   ['renewal', /\brenew\w*|\bextend\w*|\bextension\b|run(?:s|ning)? out|about to (?:end|expire|lapse)|\b(?:isn'?t|not) (?:finished|over|complete)|\bcarry on\b|\bstill (?:need|going|running)/i],
-  ['duration', /\bhow long\b[^?]*\b(?:last|valid|run|good for|authori[sz]ation)|\bexpir\w*|\bduration\b|\blasts?\b|\bcease\w*|\bend date\b/i],
+  ['duration', /\bhow long\b[^?]*\b(?:last|valid|run|good for|authori[sz]ation)|\bexpir\w*|\bduration\b|\blasts?\b(?!\s+years?\b)|\bcease\w*|\bend date\b/i],
   ['review', /\breview\w*/i],
   ['cancellation', /\bcancel\w*|\bexpire\w* automatically|\bwhen the (?:job|work|operation|activity|investigation) (?:is|has) (?:done|finished|over|complete|ended)|no longer (?:needed|necessary)|\b(?:operation|surveillance|investigation) (?:has )?(?:ended|finished|stopped)|\bfinished early\b/i],
   ['register-copy', new RegExp(`${REGISTER.source}|\\bregister\\b`, 'i')],

@@ -23,6 +23,7 @@ const TABLE: Array<[string, string]> = [
   ['How long does a directed surveillance authorisation last?', 'ripa'],
   ["Who reviews the council's use of RIPA powers?", 'documents'],
   ['Any RIPA reportable errors in 2022/23?', 'documents'],
+  ['The TV streaming fraud in last years covert techniques report - what sentences did they get?', 'documents'],
   ['What did internal audit conclude on procurement?', 'audit'],
   ['What did the CA07 procurement audit say about purchase orders under £25k?', 'audit'],
   ['How is GL02 doing?', 'kpi'],
