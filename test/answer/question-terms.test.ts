@@ -1,0 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { countsThing } from '../../src/answer/question-terms.js';
+import { terms } from '../../src/index/tokenize.js';
+
+describe('whether a sentence gives a count of the thing asked about', () => {
+  it('reads a count written in words of tens ("Ninety-two responses")', () => {
+    expect(countsThing('Ninety-two responses were received to the online survey.', terms('responses'))).toBe(true);
+  });
+});
