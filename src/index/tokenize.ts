@@ -35,10 +35,14 @@ export function stem(word: string): string {
 
 /** Raw lower-case word tokens (letters and digits), before stop-word removal. */
 export function words(text: string): string[] {
-  return cleanText(text)
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .match(/[\p{L}\p{N}]+(?:[.,]\d+)*%?/gu) ?? [];
+  return (
+    cleanText(text)
+      .toLowerCase()
+      .replace(/[’']/g, '')
+      // "20mph" and "20 mph", "5km" and "5 km" are one thing: a figure runs into its unit (not "2nd", "1990s").
+      .replace(/\b(\d+)(?!(?:st|nd|rd|th|s)\b)([a-z]{2,})\b/g, '$1 $2')
+      .match(/[\p{L}\p{N}]+(?:[.,]\d+)*%?/gu) ?? []
+  );
 }
 
 /** Search terms: lower-case, stop words removed, lightly stemmed. */

@@ -23,14 +23,15 @@ function isTableRow(raw: string): boolean {
   return t.split('\t').filter((c) => c.trim()).length >= 2;
 }
 
-/** A heading ending in a colon is a label of at most this many words ("Purpose of the report:"). */
+/** A heading ending in a colon is a label of at most this many words ("Purpose of the report:"), without a verb ("Recommendation 3 was not approved:" leads in). */
 const LABEL_WORDS = 5;
+const LEAD_VERB = /\b(?:was|were|is|are|has|have|had|will|shall|would)\b/i;
 
 function isHeading(clean: string, raw: string, next: string): boolean {
   if (!clean || clean.length > 110 || TERMINAL.test(clean) && !clean.endsWith(':')) return false;
   // A line that runs on into the next in lower case is the first line of a wrapped paragraph, not a heading;
   // a line of more than a few words ending in a colon introduces what follows ("X moved an amendment as follows:").
-  if (/^[a-z]/.test(next) || (clean.endsWith(':') && clean.split(/\s+/).length > LABEL_WORDS)) return false;
+  if (/^[a-z]/.test(next) || (clean.endsWith(':') && (clean.split(/\s+/).length > LABEL_WORDS || LEAD_VERB.test(clean)))) return false;
   const nextBlank = !next;
   if (/^#{1,6}\s/.test(raw.trim())) return true;
   if (/^\*\*[^*]+\*\*$/.test(raw.trim()) && clean.length < 100) return true;

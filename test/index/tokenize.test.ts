@@ -6,6 +6,10 @@ describe('search terms', () => {
     expect(terms('fees pays cars bias plus axis')).toEqual(['fee', 'pay', 'car', 'bias', 'plus', 'axis']);
   });
 
+  it('read a figure run into its unit as the figure and the unit ("20mph" is "20 mph"), ordinals and decades as written', () => {
+    expect(terms('20mph 5km 2nd 1990s')).toEqual(['20', 'mph', '5', 'km', '2nd', '1990s']);
+  });
+
   it('drop "according" as a word that carries nothing', () => {
     expect(terms('according to the report')).toEqual(['report']);
   });

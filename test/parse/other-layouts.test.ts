@@ -226,3 +226,12 @@ describe('a heading with a running footer printed under it', () => {
     expect(chunks.find((c) => c.text.includes('recommendation 3 was CARRIED'))!.place.section).toBe('Recommendation 3 - Parking Item 3');
   });
 });
+
+describe('a short line with a verb ending in a colon', () => {
+  const text = ['Minutes', '', '8 Speed Limits Review', '', 'The committee considered the review of speed limits on residential roads across the city and the officers\' technical assessment.', '', 'Recommendation 3 was not approved:', '', '3. Authorise the Executive Director to decide which proposals go forward to the statutory process.', ''].join('\n');
+
+  it('leads into what follows: the passage stays under the minute\'s heading', () => {
+    const chunks = chunkDocument(parseDocument('minutes.txt', text));
+    expect(chunks.find((c) => c.text.includes('Authorise the Executive Director'))!.place.section).toBe('8 Speed Limits Review');
+  });
+});
