@@ -1,7 +1,7 @@
 import type { SearchFilters, SearchHit } from '../../retrieve/passage-store.js';
 import type { Sql } from './database.js';
 import { filterSql, hasAnyFilter, Params } from './filter-sql.js';
-import { chunkOf, PASSAGE_COLUMNS, vectorLiteral, type PassageRow } from './passage-rows.js';
+import { chunkOf, keywordTerms, PASSAGE_COLUMNS, vectorLiteral, type PassageRow } from './passage-rows.js';
 
 /** The fusion's numbers: the same as the embedded store's search, so that both rank alike. */
 export const HYBRID = {
@@ -46,14 +46,15 @@ const ranked = (inner: string, order: string): string =>
  */
 export function hybridSearchSql(q: HybridQuery): { text: string; values: unknown[] } {
   const params = new Params();
-  const query = params.add(q.text);
+  // The project tokenizer's terms of the query, as the passages' tsvector holds them (002_project_terms).
+  const query = params.add([...new Set(keywordTerms(q.text).split(' ').filter(Boolean))]);
   const where = filterSql(q.filters, params);
   const prefer = hasAnyFilter(q.prefer) ? filterSql(q.prefer, params) : null;
   const c = params.add(HYBRID.candidates);
   const pw = prefer ? params.add(HYBRID.preferWeight) : '';
   const ctes: string[] = [
     `q AS (SELECT lex, to_tsquery('simple', quote_literal(lex) || CASE WHEN length(lex) >= ${params.add(HYBRID.prefixMinLength)} THEN ':*' ELSE '' END) AS tq
-       FROM unnest(tsvector_to_array(to_tsvector('english', replace(${query}, '/', ' ')))) AS lex)`,
+       FROM unnest(${query}::text[]) AS lex)`,
     // BM25+ as the embedded keyword index scores it (its k, b and d; prefix matches of long lexemes weighted
     // as it weighs them), with a passage's distinct lexemes for its length; summed per passage and multiplied
     // by the number of the query's lexemes it holds. One row per (matching passage, lexeme it shares with the query).

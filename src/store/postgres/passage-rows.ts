@@ -39,6 +39,12 @@ export function vectorLiteral(v: Float32Array): string {
   return `[${Array.from(v, (x) => (Number.isFinite(x) ? x : 0)).join(',')}]`;
 }
 
+/** A text's terms as keyword search reads them: the project tokenizer's, those PostgreSQL's parser keeps whole. */
+export function keywordTerms(text: string): string {
+  return terms(text).filter((t) => KEYWORD_TERM.test(t)).join(' ');
+}
+const KEYWORD_TERM = /^[\p{L}\p{N}]+$/u;
+
 /** The heading text of a passage (item, section, table header), weighted higher in keyword search. */
 function headingOf(chunk: Chunk): string {
   return [chunk.place.item, chunk.place.section, chunk.tableHeader].filter(Boolean).join(' \n ');
@@ -74,6 +80,9 @@ export function passageColumns(chunks: readonly Chunk[]): unknown[] {
     col((c) => c.indexText),
     col((c) => headingOf(c)),
     col((c) => [...new Set(terms(c.indexText))].join(' ')),
+    // The keyword search's terms, in order (migrations/002_project_terms.sql).
+    col((c) => keywordTerms(headingOf(c))),
+    col((c) => keywordTerms(c.indexText)),
   ];
 }
 
@@ -81,15 +90,15 @@ export function passageColumns(chunks: readonly Chunk[]): unknown[] {
 export function insertPassagesSql(withVectors: boolean): string {
   const vectorCol = withVectors ? ', embedding' : '';
   const vectorVal = withVectors ? ', e::vector' : '';
-  const vectorArg = withVectors ? ', $25::text[]' : '';
+  const vectorArg = withVectors ? ', $27::text[]' : '';
   const vectorName = withVectors ? ', e' : '';
   return `INSERT INTO passages (id, source, ord, span_start, span_end, council, committee, meeting_date, item, item_number, page,
-      paragraph, section, doc_type, approved_at, url, dup_key, reprint, table_header, place, text, index_text, heading, terms${vectorCol})
+      paragraph, section, doc_type, approved_at, url, dup_key, reprint, table_header, place, text, index_text, heading, terms, heading_terms, body_terms${vectorCol})
     SELECT id, $1, ord, s, e_, council, committee, meeting_date, item, item_number, page, paragraph, section, doc_type, approved_at,
-      url, dup_key, reprint, table_header, place::jsonb, text, index_text, heading, string_to_array(terms, ' ')${vectorVal}
+      url, dup_key, reprint, table_header, place::jsonb, text, index_text, heading, string_to_array(terms, ' '), heading_terms, body_terms${vectorVal}
     FROM unnest($2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[],
       $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::bool[], $19::text[], $20::text[], $21::text[],
-      $22::text[], $23::text[], $24::text[]${vectorArg})
+      $22::text[], $23::text[], $24::text[], $25::text[], $26::text[]${vectorArg})
       AS x(id, ord, s, e_, council, committee, meeting_date, item, item_number, page, paragraph, section, doc_type, approved_at, url,
-        dup_key, reprint, table_header, place, text, index_text, heading, terms${vectorName})`;
+        dup_key, reprint, table_header, place, text, index_text, heading, terms, heading_terms, body_terms${vectorName})`;
 }

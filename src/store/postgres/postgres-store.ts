@@ -9,7 +9,7 @@ import { asksForLatest } from '../../understand/read-question.js';
 import type { Database } from './database.js';
 import { embeddingDims } from './embedding-column.js';
 import { hybridSearch } from './hybrid-search.js';
-import { chunkOf, PASSAGE_COLUMNS, type PassageRow } from './passage-rows.js';
+import { chunkOf, keywordTerms, PASSAGE_COLUMNS, type PassageRow } from './passage-rows.js';
 import { readGeneration, readSnapshot, type StoreSnapshot } from './store-snapshot.js';
 
 /** How often a reader asks whether another process changed the store (one tiny query). */
@@ -164,10 +164,10 @@ export class PostgresStore implements PassageStore {
     // The GIN index narrows to passages holding every word of the quote; strpos checks it verbatim.
     // Papers published on their own first, then any passage not reprinted in a pack, in passage order.
     return this.one(
-      `tsv @@ plainto_tsquery('english', $1) AND strpos(text, $1) > 0 AND source <> $2
+      `tsv @@ plainto_tsquery('simple', $3) AND strpos(text, $1) > 0 AND source <> $2
        AND (doc_type IS NOT DISTINCT FROM 'document' OR reprint = false)
        ORDER BY (doc_type IS NOT DISTINCT FROM 'document') DESC, source COLLATE "C", ord`,
-      [quote, exceptSource],
+      [quote, exceptSource, keywordTerms(quote)],
     );
   }
 

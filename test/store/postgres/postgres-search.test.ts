@@ -38,6 +38,7 @@ describe.each(testEngines())('hybrid search on $name', (engine) => {
       chunk('south.txt', 0, 'The arboricultural survey of street trees was deferred.', { council: 'South Council' }),
       chunk('south.txt', 1, 'The parking budget was reviewed.', { council: 'South Council', committee: 'Finance Committee', meetingDate: '2024-01-10' }),
       chunk('south.txt', 2, 'A constitution part on arboricultural matters names no council.', { council: null }),
+      chunk('south.txt', 3, 'The consultation on the highway scheme closed in March.', { council: 'South Council' }),
     ]));
     // A report published on its own and the same text reprinted in a pack: one passage, shown as the original.
     const text = 'The library refurbishment budget of two million pounds was agreed unanimously.';
@@ -52,6 +53,11 @@ describe.each(testEngines())('hybrid search on $name', (engine) => {
   it('ranks first the passage sharing the query\'s rarest word', async () => {
     const hits = await store.search('arboricultural survey', { k: 3 });
     expect(hits[0]!.chunk.text).toContain('arboricultural survey');
+  });
+
+  it('matches words as the project tokenizer reads them: "consultant" is not "consultation"', async () => {
+    const hits = await store.search('consultant', { k: 10 });
+    expect(hits.filter((h) => h.keywordRank !== null).map((h) => h.chunk.text)).toEqual([]);
   });
 
   it('keeps only the named councils\' passages and those of no council', async () => {
