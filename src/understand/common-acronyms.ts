@@ -30,6 +30,8 @@ export const COMMON_ACRONYMS: Glossary = {
   CIL: 'Community Infrastructure Levy',
   LGSCO: 'Local Government and Social Care Ombudsman',
   TV: 'television',
+  'T&F': 'Task and Finish',
+  'O&S': 'Overview and Scrutiny',
 };
 
 /**

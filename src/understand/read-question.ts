@@ -98,7 +98,7 @@ function withKindWords(text: string, span: { start: number; end: number }): { st
 
 /** Replaces common abbreviations that the corpus does not define with their words ("DOIs" -> "declarations of interest"). */
 function spellOut(text: string, glossary: Glossary): string {
-  return text.replace(/\b([A-Z]{2,6})(?:'?s)?\b/g, (m, acronym: string) => (glossary[acronym] || !COMMON_ACRONYMS[acronym] ? m : COMMON_ACRONYMS[acronym]!));
+  return text.replace(/\b([A-Z](?:[A-Z]|&(?=[A-Z])){1,5})(?:'?s)?\b/g, (m, acronym: string) => (glossary[acronym] || !COMMON_ACRONYMS[acronym] ? m : COMMON_ACRONYMS[acronym]!));
 }
 
 function blank(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {

@@ -110,6 +110,10 @@ describe('the question reading: what is asked', () => {
     expect(read('How much was paid in compensation in 2022/23, and how does that compare with the year before?').scope.periods.map((p) => p.label)).toEqual(['2022/23', '2021/22']);
   });
 
+  it('reads a short form with an ampersand ("T&F group") as its words', () => {
+    expect(read('What is the latest on the parking T&F group?').terms).toEqual(expect.arrayContaining(['task', 'finish']));
+  });
+
   it('reads a person question', () => {
     expect(read('Who chairs the Harbour Committee?').type).toBe('person');
   });
