@@ -131,9 +131,9 @@ export const NOT_FOUND_TEXT =
 /** Words that name the kind of fact asked for: a sentence holding that kind of fact covers them ("what share" by "83%"). */
 const TYPE_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
   number: new Set(terms('share percentage proportion rate number figure count total level score value')),
+  money: new Set(terms('cost costs amount price spend spent value total')),
   duration: new Set(terms('long time period timescale deadline duration')),
   date: new Set(terms('date when period year month time')),
-  money: new Set(terms('cost costs amount price spend spent value total')),
   frequency: new Set(terms('often frequency')),
 };
 
