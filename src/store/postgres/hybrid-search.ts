@@ -15,8 +15,8 @@ export const HYBRID = {
   recentBoost: 0.3,
   /** Lexemes this long match as prefixes too (as the embedded keyword index does for long terms). */
   prefixMinLength: 6,
-  /** BM25+ as the embedded keyword index has it: k, b, d, and the weight of a prefix match. */
-  bm25: { k: 1.2, b: 0.7, d: 0.5, prefixWeight: 0.375 },
+  /** BM25+ as the embedded keyword index has it: k, b, d. */
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
 };
 
 export interface HybridQuery {
@@ -55,20 +55,21 @@ export function hybridSearchSql(q: HybridQuery): { text: string; values: unknown
   const ctes: string[] = [
     `q AS (SELECT lex, to_tsquery('simple', quote_literal(lex) || CASE WHEN length(lex) >= ${params.add(HYBRID.prefixMinLength)} THEN ':*' ELSE '' END) AS tq
        FROM unnest(${query}::text[]) AS lex)`,
-    // BM25+ as the embedded keyword index scores it (its k, b and d; prefix matches of long lexemes weighted
-    // as it weighs them), with a passage's distinct lexemes for its length; summed per passage and multiplied
-    // by the number of the query's lexemes it holds. One row per (matching passage, lexeme it shares with the query).
+    // BM25+ as the embedded keyword index scores it (its k, b and d), with a passage's distinct lexemes for its
+    // length; summed per passage and multiplied by the number of the query's lexemes it holds. One row per
+    // (matching passage, query lexeme it holds). A long lexeme also finds its completions through the GIN
+    // index (as the embedded index does), but only the lexeme itself scores.
     `avgdl AS MATERIALIZED (SELECT greatest(coalesce(sum(s.df), 0)::float8 / greatest(m.passages, 1), 1) AS v, greatest(m.passages, 1)::float8 AS n
        FROM store_meta m LEFT JOIN lexeme_stats s ON true GROUP BY m.passages)`,
-    `anyq AS (SELECT string_agg(tq::text, ' | ')::tsquery AS tq FROM q)`,
+    `anyq AS (SELECT string_agg(tq::text, ' | ')::tsquery AS tq, array_agg(lex) AS lexemes FROM q)`,
     `kw AS (SELECT id, sum(part) * count(DISTINCT lex) AS score${prefer ? ', bool_and(in_prefer) AS in_prefer' : ''}
        FROM (SELECT p.id, q.lex${prefer ? `, (${prefer}) AS in_prefer` : ''},
-           (CASE WHEN u.lexeme = q.lex THEN 1 ELSE ${params.add(HYBRID.bm25.prefixWeight)}::float8 * length(q.lex) / (length(q.lex) + 0.3 * (length(u.lexeme) - length(q.lex))) END)
-           * ln(1 + (a.n - coalesce(s.df, 1) + 0.5) / (coalesce(s.df, 1) + 0.5))
+           ln(1 + (a.n - coalesce(s.df, 1) + 0.5) / (coalesce(s.df, 1) + 0.5))
            * (${HYBRID.bm25.d} + cardinality(u.positions) * ${HYBRID.bm25.k + 1} / (cardinality(u.positions) + ${HYBRID.bm25.k} * (1 - ${HYBRID.bm25.b} + ${HYBRID.bm25.b} * length(p.tsv) / a.v))) AS part
          FROM anyq JOIN passages p ON p.tsv @@ anyq.tq
-         CROSS JOIN LATERAL unnest(p.tsv) AS u
-         JOIN q ON u.lexeme = q.lex OR (length(q.lex) >= ${HYBRID.prefixMinLength} AND starts_with(u.lexeme, q.lex))
+         -- Only the passage's lexemes that the query holds (marked B, kept by ts_filter), not all of them.
+         CROSS JOIN LATERAL unnest(ts_filter(setweight(p.tsv, 'B', anyq.lexemes), '{b}')) AS u
+         JOIN q ON u.lexeme = q.lex
          LEFT JOIN lexeme_stats s ON s.lexeme = u.lexeme
          CROSS JOIN avgdl a
          WHERE ${where}) x
