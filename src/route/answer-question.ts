@@ -102,7 +102,7 @@ function interleave(main: readonly SearchHit[], perClause: readonly SearchHit[][
  */
 function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, known: (term: string) => boolean, base: SearchFilters = {}): { filters: SearchFilters; missing: string | null } {
   const filters: SearchFilters = { ...base };
-  if (reading.scope.councils.length) filters.councils = reading.scope.councils;
+  if (reading.scope.councils.length) filters.councils = reading.scope.councils.flatMap((c) => registry.labelsOf(c));
   let missing: string | null = null;
   // A place, person or body the question names that no paper mentions (another council, say) is not
   // something the papers can answer about.
@@ -201,7 +201,8 @@ export async function answerQuestion(deps: AssistantDeps, question: string | Que
     question: reading.text,
     kind: draft.kind,
     answer: draft.answer,
-    citations: await preferOriginal(deps.store, draft.citations),
+    // A council held under two names (its Welsh and English ones) is cited under the one it is held under.
+    citations: (await preferOriginal(deps.store, draft.citations)).map((c) => (c.council ? { ...c, council: registry.canonicalCouncil(c.council) } : c)),
     retrieved: toRetrieved(hits),
     notes,
     timings: { totalMs: Number(totalMs.toFixed(2)), searchMs: Number(searchMs.toFixed(2)) },

@@ -98,7 +98,8 @@ export function outOfScope(chunk: Chunk, reading: QuestionReading, registry: Sco
   // A paper that names no council (a constitution part without a title block) is the council its file name
   // or folder names; otherwise it may be any council's, and never answers for a named one (COUNCIL_NAME
   // labels it in a one-council corpus).
-  const council = chunk.place.council ?? registry.councilOfSource(chunk.source);
+  const labelled = chunk.place.council ?? registry.councilOfSource(chunk.source);
+  const council = labelled && registry.canonicalCouncil(labelled);
   if (scope.councils.length && !(council && scope.councils.includes(council))) return 'council';
   if (scope.committees.length && !passageOfCommittee(chunk, scope.committees, registry)) return 'committee';
   return null;

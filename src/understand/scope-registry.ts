@@ -16,6 +16,10 @@ export interface ScopeRegistry {
   committees: Array<ScopeName & { councils: string[] }>;
   /** Meeting dates held, ISO, sorted. */
   meetingDates: string[];
+  /** The name a council is held under: a Welsh name ("Cyngor Cymuned Llan a Bryn") whose English form is also held is that council. */
+  canonicalCouncil(name: string): string;
+  /** Every name the passages label a held council with (its Welsh name too), for search filters. */
+  labelsOf(council: string): string[];
   /**
    * The council a paper that names none belongs to, from its file name or folder: the one council the index
    * holds whose distinctive words or short form the path spells ("bristol/constitution-part-3.txt"); null
@@ -87,10 +91,22 @@ export function buildScopeRegistry(places: Iterable<Place>, glossary: Glossary):
     }
     if (p.meetingDate) dates.add(p.meetingDate);
   }
-  const councilNames = [...councils].sort().map((c) => scopeName(c, glossary, true));
+  // A community or town council's minutes in Welsh name it in Welsh: the same council as its English name.
+  const canonical = new Map<string, string>();
+  for (const c of councils) {
+    const english = englishFormOf(c);
+    if (english && english !== c && councils.has(english)) canonical.set(c, english);
+  }
+  const councilNames = [...councils].filter((c) => !canonical.has(c)).sort().map((c) => {
+    const entry = scopeName(c, glossary, true);
+    const welsh = [...canonical].filter(([, e]) => e === c).map(([w]) => w.toLowerCase());
+    return welsh.length ? { ...entry, aliases: [...entry.aliases, ...welsh] } : entry;
+  });
   const bySource = new Map<string, string | null>();
   return {
     councils: councilNames,
+    canonicalCouncil: (name) => canonical.get(name) ?? name,
+    labelsOf: (council) => [council, ...[...canonical].filter(([, e]) => e === council).map(([w]) => w)],
     committees: [...committees].filter(([c]) => namesABody(c)).sort(([a], [b]) => a.localeCompare(b)).map(([c, owners]) => ({ ...scopeName(c, glossary, false), councils: [...owners] })),
     meetingDates: [...dates].sort(),
     councilOfSource(source) {
@@ -98,6 +114,25 @@ export function buildScopeRegistry(places: Iterable<Place>, glossary: Glossary):
       return bySource.get(source)!;
     },
   };
+}
+
+/** Welsh kinds of council and their English names. */
+const WELSH_KINDS: ReadonlyArray<[RegExp, string]> = [
+  [/^Cyngor Cymuned (.+)$/, 'Community Council'],
+  [/^Cyngor Tref (.+)$/, 'Town Council'],
+];
+
+/**
+ * The English form of a Welsh community or town council's name ("Cyngor Cymuned Llan a Bryn" -> "Llan and
+ * Bryn Community Council"), whose place names the two languages share; null for any other name (a county's
+ * or a city's Welsh name is not its English one: "Cyngor Sir Gâr" is Carmarthenshire).
+ */
+function englishFormOf(name: string): string | null {
+  for (const [re, kind] of WELSH_KINDS) {
+    const m = re.exec(name);
+    if (m) return `${m[1]!.replace(/ ac? /g, ' and ')} ${kind}`;
+  }
+  return null;
 }
 
 /** The one council whose distinctive words (all of them) or short form are words of a file path. */

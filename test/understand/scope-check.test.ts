@@ -21,6 +21,11 @@ describe('what keeps a passage out of a question\'s scope', () => {
     expect(outOfScope(chunk(null, 'riverton/constitution_part-3-4.txt'), readQuestion("Who is Riverton City Council's Monitoring Officer?", { registry }), registry)).toBe(null);
   });
 
+  it('takes a community council\'s minutes in Welsh as the council\'s own when its English name is held too', () => {
+    const both = buildScopeRegistry([place('Llan and Bryn Community Council'), place('Cyngor Cymuned Llan a Bryn')], {});
+    expect(outOfScope(chunk('Cyngor Cymuned Llan a Bryn'), readQuestion('Who chaired Llan and Bryn Community Council in June?', { registry: both }), both)).toBe(null);
+  });
+
   it('puts another council\'s paper out of scope', () => {
     expect(outOfScope(chunk('Northshire County Council'), readQuestion("Who is Riverton City Council's Monitoring Officer?", { registry }), registry)).toBe('council');
   });
