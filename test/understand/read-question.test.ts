@@ -114,6 +114,10 @@ describe('the question reading: what is asked', () => {
     expect(read('What is the latest on the parking T&F group?').terms).toEqual(expect.arrayContaining(['task', 'finish']));
   });
 
+  it('reads "the 26-27 draft budget" as the financial year 2026/27, but "12-13 weeks" as weeks', () => {
+    expect([read('What is in the 26-27 draft budget?').scope.periods.map((p) => p.label), read('Is it 12-13 weeks?').scope.periods]).toEqual([['2026/27'], []]);
+  });
+
   it('reads a person question', () => {
     expect(read('Who chairs the Harbour Committee?').type).toBe('person');
   });
