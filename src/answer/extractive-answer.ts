@@ -262,7 +262,8 @@ function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate
       const { span, text, reason, vote, decision } = sentence;
       if (want.periods.length && !want.periods.some((p) => sentenceInPeriod(text, chunk, p))) continue;
       // Text addressed to an AI is never quoted as an answer, whatever its letters; nor is a table's header row.
-      if (sentence.skip || text.length > W.maxSentenceChars || LEGAL_NOTICE.test(text)) continue;
+      // A question printed in the papers (an interview's, a member's) asks; it does not answer.
+      if (sentence.skip || text.length > W.maxSentenceChars || LEGAL_NOTICE.test(text) || /\?["'”’)]?\s*$/.test(text)) continue;
       const own = withPeriodTerms(termsWithShortForms(text, want.forms, READER_WEIGHTS.minInitials, sentence.set), text, want.period);
       if (span.row) for (const t of rowContext) own.add(t);
       const matched = matchedTerms(want.terms, own);

@@ -114,6 +114,14 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/decrease of £66,696/);
   });
 
+  it('never answers with a question printed in the papers', () => {
+    const answer = read('What did the review say about cabinet committees?', hits([
+      { text: 'To what extent do the cabinet committees add value to the review of decisions?' },
+      { text: 'The review recommended abolishing cabinet committees to save officer and member time.' },
+    ]));
+    expect(answer.answer).toMatch(/^The review recommended abolishing/);
+  });
+
   it('gives the reason when asked why', () => {
     const answer = read('Why was the highways budget overspent?', hits([{
       text: 'The highways budget was overspent by £1.7 million. The overspend was due to rising energy costs for street lighting.',
