@@ -363,6 +363,38 @@ function withParagraph(c: Candidate, span: Span, key: readonly string[]): Span {
   return { ...span, end };
 }
 
+/**
+ * The start of the next passage of the same paper, when a statement announcing a list ("There are a number
+ * of identified risks…") ran to the end of its own passage: the list's further items that speak of the question.
+ */
+function listRunOn(c: Candidate, span: Span, hits: readonly SearchHit[], key: readonly string[]): { c: Candidate; span: Span } | null {
+  const chunk = c.hit.chunk;
+  if (!(ANNOUNCES.test(c.text) || MANY.test(c.text) || introduces(c.text))) return null;
+  // Only when the list reached its passage's end: what follows it there says nothing more of the question.
+  const rest = sentencesOf(chunk).filter((s) => s.start >= span.end);
+  if (rest.length > 2 || rest.some((s) => terms(chunk.text.slice(s.start, s.end)).some((t) => key.includes(t)))) return null;
+  const next = hits.find((h) => h.chunk.source === chunk.source && h.chunk.start >= chunk.end && h.chunk.start - chunk.end < 200);
+  if (!next) return null;
+  const sentences = sentencesOf(next.chunk).filter((s) => !s.row);
+  let end = -1;
+  let off = 0;
+  for (const s of sentences) {
+    if (s.end - (sentences[0]?.start ?? 0) > READER_WEIGHTS.listChars) break;
+    const ts = new Set(terms(next.chunk.text.slice(s.start, s.end)));
+    if (!key.some((k) => ts.has(k))) {
+      // Mitigation between the items is read with them; two such in a row end the list.
+      if (++off > 2) break;
+      continue;
+    }
+    off = 0;
+    end = s.end;
+  }
+  if (end < 0 || !sentences[0]) return null;
+  const first = sentences[0];
+  const runOn: Span = { ...first, end };
+  return { c: { ...c, hit: next, span: runOn, text: next.chunk.text.slice(first.start, end) }, span: runOn };
+}
+
 const MANY = /\b(?:a number of|several|various|two|three|four|five|key|main)\s+(?:\w+\s+){0,2}(?:risks|issues|findings|recommendations|concerns|reasons|options|changes|points|areas|actions)\b/i;
 
 /** Statements whose spans overlap in one passage (an item taken with its lead-in, a paragraph run on into the next statement) are said once, as their union. */
@@ -647,6 +679,11 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   // Statements read in the papers' order within a passage, passages in rank order.
   chosen.sort((a, b) => a.rank - b.rank || a.span.start - b.span.start);
   const kept = mergeOverlaps(chosen.map((c) => ({ c, span: withParagraph(c, withListContext(c), key) })));
+  // A list that a statement announces and that runs on past the end of its passage goes on in the next one.
+  for (const k of [...kept]) {
+    const more = listRunOn(k.c, k.span, hits, key);
+    if (more && !kept.some((o) => o.c.hit.chunk.id === more.c.hit.chunk.id)) kept.splice(kept.indexOf(k) + 1, 0, more);
+  }
   const citations: Citation[] = [];
   const statements = kept.map(({ c, span }) => {
     const citation = citationFor(c.hit.chunk, span.start, span.end, citations.length + 1);

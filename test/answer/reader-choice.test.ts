@@ -122,6 +122,15 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/^The review recommended abolishing/);
   });
 
+  it('follows a list of risks on into the next passage of the paper', () => {
+    const [first, second] = hits([
+      { text: 'There are a number of identified risks to the parking scheme expansion. One key risk is local opposition to the parking scheme. This is mitigated by phased engagement.' },
+      { text: 'Another risk to the parking scheme expansion is that neighbouring streets then become priorities. This is mitigated by the delivery programme.' },
+    ]);
+    const next = { ...second!, chunk: { ...second!.chunk, start: first!.chunk.end + 2, end: first!.chunk.end + 2 + second!.chunk.text.length } };
+    expect(read('What are the main risks of the parking scheme expansion?', [first!, next]).answer).toMatch(/neighbouring streets then become priorities/);
+  });
+
   it('gives the reason when asked why', () => {
     const answer = read('Why was the highways budget overspent?', hits([{
       text: 'The highways budget was overspent by £1.7 million. The overspend was due to rising energy costs for street lighting.',
