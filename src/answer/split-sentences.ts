@@ -5,7 +5,9 @@ export interface Span {
   row: boolean;
 }
 
-const ABBREV = /\b(?:Mr|Mrs|Ms|Dr|St|No|approx|e\.g|i\.e|etc|Cllr|Councillor|Prof|Rev|para|paras|vs|cf|Co|Ltd|Inc|Art|reg|s|ss|Sch)\.$/i;
+/** "c. £4m", "ca. 300": circa, in lower case only ("rated C." ends a sentence). */
+const CIRCA = /(?<![\p{L}])ca?\.$/u;
+const ABBREV = /\b(?:Mr|Mrs|Ms|Dr|St|No|approx|circa|e\.g|i\.e|etc|Cllr|Councillor|Prof|Rev|para|paras|vs|cf|Co|Ltd|Inc|Art|reg|s|ss|Sch)\.$/i;
 /** A person's initial ("Cllr. J. Davies", "A. B. Smith"): after a title, or after another initial. */
 const INITIAL = /\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Rev)\.?\s+(?:[A-Z]\.\s*)*[A-Z]\.$|\b[A-Z]\.\s*[A-Z]\.$/;
 const LIST_START = /^[ \t]*(?:[-*•]\s|\(?[a-z0-9]{1,3}[.)]\s|\d+(?:\.\d+)+\s)/i;
@@ -35,7 +37,7 @@ export function splitSentences(text: string): Span[] {
     if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ')) {
       const after = text.slice(i + 1).match(/^\s+(\S)/)?.[1] ?? '';
       const before = text.slice(start, i + 1);
-      if ((!after || /[A-Z0-9(£"“‘]/.test(after)) && !ABBREV.test(before) && !INITIAL.test(before)) push(i + 1);
+      if ((!after || /[A-Z0-9(£"“‘]/.test(after)) && !ABBREV.test(before) && !INITIAL.test(before) && !CIRCA.test(before)) push(i + 1);
     }
   }
   if (start < text.length) push(text.length);

@@ -11,6 +11,10 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('does not split at "c." for circa', () => {
+    expect(sentences('Parking is falling short of its income target by c. £4m this year. The next report is due in June.')).toHaveLength(2);
+  });
+
   it('splits at the end of a sentence that ends in a capital letter', () => {
     expect(sentences('The programme was rated RAG status A. The next report is due in June.')).toHaveLength(2);
   });
