@@ -440,7 +440,31 @@ function subjectVotes(ranked: readonly Candidate[], chosen: readonly Candidate[]
   const at = anchor?.span.start ?? 0;
   const after = votes.filter((c) => c.span.start > at).sort((a, b) => a.span.start - b.span.start);
   const before = votes.filter((c) => c.span.start <= at).sort((a, b) => b.span.start - a.span.start);
-  return [...after, ...before].slice(0, READER_WEIGHTS.subjectVotes);
+  const inOrder = [...after, ...before];
+  // Minutes may name the recommendation a vote was on only by its number ("recommendation 3 FELL"): the vote
+  // on the subject is the one whose numbered recommendation in the same paper speaks of it best.
+  const subjectTerms = new Set(subject.terms);
+  const coverOf = new Map<string, number>();
+  for (const c of ranked) {
+    const n = c.vote || c.hit.chunk.source !== best.hit.chunk.source ? null : recommendationNumber(c);
+    if (!n) continue;
+    const value = weight([...c.covered.keys()].filter((t) => subjectTerms.has(t)), w);
+    coverOf.set(n, Math.max(coverOf.get(n) ?? 0, value));
+  }
+  const onSubject = (c: Candidate): number => coverOf.get(/\brecommendations?\s+(\d+[a-z]?)\b/i.exec(c.text)?.[1]?.toLowerCase() ?? '') ?? -1;
+  const top = Math.max(-1, ...inOrder.map(onSubject));
+  // The votes on that recommendation (and on an amendment to it), not those on the other numbered ones.
+  const own = top > 0 ? inOrder.filter((c) => onSubject(c) === top || (onSubject(c) < 0 && /\bamendment\b/i.test(c.text))) : inOrder;
+  return own.slice(0, READER_WEIGHTS.subjectVotes);
+}
+
+/** The number of the recommendation a sentence is ("3. Authorise the Executive Director…", "Recommendation 5 - …"), or null. */
+function recommendationNumber(c: Candidate): string | null {
+  const text = c.hit.chunk.text;
+  const lineStart = text.lastIndexOf('\n', c.span.start - 1) + 1;
+  const marker = /^[ \t]*\(?(\d{1,2}[a-z]?)[.)][ \t]*$/i.exec(text.slice(lineStart, c.span.start)) ?? /^\s*(\d{1,2}[a-z]?)[.)]\s/i.exec(c.text);
+  const named = /^\s*recommendations?\s+(\d{1,2}[a-z]?)\b/i.exec(c.text);
+  return (marker?.[1] ?? named?.[1])?.toLowerCase() ?? null;
 }
 
 const usable = (c: Candidate): boolean => c.typed || introduces(c.text);

@@ -131,6 +131,14 @@ describe("the reader's choice", () => {
     expect(read('What are the main risks of the parking scheme expansion?', [first!, next]).answer).toMatch(/neighbouring streets then become priorities/);
   });
 
+  it('gives the vote on the recommendation the question is about when the minutes name it only by number', () => {
+    const answer = read('Did the delegation to the Executive Director on the speed limits go through? What was the vote?', hits([
+      { text: 'Recommendation 2 was moved and seconded.\n\nOn being put to the vote, recommendation 2 was CARRIED unanimously.\n\nRecommendation 3 was moved and seconded.\n\nOn being put to the vote, recommendation 3 FELL (2 voting for, 7 voting against).' },
+      { text: '2. Approved a six-week engagement on the speed limits.\n\n3. Authorise the Executive Director to make a delegated decision on the speed limits.' },
+    ]));
+    expect([/recommendation 3 FELL/.test(answer.answer), /recommendation 2 was CARRIED/.test(answer.answer)]).toEqual([true, false]);
+  });
+
   it('gives the reason when asked why', () => {
     const answer = read('Why was the highways budget overspent?', hits([{
       text: 'The highways budget was overspent by £1.7 million. The overspend was due to rising energy costs for street lighting.',
