@@ -47,8 +47,10 @@ const RETRIEVAL = {
   expanded: 3,
   /** A neighbour joins just below the hit that brought it. */
   neighbourShare: 0.9,
-  /** Passages searched per part of a compound question. */
+  /** Passages searched per part of a compound question… */
   perClause: 3,
+  /** …chosen by the reranker from this many times as many. */
+  perClauseRead: 4,
   /** A part of a question is searched on its own unless these best passages already hold all its words. */
   clauseCovered: 1,
 } as const;
@@ -152,7 +154,9 @@ export async function retrievePool(store: PassageStore, reading: QuestionReading
     if (clause.type === 'any' && clause.terms.length && clause.terms.every((t) => found.has(t))) continue;
     // The clause's content words only: its question words would only add noise to the search.
     const q = clause.terms.length >= 2 ? clause.terms.join(' ') : clause.text;
-    extra.push(await store.search(q, { k: RETRIEVAL.perClause, filters, preferRecent }));
+    // Read by the reranker as the part asks, as the main hits are read as the question asks.
+    const clauseHits = await store.search(q, { k: RETRIEVAL.perClause * RETRIEVAL.perClauseRead, filters, preferRecent });
+    extra.push(rerank(clauseHits, { ...reading, terms: clause.terms, type: clause.type }, store).slice(0, RETRIEVAL.perClause));
   }
   return { hits, pool: interleave(await withNeighbours(store, hits), extra) };
 }

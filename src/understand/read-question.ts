@@ -133,7 +133,13 @@ function clausesIn(content: string): ClauseReading[] {
   for (const c of all) {
     if (ASKS.test(c)) parts.push(clauseOf(c));
     // "How long are minutes kept? and background papers?": the part asks the same as the one before, of another subject.
-    else if (ELLIPTICAL.test(c) && parts.length) parts.push({ ...clauseOf(c), type: parts.at(-1)!.type });
+    // It takes that part's words too, as words of less weight ("keep", "minutes", "available" for "background papers").
+    else if (ELLIPTICAL.test(c) && parts.length) {
+      const own = clauseOf(c);
+      const before = parts.at(-1)!;
+      const inherited = before.terms.filter((t) => !own.terms.includes(t));
+      parts.push({ ...own, type: before.type, terms: [...own.terms, ...inherited], inherited });
+    }
   }
   if (parts.length < 2) return [];
   const first = all.findIndex((c) => ASKS.test(c));

@@ -74,3 +74,23 @@ describe('retrieval around a best passage that opens inside a list', () => {
     expect(pool.map((h) => h.chunk.id).slice(0, 2)).toEqual([chunks[mid]!.id, chunks[mid - 1]!.id]);
   });
 });
+
+describe('retrieval for a part of a compound question', () => {
+  it('reads the part\'s own search as the part asks, best first', async () => {
+    const mk = (id: number, text: string): SearchHit => ({
+      chunk: { id: `p.txt#${id}`, source: 'p.txt', start: id * 1000, end: id * 1000 + text.length, text, indexText: text, place: chunkDocument(parseDocument('p.txt', 'x'))[0]!.place, dupKey: `k${id}`, tableHeader: null },
+      score: 1 / (id + 1), vectorRank: id, keywordRank: id,
+    });
+    const main = [mk(0, 'The harbour committee meets four times a year.')];
+    const clause = [mk(1, 'A list of the harbour berths and their moorings.'), mk(2, 'The harbour committee quorum is five members.')];
+    const store = {
+      search: async (q: string) => (q.startsWith('How') ? main : clause),
+      adjacent: async () => null,
+      idf: () => 2,
+      known: () => true,
+    } as unknown as PassageStore;
+    const reading = readQuestion('How often does the harbour committee meet, and what is its quorum?', { registry: buildScopeRegistry([], {}) });
+    const { pool } = await retrievePool(store, reading, {});
+    expect(pool.map((h) => h.chunk.id).indexOf('p.txt#2')).toBeLessThan(pool.map((h) => h.chunk.id).indexOf('p.txt#1'));
+  });
+});

@@ -162,6 +162,10 @@ describe('the question reading: what is asked', () => {
     expect(read('How long are background papers kept after a meeting? same as minutes?').clauses.map((c) => c.type)).toEqual(['duration', 'duration']);
   });
 
+  it('gives a part that names another subject ("and background papers?") the words of the part before, as inherited', () => {
+    expect(read('How long are minutes kept after a meeting? and background papers?').clauses[1]!.inherited).toEqual(expect.arrayContaining(['minut', 'kept']));
+  });
+
   it('splits parts separated by a comma before a question word', () => {
     expect(read('How many members does the panel have, how many make it quorate?').clauses).toHaveLength(2);
   });
