@@ -2,15 +2,16 @@ import { cleanText } from '../parse/clean-text.js';
 import { terms } from '../index/tokenize.js';
 import type { SearchHit } from '../retrieve/passage-store.js';
 import type { QuestionReading } from '../understand/read-question.js';
-import type { NamedPeriod } from '../understand/question-dates.js';
-import { sentenceInPeriod } from '../understand/scope-check.js';
 import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
-import { countsThing, hasAnswerType, matchedTerms, type AnswerType } from './question-terms.js';
+import { matchedTerms } from './question-terms.js';
 import type { Glossary } from '../extract/mine-glossary.js';
-import type { Span } from './split-sentences.js';
-import { DECISION_SENTENCE, indexTermsOf, readSentences, sentencesOf } from './reader-sentences.js';
-import { countedIn, periodTermsOf, shortFormsOf, spells, termsWithShortForms, withPeriodTerms, type PeriodWords, type ShortForm } from './reader-words.js';
+import { DECISION_SENTENCE, indexTermsOf } from './reader-sentences.js';
+import { periodTermsOf, shortFormsOf, spells, termsWithShortForms, withPeriodTerms, type PeriodWords, type ShortForm } from './reader-words.js';
+import { READER_WEIGHTS } from './reader-weights.js';
+import { weigher, weight, candidates, headingLike, headingsOf, type Candidate, type Weigh, type Want } from './reader-candidates.js';
+import { display, withListContext, withParagraph, listRunOn, mergeOverlaps, introduces } from './reader-spans.js';
+import { subjectVotes } from './reader-votes.js';
 
 export interface DraftAnswer {
   kind: 'answer' | 'not_found';
@@ -22,170 +23,8 @@ export interface DraftAnswer {
   declined?: 'little evidence' | 'no statement' | 'key entity absent' | 'short question not covered' | 'statements cover little of the question';
 }
 
-interface Candidate {
-  hit: SearchHit;
-  rank: number;
-  span: Span;
-  text: string;
-  clean: string;
-  covered: Map<string, number>;
-  typed: boolean;
-  /** The heading that names who acts, for a "who" question answered by a line under it (terms of reference). */
-  actor: string | null;
-  reason: boolean;
-  vote: boolean;
-  score: number;
-}
-
-/**
- * The reader's tunable numbers, all in one place. Tuned on dev.jsonl and dev-councils.jsonl together
- * (on one mixed corpus) and checked on questions of our own.
- */
-export const READER_WEIGHTS = {
-  /** Below this share of the question's (idf-weighted) key terms in the best passages, the papers do not answer it. */
-  minEvidence: 0.55,
-  /** Passages looked at for evidence. */
-  evidencePassages: 5,
-  /** Evidence spread over several passages of one paper counts for this share of evidence in one passage. */
-  acrossPassages: 0.9,
-  /** A long question (six key terms or more) may leave a little more uncovered. */
-  longQuestionSlack: 0.1,
-  /** A question of at most this many key terms is short: its statements must cover nearly all of it. */
-  shortQuestion: 5,
-  /** The share of a short question's weighted key terms its statements must cover… */
-  minStatementCover: 0.7,
-  /** …and how many of its words they may leave out. */
-  maxMissingTerms: 1,
-  /** The share of any question's weighted key terms its statements (with their headings) must cover. */
-  minAnyCover: 0.4,
-  /** Passages read for statements. */
-  topPassages: 10,
-  /** A vote line this close (characters) to a chosen decision in its passage is given with it. */
-  voteNearChars: 600,
-  /** Sentences tried for each part of a compound question. */
-  clauseOptions: 3,
-  /** In a short part of the question, the words it takes from the question's subject weigh this share of its own. */
-  inheritedShare: 0.4,
-  /** …and a statement for it must hold one of its own words at least this well (a soft match counts; heading credit does not). */
-  ownTermMatch: 0.6,
-  /** A sentence given for a second part of the question counts for this share of its score there. */
-  sharedPick: 0.5,
-  /** Vote lines given from the passage on the question's subject (a recommendation and its amendment). */
-  subjectVotes: 2,
-  /** Statements in an answer: one per part of the question, and never more than this. */
-  maxStatements: 4,
-  /** Cap on one term's weight, so that one rare word does not decide alone. */
-  maxTermWeight: 6,
-  /** A sentence inherits this share of credit for terms its heading or the sentence before it has. */
-  contextCredit: 0.5,
-  /** Credit for the passage as a whole covering the question. */
-  passageCover: 0.35,
-  /** Lower-ranked passages give way a little. */
-  rankPenalty: 0.04,
-  /** Holding the kind of fact asked for (a number, a person, a date…), or not. */
-  typedBonus: 0.2,
-  /** Giving a reason when the question asks why; the vote when it asks whether a decision was carried. */
-  reasonBonus: 0.2,
-  voteBonus: 0.3,
-  decisionBonus: 0.3,
-  /** Headings and captions state nothing. */
-  headingPenalty: 0.2,
-  /** A sentence that announces what follows ("the findings are set out below") without stating it. */
-  announcePenalty: 0.3,
-  /** For "latest" questions, a sentence from the newest meeting among the passages. */
-  latestBonus: 0.2,
-  /** Contact details and document fields. */
-  detailsPenalty: 0.5,
-  /** A short form the question types must be in the answer's passages, when it is at least this rare. */
-  keyEntityWeight: 4,
-  /** A passage this close (characters) in the same paper that names the question's short form speaks for the passage chosen. */
-  entityNearChars: 4000,
-  /** A short form of at least this many letters is matched by the initials of words in a row ("Civil Enforcement Officers"). */
-  minInitials: 3,
-  /** Very long sentences bury their point… */
-  longPenalty: 0.1,
-  /** …and a run this long without a full stop is a flattened table or page, not a statement. */
-  maxSentenceChars: 900,
-  /** Phrase (adjacent key terms) matches, each and at most. */
-  phrase: 0.15,
-  phraseMax: 0.3,
-  /** A statement beyond the first must score at least this share of the best one. */
-  keepShare: 0.5,
-  /** The best typed sentence may trail the best sentence by at most this much. */
-  typedTrail: 0.6,
-  /** How far back up a list an item looks for the sentence that introduces the list. */
-  listLeadChars: 600,
-  /** A statement may run on through its paragraph up to this many characters. */
-  paragraphChars: 420,
-  /** A statement that announces a list ("a number of risks") may run on through the list up to this many. */
-  listChars: 900,
-  /** The sentence right after a chosen one may score this much lower and still finish the answer. */
-  continueShare: 0.25,
-  /** A further statement must add at least this share of the question's weight, unless it continues a chosen one. */
-  minGain: 0.08,
-} as const;
-
 export const NOT_FOUND_TEXT =
   "I can't find this in the committee papers I have indexed. Democratic Services, or the officer named on the relevant report, may be able to help.";
-
-/** Words that name the kind of fact asked for: a sentence holding that kind of fact covers them ("what share" by "83%"). */
-const TYPE_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
-  number: new Set(terms('share percentage proportion rate number figure count total level score value')),
-  money: new Set(terms('cost costs amount price spend spent value total')),
-  duration: new Set(terms('long time period timescale deadline duration')),
-  date: new Set(terms('date when period year month time')),
-  frequency: new Set(terms('often frequency')),
-};
-
-/** Question words an aspect of the answer covers: a sentence giving the vote covers "unanimous", one giving the resolution "decide". */
-const ASPECT_WORDS = {
-  reason: new Set(terms('why reason reasons drove driven drive cause caused explain')),
-  vote: new Set(terms('vote voted voting unanimous unanimously close')),
-  decision: new Set(terms('decide decided decision agree agreed approve approved resolved sign')),
-  comparison: new Set(terms('compare compared comparison')),
-};
-/** A sentence that compares one figure with another ("a decrease of £66,696 from 2021/22", "up 4% on last year"). */
-const COMPARES = /\b(?:increase|decrease|rise|fall|reduction|higher|lower|more|fewer|less|up|down)\b[^.]{0,40}\b(?:of|by|from|than|on)\b|\bcompared? (?:with|to)\b/i;
-const DETAILS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:Tel|Telephone|Email|E-mail|Contact Officer|Appendices|Background papers|Ward|Report author)\s*:/i;
-/** A copyright line or a firm's legal notice: printed on a consultant's report, never an answer. */
-const LEGAL_NOTICE = /©|\bcopyright\b|\ball rights reserved\b|\bregistered in England\b|\bregistered office\b|\bauthorised and regulated by\b|\blimited liability partnership\b|\bmember firms?\b/i;
-const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
-
-function display(text: string, header: string | null, row: boolean): string {
-  const clean = cleanText(text).replace(/\s+\n/g, '\n');
-  if (!row) return clean.replace(/\s+/g, ' ').trim();
-  const cells = clean.split('\t').map((c) => c.trim()).filter(Boolean);
-  const heads = header?.split(' | ') ?? [];
-  if (heads.length === cells.length) return cells.map((c, i) => `${heads[i]}: ${c}`).join('; ');
-  return cells.join(' | ');
-}
-
-type Weigh = (t: string) => number;
-
-/**
- * Key-term weights: rarer terms count more. A word the corpus never uses is the heart of a question the
- * papers cannot answer ("mayor's salary"), so it weighs more than the question's other words; an unknown
- * acronym may just be undefined in the papers, so it weighs less.
- */
-function weigher(idf: (t: string) => number, known: (t: string) => boolean, reading: QuestionReading): Weigh {
-  const acronyms = new Set(reading.acronyms.map((a) => a.toLowerCase().replace(/s$/, '')));
-  const knownWeights = reading.terms.filter(known).map((t) => Math.min(READER_WEIGHTS.maxTermWeight, idf(t)));
-  const base = knownWeights.length ? knownWeights.reduce((a, b) => a + b, 0) / knownWeights.length : 3;
-  return (t) => (known(t) ? Math.min(READER_WEIGHTS.maxTermWeight, idf(t)) : acronyms.has(t) ? 0.5 * base : 1.5 * base);
-}
-
-function weight(termsList: Iterable<string> | Map<string, number>, w: Weigh): number {
-  let sum = 0;
-  if (termsList instanceof Map) for (const [t, f] of termsList) sum += f * w(t);
-  else for (const t of termsList) sum += w(t);
-  return sum;
-}
-
-function phraseBonus(pairs: readonly string[], ts: readonly string[]): number {
-  if (!pairs.length) return 0;
-  const have = new Set(ts.slice(1).map((t, i) => `${ts[i]} ${t}`));
-  return Math.min(READER_WEIGHTS.phraseMax, READER_WEIGHTS.phrase * pairs.filter((p) => have.has(p)).length);
-}
 
 /** The share of the question's weighted key terms that the best passages contain. */
 function evidenceFor(key: readonly string[], hits: readonly SearchHit[], w: Weigh, forms: readonly ShortForm[], period: PeriodWords): number {
@@ -206,208 +45,6 @@ function evidenceFor(key: readonly string[], hits: readonly SearchHit[], w: Weig
   return best;
 }
 
-interface Want {
-  /** Periods the question names: a sentence about another period never answers. */
-  periods: readonly NamedPeriod[];
-  terms: readonly string[];
-  pairs: readonly string[];
-  type: AnswerType;
-  counted: readonly string[];
-  reason: boolean;
-  vote?: boolean;
-  decision?: boolean;
-  latest?: boolean;
-  /** Short forms the question types, matched where a text spells them out. */
-  forms: readonly ShortForm[];
-  period: PeriodWords;
-  /** Committees the question names. */
-  committees: readonly string[];
-}
-
-/**
- * The words of a passage's council and committee, where the question names that committee: "who chairs
- * the Audit Committee?" is answered by the committee's own minutes. Otherwise a committee's name ("Policy
- * and Resources") says nothing of what its papers are about.
- */
-function placeTermsOf(chunk: SearchHit['chunk'], want: Want): string[] {
-  const committee = chunk.place.committee && want.committees.includes(chunk.place.committee) ? chunk.place.committee : '';
-  return terms(`${chunk.place.council ?? ''} ${committee}`);
-}
-
-/** The share of the question's weighted key terms a passage holds. */
-function passageCover(hit: SearchHit, want: Want, w: Weigh): number {
-  const total = weight(want.terms, w) || 1;
-  const own = withPeriodTerms(termsWithShortForms(hit.chunk.indexText, want.forms, READER_WEIGHTS.minInitials, indexTermsOf(hit.chunk)), hit.chunk.indexText, want.period);
-  return weight(matchedTerms(want.terms, new Set([...own, ...placeTermsOf(hit.chunk, want)])), w) / total;
-}
-
-function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate[] {
-  const W = READER_WEIGHTS;
-  const total = weight(want.terms, w) || 1;
-  const out: Candidate[] = [];
-  const coverOf = (hit: SearchHit): number => passageCover(hit, want, w);
-  // "Latest": the newest meeting among the passages that cover the question.
-  const newest = want.latest
-    ? hits.slice(0, W.topPassages).filter((h) => coverOf(h) >= W.minEvidence).reduce((d, h) => ((h.chunk.place.meetingDate ?? '') > d ? h.chunk.place.meetingDate! : d), '')
-    : '';
-  hits.slice(0, W.topPassages).forEach((hit, rank) => {
-    const chunk = hit.chunk;
-    const placeTerms = placeTermsOf(chunk, want);
-    const chunkCover = coverOf(hit);
-    const rowContext = terms(`${chunk.tableHeader ?? ''} ${chunk.place.section ?? ''} ${chunk.place.item ?? ''}`);
-    // A sentence stands under its passage's headings (its section, and its opening line when that is a heading).
-    const sectionTerms = new Set([...terms(headingsOf(chunk)), ...placeTerms]);
-    let previous: ReadonlySet<string> = new Set<string>();
-    for (const sentence of readSentences(chunk)) {
-      const { span, text, reason, vote, decision } = sentence;
-      if (want.periods.length && !want.periods.some((p) => sentenceInPeriod(text, chunk, p))) continue;
-      // Text addressed to an AI is never quoted as an answer, whatever its letters; nor is a table's header row.
-      // A question printed in the papers (an interview's, a member's) asks; it does not answer.
-      if (sentence.skip || text.length > W.maxSentenceChars || LEGAL_NOTICE.test(text) || /\?["'”’)]?\s*$/.test(text)) continue;
-      const own = withPeriodTerms(termsWithShortForms(text, want.forms, READER_WEIGHTS.minInitials, sentence.set), text, want.period);
-      if (span.row) for (const t of rowContext) own.add(t);
-      const matched = matchedTerms(want.terms, own);
-      for (const [aspect, has] of [['reason', want.reason && reason], ['vote', want.vote && vote], ['decision', want.decision && decision], ['comparison', COMPARES.test(text)]] as const) {
-        if (has) for (const t of want.terms) if (ASPECT_WORDS[aspect].has(t)) matched.set(t, 1);
-      }
-      const typeWords = TYPE_WORDS[want.type];
-      // A yes/no question is answered by any statement of the fact; one that says yes or no plainly is better.
-      const sentenceTyped = want.type === 'any' || want.type === 'yesno' || hasAnswerType(text, want.type);
-      // "Who reviews X?": a line of terms of reference or a delegation scheme states what a body does; the
-      // heading it stands under names the body.
-      const actor = !sentenceTyped && want.type === 'person' && chunk.place.section && hasAnswerType(chunk.place.section, 'person') ? chunk.place.section : null;
-      const isTyped = sentenceTyped || actor !== null;
-      if (typeWords && isTyped) for (const t of want.terms) if (typeWords.has(t)) matched.set(t, 1);
-      const context = new Set([...sectionTerms, ...previous]);
-      for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
-      previous = sentence.set;
-      const typed = isTyped && (want.type !== 'number' || countsThing(text, countedIn(text, want.counted, want.forms, READER_WEIGHTS.minInitials), span.row ? `${chunk.tableHeader ?? ''}` : ''));
-      let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, sentence.list);
-      if (want.type === 'yesno') score += hasAnswerType(text, 'yesno') ? W.typedBonus / 2 : 0;
-      else if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
-      if (want.reason && reason) score += W.reasonBonus;
-      if (want.vote && vote) score += W.voteBonus;
-      if (want.decision && decision) score += W.decisionBonus;
-      if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
-      if (text.length > 450) score -= W.longPenalty;
-      if (headingLike(chunk.text, span, text)) score -= W.headingPenalty;
-      // Contact and document details ("Email: … Tel: … Appendices: …") are not statements.
-      if (DETAILS.test(text)) score -= W.detailsPenalty;
-      if (ANNOUNCES.test(text) && !/:\s*$/.test(text) && !/\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, ''))) score -= W.announcePenalty;
-      out.push({ hit, rank, span, text, clean: sentence.clean, covered: matched, typed, actor, reason, vote, score });
-    }
-  });
-  return out.sort((a, b) => b.score - a.score);
-}
-
-/**
- * A sentence that ends with a colon introduces the list after it: take the list too. A list item
- * means little without the sentence that introduces it: take that sentence too.
- */
-function withListContext(c: Candidate): Span {
-  const spans = sentencesOf(c.hit.chunk);
-  const i = spans.findIndex((s) => s.start === c.span.start);
-  const lead = spans[i - 1];
-  const text = c.hit.chunk.text;
-  if (lead && /:\s*$/.test(text.slice(lead.start, lead.end)) && c.span.start - lead.end < 40) return { ...c.span, start: lead.start };
-  // An item further down a list still needs its lead-in ("…will be responsible for the following functions:").
-  if (listItemAt(text, c.span.start)) {
-    for (let j = i - 1; j >= 0 && c.span.start - spans[j]!.start <= READER_WEIGHTS.listLeadChars; j--) {
-      const s = spans[j]!;
-      if (/:\s*$/.test(text.slice(s.start, s.end))) return { ...c.span, start: s.start };
-      if (!listItemAt(text, s.start)) break;
-    }
-  }
-  if (!introduces(c.text)) return c.span;
-  let end = c.span.end;
-  for (const s of spans.slice(i + 1, i + 6)) {
-    if (s.start - end > 40 || s.end - c.span.start > 700) break;
-    end = s.end;
-  }
-  return { ...c.span, end };
-}
-
-/**
- * A statement runs on through the rest of its paragraph while the next sentence carries a fact (a
- * figure, an amount, a name) or a key term, up to a length: the second half of an answer often sits
- * in the sentence after the one that matched ("…an actual loss of £83,898… The majority of the loss, £62,916, was…").
- */
-function withParagraph(c: Candidate, span: Span, key: readonly string[]): Span {
-  if (span.row) return span;
-  const text = c.hit.chunk.text;
-  // "There are a number of identified risks…": the sentences after it that speak of them are its list.
-  const announces = ANNOUNCES.test(c.text) || MANY.test(c.text);
-  let end = span.end;
-  let off = 0;
-  for (const s of sentencesOf(c.hit.chunk)) {
-    if (s.start < end || s.row) continue;
-    const gap = text.slice(end, s.start);
-    const next = text.slice(s.start, s.end);
-    const ts = new Set(terms(next));
-    const sharesKey = key.some((k) => ts.has(k));
-    if (s.end - span.start > (announces ? READER_WEIGHTS.listChars : READER_WEIGHTS.paragraphChars)) break;
-    if (announces) {
-      // The list's items may have a sentence of mitigation between them; two such in a row end it.
-      if (!sharesKey) {
-        if (++off > 2) break;
-        continue;
-      }
-      off = 0;
-    } else {
-      // A blank line, a new numbered paragraph or a list item ends the paragraph.
-      if (/\n\s*\n/.test(gap) || /^\(?(?:\d+(?:\.\d+)*|[a-z])[.)]\s/.test(next)) break;
-      if (!(hasAnswerType(next, 'number') || hasAnswerType(next, 'person') || sharesKey)) break;
-    }
-    end = s.end;
-  }
-  return { ...span, end };
-}
-
-/**
- * The start of the next passage of the same paper, when a statement announcing a list ("There are a number
- * of identified risks…") ran to the end of its own passage: the list's further items that speak of the question.
- */
-function listRunOn(c: Candidate, span: Span, hits: readonly SearchHit[], key: readonly string[]): { c: Candidate; span: Span } | null {
-  const chunk = c.hit.chunk;
-  if (!(ANNOUNCES.test(c.text) || MANY.test(c.text) || introduces(c.text))) return null;
-  // Only when the list reached its passage's end: what follows it there says nothing more of the question.
-  const rest = sentencesOf(chunk).filter((s) => s.start >= span.end);
-  if (rest.length > 2 || rest.some((s) => terms(chunk.text.slice(s.start, s.end)).some((t) => key.includes(t)))) return null;
-  const next = hits.find((h) => h.chunk.source === chunk.source && h.chunk.start >= chunk.end && h.chunk.start - chunk.end < 200);
-  if (!next) return null;
-  const sentences = sentencesOf(next.chunk).filter((s) => !s.row);
-  let end = -1;
-  let off = 0;
-  for (const s of sentences) {
-    if (s.end - (sentences[0]?.start ?? 0) > READER_WEIGHTS.listChars) break;
-    const ts = new Set(terms(next.chunk.text.slice(s.start, s.end)));
-    if (!key.some((k) => ts.has(k))) {
-      // Mitigation between the items is read with them; two such in a row end the list.
-      if (++off > 2) break;
-      continue;
-    }
-    off = 0;
-    end = s.end;
-  }
-  if (end < 0 || !sentences[0]) return null;
-  const first = sentences[0];
-  const runOn: Span = { ...first, end };
-  return { c: { ...c, hit: next, span: runOn, text: next.chunk.text.slice(first.start, end) }, span: runOn };
-}
-
-const MANY = /\b(?:a number of|several|various|two|three|four|five|key|main)\s+(?:\w+\s+){0,2}(?:risks|issues|findings|recommendations|concerns|reasons|options|changes|points|areas|actions)\b/i;
-
-/** Statements whose spans overlap in one passage (an item taken with its lead-in, a paragraph run on into the next statement) are said once, as their union. */
-function mergeOverlaps(spans: Array<{ c: Candidate; span: Span }>): Array<{ c: Candidate; span: Span }> {
-  const out: Array<{ c: Candidate; span: Span }> = [];
-  for (const s of spans) {
-    const into = out.find((o) => o.c.hit.chunk.id === s.c.hit.chunk.id && o.span.start < s.span.end && s.span.start < o.span.end);
-    if (into) into.span = { ...into.span, start: Math.min(into.span.start, s.span.start), end: Math.max(into.span.end, s.span.end) };
-    else out.push({ c: s.c, span: { ...s.span } });
-  }
-  return out;
-}
-
 function placeLabel(c: Citation): string {
   const date = c.meetingDate
     ? new Date(`${c.meetingDate}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
@@ -415,76 +52,10 @@ function placeLabel(c: Citation): string {
   return [c.council, c.committee, date].filter(Boolean).join(', ');
 }
 
-/** A sentence that introduces what follows: a colon, or a resolution's "It was RESOLVED that;". */
-const introduces = (text: string): boolean => /:\s*$/.test(text) || /\b(?:that|as follows)\s*[;,:–—-]?\s*$/i.test(text);
-
-/**
- * The vote lines on the question's subject: in the passage with vote lines that best covers the subject
- * (its words other than the vote), the first ones after the statement chosen from it (or its best
- * sentence): minutes record the vote below the discussion.
- */
-function subjectVotes(ranked: readonly Candidate[], chosen: readonly Candidate[], want: Want, w: Weigh): Candidate[] {
-  const subject: Want = { ...want, terms: want.terms.filter((t) => !ASPECT_WORDS.vote.has(t)) };
-  let best: { hit: SearchHit; value: number } | null = null;
-  const seen = new Set<string>();
-  for (const c of ranked) {
-    if (!c.vote || seen.has(c.hit.chunk.id)) continue;
-    seen.add(c.hit.chunk.id);
-    const value = passageCover(c.hit, subject, w) - READER_WEIGHTS.rankPenalty * c.rank;
-    if (!best || value > best.value) best = { hit: c.hit, value };
-  }
-  if (!best) return [];
-  const id = best.hit.chunk.id;
-  const anchor = chosen.find((c) => c.hit.chunk.id === id && !c.vote) ?? ranked.find((c) => c.hit.chunk.id === id && !c.vote);
-  const votes = ranked.filter((c) => c.vote && c.hit.chunk.id === id);
-  const at = anchor?.span.start ?? 0;
-  const after = votes.filter((c) => c.span.start > at).sort((a, b) => a.span.start - b.span.start);
-  const before = votes.filter((c) => c.span.start <= at).sort((a, b) => b.span.start - a.span.start);
-  const inOrder = [...after, ...before];
-  // Minutes may name the recommendation a vote was on only by its number ("recommendation 3 FELL"): the vote
-  // on the subject is the one whose numbered recommendation in the same paper speaks of it best.
-  const subjectTerms = new Set(subject.terms);
-  const coverOf = new Map<string, number>();
-  for (const c of ranked) {
-    const n = c.vote || c.hit.chunk.source !== best.hit.chunk.source ? null : recommendationNumber(c);
-    if (!n) continue;
-    const value = weight([...c.covered.keys()].filter((t) => subjectTerms.has(t)), w);
-    coverOf.set(n, Math.max(coverOf.get(n) ?? 0, value));
-  }
-  const onSubject = (c: Candidate): number => coverOf.get(/\brecommendations?\s+(\d+[a-z]?)\b/i.exec(c.text)?.[1]?.toLowerCase() ?? '') ?? -1;
-  const top = Math.max(-1, ...inOrder.map(onSubject));
-  // The votes on that recommendation (and on an amendment to it), not those on the other numbered ones.
-  const own = top > 0 ? inOrder.filter((c) => onSubject(c) === top || (onSubject(c) < 0 && /\bamendment\b/i.test(c.text))) : inOrder;
-  return own.slice(0, READER_WEIGHTS.subjectVotes);
-}
-
-/** The number of the recommendation a sentence is ("3. Authorise the Executive Director…", "Recommendation 5 - …"), or null. */
-function recommendationNumber(c: Candidate): string | null {
-  const text = c.hit.chunk.text;
-  const lineStart = text.lastIndexOf('\n', c.span.start - 1) + 1;
-  const marker = /^[ \t]*\(?(\d{1,2}[a-z]?)[.)][ \t]*$/i.exec(text.slice(lineStart, c.span.start)) ?? /^\s*(\d{1,2}[a-z]?)[.)]\s/i.exec(c.text);
-  const named = /^\s*recommendations?\s+(\d{1,2}[a-z]?)\b/i.exec(c.text);
-  return (marker?.[1] ?? named?.[1])?.toLowerCase() ?? null;
-}
-
 const usable = (c: Candidate): boolean => c.typed || introduces(c.text);
 
 /** A heading or caption names a topic without stating anything. */
 const isHeading = (c: Candidate): boolean => headingLike(c.hit.chunk.text, c.span, c.text);
-
-/** An amount, a figure with thousands or a percentage: a short line holding one states a value ("March 23 £5,964,399"). */
-const VALUE = /[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d(?:\.\d+)?\s?%/;
-
-/** A heading or caption: a short line, not a table row or list item, without closing punctuation or a value. */
-function headingLike(text: string, span: Span, sentence: string): boolean {
-  return !span.row && !listItemAt(text, span.start) && sentence.length < 110 && !/[.:;!?]["')]?\s*$/.test(sentence) && !VALUE.test(sentence);
-}
-
-/** Whether a span starts a list item: a bullet or item number opens its line. */
-function listItemAt(text: string, start: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return /^[ \t]*(?:[-*•▪◦]|\(?[a-z0-9]{1,3}[.)])[ \t]*$/i.test(text.slice(lineStart, start));
-}
 
 /**
  * One statement per part of a compound question, so that the parts together are best answered: each
@@ -638,13 +209,6 @@ function statementCover(chosen: readonly Candidate[], key: readonly string[], w:
     }
   }
   return { cover: weight(covered, w) / total, missing: key.filter((t) => (covered.get(t) ?? 0) < 0.5).length };
-}
-
-/** A passage's item and section titles, and its opening line when that is a heading. */
-function headingsOf(chunk: SearchHit['chunk']): string {
-  const first = chunk.text.split('\n', 1)[0]!.trim();
-  const heading = first.length < 110 && !/[.;!?]$/.test(first) ? first : '';
-  return `${chunk.place.item ?? ''} ${chunk.place.section ?? ''} ${heading}`;
 }
 
 export interface ReaderInput {

@@ -1,0 +1,194 @@
+/**
+ * The reader's candidate statements: every sentence of the best passages scored against the question (or one
+ * of its parts) by the share of its weighted key terms it holds, the kind of fact it states, and what it is.
+ */
+import { terms } from '../index/tokenize.js';
+import type { SearchHit } from '../retrieve/passage-store.js';
+import type { QuestionReading } from '../understand/read-question.js';
+import type { NamedPeriod } from '../understand/question-dates.js';
+import { sentenceInPeriod } from '../understand/scope-check.js';
+import { countsThing, hasAnswerType, matchedTerms, type AnswerType } from './question-terms.js';
+import type { Span } from './split-sentences.js';
+import { indexTermsOf, readSentences } from './reader-sentences.js';
+import { countedIn, termsWithShortForms, withPeriodTerms, type PeriodWords, type ShortForm } from './reader-words.js';
+import { READER_WEIGHTS } from './reader-weights.js';
+
+export interface Candidate {
+  hit: SearchHit;
+  rank: number;
+  span: Span;
+  text: string;
+  clean: string;
+  covered: Map<string, number>;
+  typed: boolean;
+  /** The heading that names who acts, for a "who" question answered by a line under it (terms of reference). */
+  actor: string | null;
+  reason: boolean;
+  vote: boolean;
+  score: number;
+}
+
+/** Words that name the kind of fact asked for: a sentence holding that kind of fact covers them ("what share" by "83%"). */
+export const TYPE_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
+  number: new Set(terms('share percentage proportion rate number figure count total level score value')),
+  money: new Set(terms('cost costs amount price spend spent value total')),
+  duration: new Set(terms('long time period timescale deadline duration')),
+  date: new Set(terms('date when period year month time')),
+  frequency: new Set(terms('often frequency')),
+};
+
+/** Question words an aspect of the answer covers: a sentence giving the vote covers "unanimous", one giving the resolution "decide". */
+export const ASPECT_WORDS = {
+  reason: new Set(terms('why reason reasons drove driven drive cause caused explain')),
+  vote: new Set(terms('vote voted voting unanimous unanimously close')),
+  decision: new Set(terms('decide decided decision agree agreed approve approved resolved sign')),
+  comparison: new Set(terms('compare compared comparison')),
+};
+/** A sentence that compares one figure with another ("a decrease of £66,696 from 2021/22", "up 4% on last year"). */
+export const COMPARES = /\b(?:increase|decrease|rise|fall|reduction|higher|lower|more|fewer|less|up|down)\b[^.]{0,40}\b(?:of|by|from|than|on)\b|\bcompared? (?:with|to)\b/i;
+export const DETAILS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:Tel|Telephone|Email|E-mail|Contact Officer|Appendices|Background papers|Ward|Report author)\s*:/i;
+/** A copyright line or a firm's legal notice: printed on a consultant's report, never an answer. */
+export const LEGAL_NOTICE = /©|\bcopyright\b|\ball rights reserved\b|\bregistered in England\b|\bregistered office\b|\bauthorised and regulated by\b|\blimited liability partnership\b|\bmember firms?\b/i;
+export const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
+
+export type Weigh = (t: string) => number;
+
+/**
+ * Key-term weights: rarer terms count more. A word the corpus never uses is the heart of a question the
+ * papers cannot answer ("mayor's salary"), so it weighs more than the question's other words; an unknown
+ * acronym may just be undefined in the papers, so it weighs less.
+ */
+export function weigher(idf: (t: string) => number, known: (t: string) => boolean, reading: QuestionReading): Weigh {
+  const acronyms = new Set(reading.acronyms.map((a) => a.toLowerCase().replace(/s$/, '')));
+  const knownWeights = reading.terms.filter(known).map((t) => Math.min(READER_WEIGHTS.maxTermWeight, idf(t)));
+  const base = knownWeights.length ? knownWeights.reduce((a, b) => a + b, 0) / knownWeights.length : 3;
+  return (t) => (known(t) ? Math.min(READER_WEIGHTS.maxTermWeight, idf(t)) : acronyms.has(t) ? 0.5 * base : 1.5 * base);
+}
+
+export function weight(termsList: Iterable<string> | Map<string, number>, w: Weigh): number {
+  let sum = 0;
+  if (termsList instanceof Map) for (const [t, f] of termsList) sum += f * w(t);
+  else for (const t of termsList) sum += w(t);
+  return sum;
+}
+
+export function phraseBonus(pairs: readonly string[], ts: readonly string[]): number {
+  if (!pairs.length) return 0;
+  const have = new Set(ts.slice(1).map((t, i) => `${ts[i]} ${t}`));
+  return Math.min(READER_WEIGHTS.phraseMax, READER_WEIGHTS.phrase * pairs.filter((p) => have.has(p)).length);
+}
+
+export interface Want {
+  /** Periods the question names: a sentence about another period never answers. */
+  periods: readonly NamedPeriod[];
+  terms: readonly string[];
+  pairs: readonly string[];
+  type: AnswerType;
+  counted: readonly string[];
+  reason: boolean;
+  vote?: boolean;
+  decision?: boolean;
+  latest?: boolean;
+  /** Short forms the question types, matched where a text spells them out. */
+  forms: readonly ShortForm[];
+  period: PeriodWords;
+  /** Committees the question names. */
+  committees: readonly string[];
+}
+
+/**
+ * The words of a passage's council and committee, where the question names that committee: "who chairs
+ * the Audit Committee?" is answered by the committee's own minutes. Otherwise a committee's name ("Policy
+ * and Resources") says nothing of what its papers are about.
+ */
+export function placeTermsOf(chunk: SearchHit['chunk'], want: Want): string[] {
+  const committee = chunk.place.committee && want.committees.includes(chunk.place.committee) ? chunk.place.committee : '';
+  return terms(`${chunk.place.council ?? ''} ${committee}`);
+}
+
+/** The share of the question's weighted key terms a passage holds. */
+export function passageCover(hit: SearchHit, want: Want, w: Weigh): number {
+  const total = weight(want.terms, w) || 1;
+  const own = withPeriodTerms(termsWithShortForms(hit.chunk.indexText, want.forms, READER_WEIGHTS.minInitials, indexTermsOf(hit.chunk)), hit.chunk.indexText, want.period);
+  return weight(matchedTerms(want.terms, new Set([...own, ...placeTermsOf(hit.chunk, want)])), w) / total;
+}
+
+export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Candidate[] {
+  const W = READER_WEIGHTS;
+  const total = weight(want.terms, w) || 1;
+  const out: Candidate[] = [];
+  const coverOf = (hit: SearchHit): number => passageCover(hit, want, w);
+  // "Latest": the newest meeting among the passages that cover the question.
+  const newest = want.latest
+    ? hits.slice(0, W.topPassages).filter((h) => coverOf(h) >= W.minEvidence).reduce((d, h) => ((h.chunk.place.meetingDate ?? '') > d ? h.chunk.place.meetingDate! : d), '')
+    : '';
+  hits.slice(0, W.topPassages).forEach((hit, rank) => {
+    const chunk = hit.chunk;
+    const placeTerms = placeTermsOf(chunk, want);
+    const chunkCover = coverOf(hit);
+    const rowContext = terms(`${chunk.tableHeader ?? ''} ${chunk.place.section ?? ''} ${chunk.place.item ?? ''}`);
+    // A sentence stands under its passage's headings (its section, and its opening line when that is a heading).
+    const sectionTerms = new Set([...terms(headingsOf(chunk)), ...placeTerms]);
+    let previous: ReadonlySet<string> = new Set<string>();
+    for (const sentence of readSentences(chunk)) {
+      const { span, text, reason, vote, decision } = sentence;
+      if (want.periods.length && !want.periods.some((p) => sentenceInPeriod(text, chunk, p))) continue;
+      // Text addressed to an AI is never quoted as an answer, whatever its letters; nor is a table's header row.
+      // A question printed in the papers (an interview's, a member's) asks; it does not answer.
+      if (sentence.skip || text.length > W.maxSentenceChars || LEGAL_NOTICE.test(text) || /\?["'”’)]?\s*$/.test(text)) continue;
+      const own = withPeriodTerms(termsWithShortForms(text, want.forms, READER_WEIGHTS.minInitials, sentence.set), text, want.period);
+      if (span.row) for (const t of rowContext) own.add(t);
+      const matched = matchedTerms(want.terms, own);
+      for (const [aspect, has] of [['reason', want.reason && reason], ['vote', want.vote && vote], ['decision', want.decision && decision], ['comparison', COMPARES.test(text)]] as const) {
+        if (has) for (const t of want.terms) if (ASPECT_WORDS[aspect].has(t)) matched.set(t, 1);
+      }
+      const typeWords = TYPE_WORDS[want.type];
+      // A yes/no question is answered by any statement of the fact; one that says yes or no plainly is better.
+      const sentenceTyped = want.type === 'any' || want.type === 'yesno' || hasAnswerType(text, want.type);
+      // "Who reviews X?": a line of terms of reference or a delegation scheme states what a body does; the
+      // heading it stands under names the body.
+      const actor = !sentenceTyped && want.type === 'person' && chunk.place.section && hasAnswerType(chunk.place.section, 'person') ? chunk.place.section : null;
+      const isTyped = sentenceTyped || actor !== null;
+      if (typeWords && isTyped) for (const t of want.terms) if (typeWords.has(t)) matched.set(t, 1);
+      const context = new Set([...sectionTerms, ...previous]);
+      for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
+      previous = sentence.set;
+      const typed = isTyped && (want.type !== 'number' || countsThing(text, countedIn(text, want.counted, want.forms, READER_WEIGHTS.minInitials), span.row ? `${chunk.tableHeader ?? ''}` : ''));
+      let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, sentence.list);
+      if (want.type === 'yesno') score += hasAnswerType(text, 'yesno') ? W.typedBonus / 2 : 0;
+      else if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
+      if (want.reason && reason) score += W.reasonBonus;
+      if (want.vote && vote) score += W.voteBonus;
+      if (want.decision && decision) score += W.decisionBonus;
+      if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
+      if (text.length > 450) score -= W.longPenalty;
+      if (headingLike(chunk.text, span, text)) score -= W.headingPenalty;
+      // Contact and document details ("Email: … Tel: … Appendices: …") are not statements.
+      if (DETAILS.test(text)) score -= W.detailsPenalty;
+      if (ANNOUNCES.test(text) && !/:\s*$/.test(text) && !/\d/.test(text.replace(/\b(?:19|20)\d\d\b/g, ''))) score -= W.announcePenalty;
+      out.push({ hit, rank, span, text, clean: sentence.clean, covered: matched, typed, actor, reason, vote, score });
+    }
+  });
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** An amount, a figure with thousands or a percentage: a short line holding one states a value ("March 23 £5,964,399"). */
+export const VALUE = /[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d(?:\.\d+)?\s?%/;
+
+/** A heading or caption: a short line, not a table row or list item, without closing punctuation or a value. */
+export function headingLike(text: string, span: Span, sentence: string): boolean {
+  return !span.row && !listItemAt(text, span.start) && sentence.length < 110 && !/[.:;!?]["')]?\s*$/.test(sentence) && !VALUE.test(sentence);
+}
+
+/** Whether a span starts a list item: a bullet or item number opens its line. */
+export function listItemAt(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return /^[ \t]*(?:[-*•▪◦]|\(?[a-z0-9]{1,3}[.)])[ \t]*$/i.test(text.slice(lineStart, start));
+}
+
+/** A passage's item and section titles, and its opening line when that is a heading. */
+export function headingsOf(chunk: SearchHit['chunk']): string {
+  const first = chunk.text.split('\n', 1)[0]!.trim();
+  const heading = first.length < 110 && !/[.;!?]$/.test(first) ? first : '';
+  return `${chunk.place.item ?? ''} ${chunk.place.section ?? ''} ${heading}`;
+}
