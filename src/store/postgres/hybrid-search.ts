@@ -28,6 +28,8 @@ export interface HybridQuery {
   filters?: SearchFilters;
   prefer?: SearchFilters;
   preferRecent: boolean;
+  /** The keyword statistics BM25 needs, read once per store generation: passages, and their mean distinct lexemes. */
+  stats: { passages: number; averageLexemes: number };
 }
 
 type HitRow = PassageRow & { score: number; vrank: string | number | null; krank: string | number | null };
@@ -47,31 +49,30 @@ const ranked = (inner: string, order: string): string =>
 export function hybridSearchSql(q: HybridQuery): { text: string; values: unknown[] } {
   const params = new Params();
   // The project tokenizer's terms of the query, as the passages' tsvector holds them (002_project_terms).
-  const query = params.add([...new Set(keywordTerms(q.text).split(' ').filter(Boolean))]);
+  const query = params.add([...new Set(keywordTerms(q.text))]);
+  const n = params.add(Math.max(q.stats.passages, 1));
+  const avg = params.add(Math.max(q.stats.averageLexemes, 1));
   const where = filterSql(q.filters, params);
   const prefer = hasAnyFilter(q.prefer) ? filterSql(q.prefer, params) : null;
   const c = params.add(HYBRID.candidates);
   const pw = prefer ? params.add(HYBRID.preferWeight) : '';
   const ctes: string[] = [
-    `q AS (SELECT lex, to_tsquery('simple', quote_literal(lex) || CASE WHEN length(lex) >= ${params.add(HYBRID.prefixMinLength)} THEN ':*' ELSE '' END) AS tq
-       FROM unnest(${query}::text[]) AS lex)`,
+    // Each query lexeme with its tsquery (long ones match as prefixes too, for the GIN index) and its BM25 idf.
+    `q AS MATERIALIZED (SELECT lex, to_tsquery('simple', quote_literal(lex) || CASE WHEN length(lex) >= ${params.add(HYBRID.prefixMinLength)} THEN ':*' ELSE '' END) AS tq,
+         ln(1 + (${n}::float8 - coalesce(s.df, 1) + 0.5) / (coalesce(s.df, 1) + 0.5)) AS idf
+       FROM unnest(${query}::text[]) AS lex LEFT JOIN lexeme_stats s ON s.lexeme = lex)`,
+    `anyq AS (SELECT string_agg(tq::text, ' | ')::tsquery AS tq, array_agg(lex) AS lexemes FROM q)`,
     // BM25+ as the embedded keyword index scores it (its k, b and d), with a passage's distinct lexemes for its
     // length; summed per passage and multiplied by the number of the query's lexemes it holds. One row per
     // (matching passage, query lexeme it holds). A long lexeme also finds its completions through the GIN
     // index (as the embedded index does), but only the lexeme itself scores.
-    `avgdl AS MATERIALIZED (SELECT greatest(coalesce(sum(s.df), 0)::float8 / greatest(m.passages, 1), 1) AS v, greatest(m.passages, 1)::float8 AS n
-       FROM store_meta m LEFT JOIN lexeme_stats s ON true GROUP BY m.passages)`,
-    `anyq AS (SELECT string_agg(tq::text, ' | ')::tsquery AS tq, array_agg(lex) AS lexemes FROM q)`,
     `kw AS (SELECT id, sum(part) * count(DISTINCT lex) AS score${prefer ? ', bool_and(in_prefer) AS in_prefer' : ''}
        FROM (SELECT p.id, q.lex${prefer ? `, (${prefer}) AS in_prefer` : ''},
-           ln(1 + (a.n - coalesce(s.df, 1) + 0.5) / (coalesce(s.df, 1) + 0.5))
-           * (${HYBRID.bm25.d} + cardinality(u.positions) * ${HYBRID.bm25.k + 1} / (cardinality(u.positions) + ${HYBRID.bm25.k} * (1 - ${HYBRID.bm25.b} + ${HYBRID.bm25.b} * length(p.tsv) / a.v))) AS part
+           q.idf * (${HYBRID.bm25.d} + cardinality(u.positions) * ${HYBRID.bm25.k + 1} / (cardinality(u.positions) + ${HYBRID.bm25.k} * (1 - ${HYBRID.bm25.b} + ${HYBRID.bm25.b} * length(p.tsv) / ${avg}::float8))) AS part
          FROM anyq JOIN passages p ON p.tsv @@ anyq.tq
          -- Only the passage's lexemes that the query holds (marked B, kept by ts_filter), not all of them.
          CROSS JOIN LATERAL unnest(ts_filter(setweight(p.tsv, 'B', anyq.lexemes), '{b}')) AS u
          JOIN q ON u.lexeme = q.lex
-         LEFT JOIN lexeme_stats s ON s.lexeme = u.lexeme
-         CROSS JOIN avgdl a
          WHERE ${where}) x
        GROUP BY id)`,
     `kw_open AS (${ranked(`SELECT id, score FROM kw ORDER BY score DESC, id LIMIT ${c}`, 'score DESC')})`,

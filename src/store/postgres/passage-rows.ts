@@ -40,8 +40,8 @@ export function vectorLiteral(v: Float32Array): string {
 }
 
 /** A text's terms as keyword search reads them: the project tokenizer's, those PostgreSQL's parser keeps whole. */
-export function keywordTerms(text: string): string {
-  return terms(text).filter((t) => KEYWORD_TERM.test(t)).join(' ');
+export function keywordTerms(text: string): string[] {
+  return terms(text).filter((t) => KEYWORD_TERM.test(t));
 }
 const KEYWORD_TERM = /^[\p{L}\p{N}]+$/u;
 
@@ -56,6 +56,8 @@ function headingOf(chunk: Chunk): string {
  */
 export function passageColumns(chunks: readonly Chunk[]): unknown[] {
   const col = <T>(f: (c: Chunk, i: number) => T): T[] => chunks.map(f);
+  // Each passage's index text is tokenized once, for its distinct terms and for keyword search's terms in order.
+  const bodyTerms = chunks.map((c) => terms(c.indexText));
   return [
     col((c) => c.id),
     col((c, i) => i),
@@ -79,10 +81,10 @@ export function passageColumns(chunks: readonly Chunk[]): unknown[] {
     col((c) => c.text),
     col((c) => c.indexText),
     col((c) => headingOf(c)),
-    col((c) => [...new Set(terms(c.indexText))].join(' ')),
+    col((c, i) => [...new Set(bodyTerms[i])].join(' ')),
     // The keyword search's terms, in order (migrations/002_project_terms.sql).
-    col((c) => keywordTerms(headingOf(c))),
-    col((c) => keywordTerms(c.indexText)),
+    col((c) => keywordTerms(headingOf(c)).join(' ')),
+    col((c, i) => bodyTerms[i]!.filter((t) => KEYWORD_TERM.test(t)).join(' ')),
   ];
 }
 

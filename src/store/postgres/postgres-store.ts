@@ -140,6 +140,7 @@ export class PostgresStore implements PassageStore {
       filters: options.filters,
       prefer: options.prefer,
       preferRecent: options.preferRecent ?? asksForLatest(question),
+      stats: { passages: this.snap.size, averageLexemes: this.snap.averageLexemes },
     });
   }
 
@@ -167,7 +168,7 @@ export class PostgresStore implements PassageStore {
       `tsv @@ plainto_tsquery('simple', $3) AND strpos(text, $1) > 0 AND source <> $2
        AND (doc_type IS NOT DISTINCT FROM 'document' OR reprint = false)
        ORDER BY (doc_type IS NOT DISTINCT FROM 'document') DESC, source COLLATE "C", ord`,
-      [quote, exceptSource, keywordTerms(quote)],
+      [quote, exceptSource, keywordTerms(quote).join(' ')],
     );
   }
 

@@ -22,6 +22,8 @@ export interface StoreSnapshot {
   records: Map<string, unknown[]>;
   places: Place[];
   df: Map<string, number>;
+  /** The mean number of distinct lexemes a passage's tsvector holds: BM25's mean length in the keyword search. */
+  averageLexemes: number;
 }
 
 export async function readMeta(db: Sql): Promise<MetaRow> {
@@ -59,7 +61,9 @@ export async function readSnapshot(db: { transaction<T>(fn: (tx: Sql) => Promise
     );
     const df = new Map<string, number>();
     for (const r of await tx.query<{ term: string; df: number }>('SELECT term, df FROM term_stats WHERE df > 0')) df.set(r.term, r.df);
+    const [lexemes] = await tx.query<{ total: string | number | null }>('SELECT sum(df) AS total FROM lexeme_stats');
     return {
+      averageLexemes: Number(lexemes?.total ?? 0) / Math.max(Number(meta.passages), 1),
       generation: Number(meta.generation),
       meta,
       size: Number(meta.passages),
