@@ -115,9 +115,13 @@ function clauseOf(text: string): ClauseReading {
 function withSubject(clause: ClauseReading, subject: readonly string[]): ClauseReading {
   // A year or a figure says when or how much, not of what ("how did we do in 2022/23?").
   const own = clause.terms.filter((t) => !NOT_A_SUBJECT.has(t) && !/^\d+$/.test(t));
-  if (own.length >= 2) return clause;
-  const inherited = subject.filter((t) => !clause.terms.includes(t));
-  return { ...clause, terms: [...clause.terms, ...inherited], inherited };
+  return own.length >= 2 ? clause : inheriting(clause, subject);
+}
+
+/** A part with words it takes from elsewhere in the question, kept apart as inherited (they count for less). */
+function inheriting(clause: ClauseReading, words: readonly string[]): ClauseReading {
+  const inherited = [...new Set([...(clause.inherited ?? []), ...words.filter((t) => !clause.terms.includes(t))])];
+  return { ...clause, terms: [...new Set([...clause.terms, ...inherited])], inherited };
 }
 
 /** A part that asks something (a question word, or a question's opening verb), not a topic heading ("Audit Committee - …"). */
@@ -134,12 +138,7 @@ function clausesIn(content: string): ClauseReading[] {
     if (ASKS.test(c)) parts.push(clauseOf(c));
     // "How long are minutes kept? and background papers?": the part asks the same as the one before, of another subject.
     // It takes that part's words too, as words of less weight ("keep", "minutes", "available" for "background papers").
-    else if (ELLIPTICAL.test(c) && parts.length) {
-      const own = clauseOf(c);
-      const before = parts.at(-1)!;
-      const inherited = before.terms.filter((t) => !own.terms.includes(t));
-      parts.push({ ...own, type: before.type, terms: [...own.terms, ...inherited], inherited });
-    }
+    else if (ELLIPTICAL.test(c) && parts.length) parts.push(inheriting({ ...clauseOf(c), type: parts.at(-1)!.type }, parts.at(-1)!.terms));
   }
   if (parts.length < 2) return [];
   const first = all.findIndex((c) => ASKS.test(c));
