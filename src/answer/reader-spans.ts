@@ -3,11 +3,10 @@
  * fact, a list that goes on into the next passage; and how a statement is shown.
  */
 import { cleanText } from '../parse/clean-text.js';
-import { terms } from '../index/tokenize.js';
 import type { SearchHit } from '../retrieve/passage-store.js';
 import { hasAnswerType } from './question-terms.js';
 import type { Span } from './split-sentences.js';
-import { sentencesOf } from './reader-sentences.js';
+import { readSentences, sentencesOf } from './reader-sentences.js';
 import { READER_WEIGHTS } from './reader-weights.js';
 import { ANNOUNCES, listItemAt, type Candidate } from './reader-candidates.js';
 
@@ -48,37 +47,44 @@ export function withListContext(c: Candidate): Span {
 }
 
 /**
+ * Where a list announced before `from` ends in its passage: the last sentence from `from` on that speaks of
+ * the question, within the list's length of `start` (a sentence of mitigation between items is read with
+ * them; two such in a row end the list); -1 when none does.
+ */
+function announcedListEnd(chunk: Candidate['hit']['chunk'], from: number, start: number, key: readonly string[]): number {
+  let end = -1;
+  let off = 0;
+  for (const s of readSentences(chunk)) {
+    if (s.span.start < from || s.span.row) continue;
+    if (s.span.end - start > READER_WEIGHTS.listChars) break;
+    if (!key.some((k) => s.set.has(k))) {
+      if (++off > 2) break;
+      continue;
+    }
+    off = 0;
+    end = s.span.end;
+  }
+  return end;
+}
+
+/**
  * A statement runs on through the rest of its paragraph while the next sentence carries a fact (a
  * figure, an amount, a name) or a key term, up to a length: the second half of an answer often sits
  * in the sentence after the one that matched ("…an actual loss of £83,898… The majority of the loss, £62,916, was…").
  */
 export function withParagraph(c: Candidate, span: Span, key: readonly string[]): Span {
   if (span.row) return span;
-  const text = c.hit.chunk.text;
   // "There are a number of identified risks…": the sentences after it that speak of them are its list.
-  const announces = ANNOUNCES.test(c.text) || MANY.test(c.text);
+  if (ANNOUNCES.test(c.text) || MANY.test(c.text)) return { ...span, end: Math.max(span.end, announcedListEnd(c.hit.chunk, span.end, span.start, key)) };
+  const text = c.hit.chunk.text;
   let end = span.end;
-  let off = 0;
-  for (const s of sentencesOf(c.hit.chunk)) {
-    if (s.start < end || s.row) continue;
-    const gap = text.slice(end, s.start);
-    const next = text.slice(s.start, s.end);
-    const ts = new Set(terms(next));
-    const sharesKey = key.some((k) => ts.has(k));
-    if (s.end - span.start > (announces ? READER_WEIGHTS.listChars : READER_WEIGHTS.paragraphChars)) break;
-    if (announces) {
-      // The list's items may have a sentence of mitigation between them; two such in a row end it.
-      if (!sharesKey) {
-        if (++off > 2) break;
-        continue;
-      }
-      off = 0;
-    } else {
-      // A blank line, a new numbered paragraph or a list item ends the paragraph.
-      if (/\n\s*\n/.test(gap) || /^\(?(?:\d+(?:\.\d+)*|[a-z])[.)]\s/.test(next)) break;
-      if (!(hasAnswerType(next, 'number') || hasAnswerType(next, 'person') || sharesKey)) break;
-    }
-    end = s.end;
+  for (const s of readSentences(c.hit.chunk)) {
+    if (s.span.start < end || s.span.row) continue;
+    if (s.span.end - span.start > READER_WEIGHTS.paragraphChars) break;
+    // A blank line, a new numbered paragraph or a list item ends the paragraph.
+    if (/\n\s*\n/.test(text.slice(end, s.span.start)) || /^\(?(?:\d+(?:\.\d+)*|[a-z])[.)]\s/.test(s.text)) break;
+    if (!(hasAnswerType(s.text, 'number') || hasAnswerType(s.text, 'person') || key.some((k) => s.set.has(k)))) break;
+    end = s.span.end;
   }
   return { ...span, end };
 }
@@ -91,28 +97,15 @@ export function listRunOn(c: Candidate, span: Span, hits: readonly SearchHit[], 
   const chunk = c.hit.chunk;
   if (!(ANNOUNCES.test(c.text) || MANY.test(c.text) || introduces(c.text))) return null;
   // Only when the list reached its passage's end: what follows it there says nothing more of the question.
-  const rest = sentencesOf(chunk).filter((s) => s.start >= span.end);
-  if (rest.length > 2 || rest.some((s) => terms(chunk.text.slice(s.start, s.end)).some((t) => key.includes(t)))) return null;
+  const rest = readSentences(chunk).filter((s) => s.span.start >= span.end);
+  if (rest.length > 2 || rest.some((s) => key.some((k) => s.set.has(k)))) return null;
   const next = hits.find((h) => h.chunk.source === chunk.source && h.chunk.start >= chunk.end && h.chunk.start - chunk.end < 200);
-  if (!next) return null;
-  const sentences = sentencesOf(next.chunk).filter((s) => !s.row);
-  let end = -1;
-  let off = 0;
-  for (const s of sentences) {
-    if (s.end - (sentences[0]?.start ?? 0) > READER_WEIGHTS.listChars) break;
-    const ts = new Set(terms(next.chunk.text.slice(s.start, s.end)));
-    if (!key.some((k) => ts.has(k))) {
-      // Mitigation between the items is read with them; two such in a row end the list.
-      if (++off > 2) break;
-      continue;
-    }
-    off = 0;
-    end = s.end;
-  }
-  if (end < 0 || !sentences[0]) return null;
-  const first = sentences[0];
-  const runOn: Span = { ...first, end };
-  return { c: { ...c, hit: next, span: runOn, text: next.chunk.text.slice(first.start, end) }, span: runOn };
+  const first = next && readSentences(next.chunk).find((s) => !s.span.row);
+  if (!next || !first) return null;
+  const end = announcedListEnd(next.chunk, first.span.start, first.span.start, key);
+  if (end < 0) return null;
+  const runOn: Span = { ...first.span, end };
+  return { c: { ...c, hit: next, span: runOn, text: next.chunk.text.slice(first.span.start, end) }, span: runOn };
 }
 
 export const MANY = /\b(?:a number of|several|various|two|three|four|five|key|main)\s+(?:\w+\s+){0,2}(?:risks|issues|findings|recommendations|concerns|reasons|options|changes|points|areas|actions)\b/i;
