@@ -29,7 +29,7 @@ export interface Candidate {
 }
 
 /** Words that name the kind of fact asked for: a sentence holding that kind of fact covers them ("what share" by "83%"). */
-export const TYPE_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
+const TYPE_WORDS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
   number: new Set(terms('share percentage proportion rate number figure count total level score value')),
   money: new Set(terms('cost costs amount price spend spent value total')),
   duration: new Set(terms('long time period timescale deadline duration')),
@@ -45,10 +45,10 @@ export const ASPECT_WORDS = {
   comparison: new Set(terms('compare compared comparison')),
 };
 /** A sentence that compares one figure with another ("a decrease of £66,696 from 2021/22", "up 4% on last year"). */
-export const COMPARES = /\b(?:increase|decrease|rise|fall|reduction|higher|lower|more|fewer|less|up|down)\b[^.]{0,40}\b(?:of|by|from|than|on)\b|\bcompared? (?:with|to)\b/i;
-export const DETAILS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:Tel|Telephone|Email|E-mail|Contact Officer|Appendices|Background papers|Ward|Report author)\s*:/i;
+const COMPARES = /\b(?:increase|decrease|rise|fall|reduction|higher|lower|more|fewer|less|up|down)\b[^.]{0,40}\b(?:of|by|from|than|on)\b|\bcompared? (?:with|to)\b/i;
+const DETAILS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:Tel|Telephone|Email|E-mail|Contact Officer|Appendices|Background papers|Ward|Report author)\s*:/i;
 /** A copyright line or a firm's legal notice: printed on a consultant's report, never an answer. */
-export const LEGAL_NOTICE = /©|\bcopyright\b|\ball rights reserved\b|\bregistered in England\b|\bregistered office\b|\bauthorised and regulated by\b|\blimited liability partnership\b|\bmember firms?\b/i;
+const LEGAL_NOTICE = /©|\bcopyright\b|\ball rights reserved\b|\bregistered in England\b|\bregistered office\b|\bauthorised and regulated by\b|\blimited liability partnership\b|\bmember firms?\b/i;
 export const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
 
 export type Weigh = (t: string) => number;
@@ -72,7 +72,7 @@ export function weight(termsList: Iterable<string> | Map<string, number>, w: Wei
   return sum;
 }
 
-export function phraseBonus(pairs: readonly string[], ts: readonly string[]): number {
+function phraseBonus(pairs: readonly string[], ts: readonly string[]): number {
   if (!pairs.length) return 0;
   const have = new Set(ts.slice(1).map((t, i) => `${ts[i]} ${t}`));
   return Math.min(READER_WEIGHTS.phraseMax, READER_WEIGHTS.phrase * pairs.filter((p) => have.has(p)).length);
@@ -101,7 +101,7 @@ export interface Want {
  * the Audit Committee?" is answered by the committee's own minutes. Otherwise a committee's name ("Policy
  * and Resources") says nothing of what its papers are about.
  */
-export function placeTermsOf(chunk: SearchHit['chunk'], want: Want): string[] {
+function placeTermsOf(chunk: SearchHit['chunk'], want: Want): string[] {
   const committee = chunk.place.committee && want.committees.includes(chunk.place.committee) ? chunk.place.committee : '';
   return terms(`${chunk.place.council ?? ''} ${committee}`);
 }
@@ -173,7 +173,7 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
 }
 
 /** An amount, a figure with thousands or a percentage: a short line holding one states a value ("March 23 £5,964,399"). */
-export const VALUE = /[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d(?:\.\d+)?\s?%/;
+const VALUE = /[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d(?:\.\d+)?\s?%/;
 
 /** A heading or caption: a short line, not a table row or list item, without closing punctuation or a value. */
 export function headingLike(text: string, span: Span, sentence: string): boolean {

@@ -108,7 +108,7 @@ export function listRunOn(c: Candidate, span: Span, hits: readonly SearchHit[], 
   return { c: { ...c, hit: next, span: runOn, text: next.chunk.text.slice(first.span.start, end) }, span: runOn };
 }
 
-export const MANY = /\b(?:a number of|several|various|two|three|four|five|key|main)\s+(?:\w+\s+){0,2}(?:risks|issues|findings|recommendations|concerns|reasons|options|changes|points|areas|actions)\b/i;
+const MANY = /\b(?:a number of|several|various|two|three|four|five|key|main)\s+(?:\w+\s+){0,2}(?:risks|issues|findings|recommendations|concerns|reasons|options|changes|points|areas|actions)\b/i;
 
 /** Statements whose spans overlap in one passage (an item taken with its lead-in, a paragraph run on into the next statement) are said once, as their union. */
 export function mergeOverlaps(spans: Array<{ c: Candidate; span: Span }>): Array<{ c: Candidate; span: Span }> {

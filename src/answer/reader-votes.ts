@@ -1,5 +1,4 @@
 /** Which vote lines answer a question about a decision: those on the question's subject. */
-import { terms } from '../index/tokenize.js';
 import type { SearchHit } from '../retrieve/passage-store.js';
 import { READER_WEIGHTS } from './reader-weights.js';
 import { ASPECT_WORDS, weight, passageCover, type Candidate, type Weigh, type Want } from './reader-candidates.js';
@@ -45,7 +44,7 @@ export function subjectVotes(ranked: readonly Candidate[], chosen: readonly Cand
 }
 
 /** The number of the recommendation a sentence is ("3. Authorise the Executive Director…", "Recommendation 5 - …"), or null. */
-export function recommendationNumber(c: Candidate): string | null {
+function recommendationNumber(c: Candidate): string | null {
   const text = c.hit.chunk.text;
   const lineStart = text.lastIndexOf('\n', c.span.start - 1) + 1;
   const marker = /^[ \t]*\(?(\d{1,2}[a-z]?)[.)][ \t]*$/i.exec(text.slice(lineStart, c.span.start)) ?? /^\s*(\d{1,2}[a-z]?)[.)]\s/i.exec(c.text);
