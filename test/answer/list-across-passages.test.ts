@@ -12,6 +12,7 @@ import type { PassageStore, SearchHit } from '../../src/retrieve/passage-store.j
 import { retrievePool } from '../../src/route/answer-question.js';
 import { readQuestion } from '../../src/understand/read-question.js';
 import { buildScopeRegistry } from '../../src/understand/scope-registry.js';
+import { chunk } from '../helpers/postgres-engines.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -77,10 +78,7 @@ describe('retrieval around a best passage that opens inside a list', () => {
 
 describe('retrieval for a part of a compound question', () => {
   it('reads the part\'s own search as the part asks, best first', async () => {
-    const mk = (id: number, text: string): SearchHit => ({
-      chunk: { id: `p.txt#${id}`, source: 'p.txt', start: id * 1000, end: id * 1000 + text.length, text, indexText: text, place: chunkDocument(parseDocument('p.txt', 'x'))[0]!.place, dupKey: `k${id}`, tableHeader: null },
-      score: 1 / (id + 1), vectorRank: id, keywordRank: id,
-    });
+    const mk = (id: number, text: string): SearchHit => ({ chunk: chunk('p.txt', id, text), score: 1 / (id + 1), vectorRank: id, keywordRank: id });
     const main = [mk(0, 'The harbour committee meets four times a year.')];
     const clause = [mk(1, 'A list of the harbour berths and their moorings.'), mk(2, 'The harbour committee quorum is five members.')];
     const store = {
