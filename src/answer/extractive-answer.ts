@@ -6,7 +6,7 @@ import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
 import { matchedTerms } from './question-terms.js';
 import type { Glossary } from '../extract/mine-glossary.js';
-import { DECISION_SENTENCE, indexTermsOf } from './reader-sentences.js';
+import { DECISION_SENTENCE, indexTermsOf, readSentences } from './reader-sentences.js';
 import { periodTermsOf, shortFormsOf, spells, termsWithShortForms, withPeriodTerms, type PeriodWords, type ShortForm } from './reader-words.js';
 import { READER_WEIGHTS } from './reader-weights.js';
 import { weigher, weight, candidates, headingLike, headingsOf, type Candidate, type Weigh, type Want } from './reader-candidates.js';
@@ -99,11 +99,11 @@ function clausePicks(perClause: readonly Candidate[][], same: (a: Candidate, b: 
 function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][], want: Want, w: Weigh): Candidate[] {
   const W = READER_WEIGHTS;
   const top = ranked[0];
+  if (!top) return [];
   const typedBest = ranked.find((c) => usable(c) && !isHeading(c)) ?? ranked.find(usable);
   // No statement of the kind asked for near the best: only a question in parts, whose parts choose their own, goes on.
-  const typedNear = typedBest !== undefined && top !== undefined && typedBest.score >= top.score - W.typedTrail;
-  if (!top || (!typedNear && !perClause.length)) return [];
-  const chosen: Candidate[] = typedNear ? [typedBest] : [];
+  const chosen: Candidate[] = typedBest && typedBest.score >= top.score - W.typedTrail ? [typedBest] : [];
+  if (!chosen.length && !perClause.length) return [];
   const same = (a: Candidate, b: Candidate): boolean => (a.hit.chunk.id === b.hit.chunk.id && a.span.start < b.span.end && b.span.start < a.span.end) || a.clean === b.clean;
   const taken = (c: Candidate): boolean => chosen.some((x) => same(x, c));
   for (const pick of clausePicks(perClause, same)) if (!taken(pick) && chosen.length < W.maxStatements) chosen.push(pick);
@@ -205,7 +205,8 @@ function statementCover(chosen: readonly Candidate[], key: readonly string[], w:
     // A sentence that introduces a list is given with the list: what its items name, it covers.
     if (introduces(c.text)) {
       const span = withListContext(c);
-      for (const [t, f] of matchedTerms(key, new Set(terms(c.hit.chunk.text.slice(span.start, span.end))))) covered.set(t, Math.max(covered.get(t) ?? 0, f));
+      const items = readSentences(c.hit.chunk).filter((s) => s.span.start >= span.start && s.span.end <= span.end).flatMap((s) => s.list);
+      for (const [t, f] of matchedTerms(key, new Set(items))) covered.set(t, Math.max(covered.get(t) ?? 0, f));
     }
   }
   return { cover: weight(covered, w) / total, missing: key.filter((t) => (covered.get(t) ?? 0) < 0.5).length };
@@ -282,8 +283,9 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const sources = new Set(citations.map((c) => `${c.council}|${c.meetingDate?.slice(0, 4)}`));
   const lines = statements.map(({ text, citation }) => (sources.size > 1 && placeLabel(citation) ? `${placeLabel(citation)}: ${text} [${citation.n}]` : `${text} [${citation.n}]`));
   let answer = lines.join('\n');
-  if (reading.scope.latest && sources.size === 1 && placeLabel(citations[0]!)) answer = `Latest papers (${placeLabel(citations[0]!)}): ${answer}`;
+  const label = sources.size === 1 ? placeLabel(citations[0]!) : '';
+  if (reading.scope.latest && label) answer = `Latest papers (${label}): ${answer}`;
   // What a meeting decided or voted is said with the meeting it was: "Cabinet, 1 December 2022: RESOLVED…".
-  else if ((reading.wantsDecision || reading.wantsVote) && sources.size === 1 && citations[0]!.meetingDate && placeLabel(citations[0]!)) answer = `${placeLabel(citations[0]!)}: ${answer}`;
+  else if ((reading.wantsDecision || reading.wantsVote) && citations[0]!.meetingDate && label) answer = `${label}: ${answer}`;
   return { kind: 'answer', answer, citations, evidence };
 }
