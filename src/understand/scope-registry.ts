@@ -22,7 +22,7 @@ export interface ScopeRegistry {
   labelsOf(council: string): string[];
   /**
    * The council a paper that names none belongs to, from its file name or folder: the one council the index
-   * holds whose distinctive words or short form the path spells ("bristol/constitution-part-3.txt"); null
+   * holds whose distinctive words or short form the path spells ("riverton/constitution-part-3.txt"); null
    * when none or several do. For scope only: a citation's label stays what the paper itself says.
    */
   councilOfSource(source: string): string | null;
