@@ -35,25 +35,29 @@ function has(value: string | null, wanted?: string): boolean {
   return !wanted || (value ?? '').toLowerCase().includes(wanted.toLowerCase());
 }
 
-function matchesFilters(p: Place, f: SearchFilters): boolean {
+/**
+ * Whether a passage is inside a scope. A passage whose paper names no council or committee (a
+ * constitution part, a policy) may be the named one's, so it stays inside a filter; it is not `strict`ly
+ * inside, as a preferred scope wants.
+ */
+function matchesFilters(p: Place, f: SearchFilters, strict = false): boolean {
   if (!has(p.council, f.council) || !has(p.committee, f.committee) || !has(p.docType, f.docType) || !has(p.source, f.source)) return false;
-  // A passage whose paper names no council (a constitution part, a policy) may be the named council's: it stays.
-  if (f.councils?.length && p.council && !f.councils.includes(p.council)) return false;
+  if (f.councils?.length && (p.council ? !f.councils.includes(p.council) : strict)) return false;
   if (f.meetingDates?.length && !(p.meetingDate && f.meetingDates.includes(p.meetingDate))) return false;
   if (f.docTypes?.length && !(p.docType && f.docTypes.includes(p.docType))) return false;
-  if (f.committees?.length && p.committee && !f.committees.includes(p.committee)) return false;
+  if (f.committees?.length && (p.committee ? !f.committees.includes(p.committee) : strict)) return false;
   if (f.from && (!p.meetingDate || p.meetingDate < f.from)) return false;
   if (f.to && (!p.meetingDate || p.meetingDate > f.to)) return false;
   return true;
 }
 
 /** A filter as a test of labels, deciding each scope once (the vector search asks for every passage it visits). */
-function allowFor(index: SearchIndex, f: SearchFilters): (label: number) => boolean {
+function allowFor(index: SearchIndex, f: SearchFilters, strict = false): (label: number) => boolean {
   const verdicts = new Int8Array(index.scopes.places.length);
   return (label) => {
     const scope = index.scopes.ids[label]!;
     let v = verdicts[scope]!;
-    if (!v) verdicts[scope] = v = matchesFilters(index.scopes.places[scope]!, f) ? 1 : 2;
+    if (!v) verdicts[scope] = v = matchesFilters(index.scopes.places[scope]!, f, strict) ? 1 : 2;
     return v === 1;
   };
 }
@@ -97,7 +101,7 @@ export async function search(index: SearchIndex, question: string, options: Sear
   });
   const prefer = options.prefer;
   if (hasAny(prefer)) {
-    const preferred = allowFor(index, prefer);
+    const preferred = allowFor(index, prefer, true);
     const inScope = (label: number): boolean => (allow ? allow(label) : true) && preferred(label);
     const keywordInScope = keywordRanked.filter((r) => inScope(r.label)).slice(0, CANDIDATES);
     for (const list of [index.vectors.search(qv, CANDIDATES, inScope), keywordInScope]) {

@@ -22,6 +22,7 @@ describe('search preferring a scope without confining to it', () => {
     const files: Record<string, string> = {
       'minutes.txt': minutes('19 March 2026', 'The bus lane review FELL (2 voting for, 7 against).'),
       'report.txt': report('Wessex City Council', 'Transport Policy Committee', 'The bus lane review proposes removing three bus lanes; the committee is asked to vote on the bus lane review recommendations.'),
+      'terms.txt': 'Terms of reference\n\nThe committee chooses its chair and vice-chair each year and reviews bus lane proposals before any vote.\n',
       'other.txt': report('Mercia Borough Council', 'Cabinet', 'The bus lane review in Mercia proposes two new bus lanes and a vote on the bus lane review.'),
     };
     for (const [name, text] of Object.entries(files)) writeFileSync(join(corpusDir, name), text);
@@ -32,6 +33,12 @@ describe('search preferring a scope without confining to it', () => {
   it('puts the preferred minutes first for "what was the vote"', async () => {
     const [top] = await store.search('bus lane review vote', { k: 5, prefer: { docTypes: ['minutes'], meetingDates: ['2026-03-19'] } });
     expect(top!.chunk.source).toBe('minutes.txt');
+  });
+
+  it('does not lift a paper of no committee as inside a preferred committee', async () => {
+    const score = async (prefer?: { committees: string[] }): Promise<number | undefined> =>
+      (await store.search('bus lane vote chair', { k: 10, prefer })).find((h) => h.chunk.source === 'terms.txt')?.score;
+    expect(await score({ committees: ['Transport Policy Committee'] })).toBe(await score());
   });
 
   it('still returns passages outside the preferred scope', async () => {

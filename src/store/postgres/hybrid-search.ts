@@ -53,7 +53,7 @@ export function hybridSearchSql(q: HybridQuery): { text: string; values: unknown
   const n = params.add(Math.max(q.stats.passages, 1));
   const avg = params.add(Math.max(q.stats.averageLexemes, 1));
   const where = filterSql(q.filters, params);
-  const prefer = hasAnyFilter(q.prefer) ? filterSql(q.prefer, params) : null;
+  const prefer = hasAnyFilter(q.prefer) ? filterSql(q.prefer, params, true) : null;
   const c = params.add(HYBRID.candidates);
   const pw = prefer ? params.add(HYBRID.preferWeight) : '';
   const ctes: string[] = [

@@ -80,6 +80,12 @@ describe.each(testEngines())('hybrid search on $name', (engine) => {
     expect(hits[0]!.chunk.id).toBe('south.txt#1');
   });
 
+  it('does not lift a passage of no council as inside a preferred council', async () => {
+    const score = async (prefer?: { councils: string[] }): Promise<number | undefined> =>
+      (await store.search('arboricultural', { k: 10, prefer })).find((h) => h.chunk.id === 'south.txt#2')?.score;
+    expect(await score({ councils: ['South Council'] })).toBe(await score());
+  });
+
   it.skipIf(!engine.vectors)('finds by vector a passage that shares no word with the query', async () => {
     // "school" and "waste" are one fake dimension each; no passage has them, so only vectors can rank.
     const hits = await store.search('library', { k: 1 });
