@@ -35,7 +35,7 @@ export function answerType(question: string): AnswerType {
   return 'any';
 }
 
-const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|twice|none|no)\b/i;
+const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|twice|none|no)\b/i;
 
 /** Verbs that follow "how many" when it counts people ("how many sit on the committee?"). */
 const DOING = /^(?:sit|sits|serve|serves|attend|attends|work|works|live|lives|use|uses|apply|applies|respond|responds|turn(?:ed)? up)\b/i;
@@ -149,6 +149,8 @@ const SYNONYM_GROUPS = [
   'stop stops stopped discontinue discontinued withdraw withdrawn remove removed removal cancel cancelled pull pulled',
   'rise rises rose increase increased grow grew',
   'fall falls fell decrease decreased reduce reduced',
+  'quorum quorate inquorate',
+  'sit sits seat seats member members membership comprise comprises comprising composition',
 ];
 const SYNONYMS = new Map<string, string[]>();
 for (const group of SYNONYM_GROUPS) {

@@ -75,6 +75,14 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/expires on 6 July 2027/);
   });
 
+  it('reads "sit on" as membership and "quorum" as quorate', () => {
+    const answer = read('How many sit on the licensing committee and what is the quorum?', hits([
+      { text: 'Cabinet members are not eligible to sit on the licensing committee.' },
+      { text: 'The licensing committee comprises fifteen members of the council. Four members of the licensing committee must be present for the meeting to be quorate.' },
+    ]));
+    expect(answer.answer).toMatch(/fifteen members[\s\S]*Four members/);
+  });
+
   it('answers a short part ("when does the current one end?") with a statement of what it asks, not of the subject alone', () => {
     const answer = read('Why did the council re-tender the e-bike hire contract, and when does the current one end?', hits([
       { text: 'In January 2023 the council re-tendered the e-bike hire contract to add cargo bikes. The e-bike hire contract began on 7 July 2023.' },
