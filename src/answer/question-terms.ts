@@ -84,8 +84,9 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
     case 'frequency':
       return /\b(annual|annually|yearly|twice|quarterly|monthly|weekly|daily|every|each|per year|a year|bi-annual|six-monthly)\b/i.test(sentence);
     case 'person':
-      // A person by title or role, or a body that acts as one ("the Values and Ethics Sub-Committee").
-      return /\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillors?|Officers?|Director|Head|Chief|Manager|Leader|Members?|Mayor|Chair(?:man|person|woman)?|Vice-Chair\w*|Clerk|Secretary|Committee|Sub-Committee|Cabinet|Board|Panel|Executive)\b/i.test(sentence);
+      // A person by title or role, a body that acts as one ("the Values and Ethics Sub-Committee"), or an
+      // organisation by its name ("Nottingham City Council", "Atkins Ltd").
+      return /\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillors?|Officers?|Director|Head|Chief|Manager|Leader|Members?|Mayor|Chair(?:man|person|woman)?|Vice-Chair\w*|Clerk|Secretary|Committee|Sub-Committee|Cabinet|Board|Panel|Executive)\b/i.test(sentence) || /\b[A-Z]\w+ (?:Council|Authority|Ltd|Limited|LLP|plc|Trust|Agency)\b/.test(sentence);
     default:
       return true;
   }
@@ -150,6 +151,8 @@ const SYNONYM_GROUPS = [
   'rise rises rose increase increased grow grew',
   'fall falls fell decrease decreased reduce reduced',
   'quorum quorate inquorate',
+  'advise advises advising advised advice adviser advisers advisor advisors advisory',
+  'win wins won award awards awarded appoint appointed',
   'sit sits seat seats member members membership comprise comprises comprising composition',
 ];
 const SYNONYMS = new Map<string, string[]>();

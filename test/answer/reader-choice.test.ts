@@ -83,6 +83,22 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/fifteen members[\s\S]*Four members/);
   });
 
+  it('reads "won" as "awarded"', () => {
+    const answer = read('Which consultant won the parking study?', hits([
+      { text: 'Consultants were invited to bid for the parking study in the spring.' },
+      { text: 'Hartwell Associates have been awarded the parking study.' },
+    ]));
+    expect(answer.answer).toMatch(/Hartwell Associates have been awarded/);
+  });
+
+  it('answers "who" with an organisation named in the statement', () => {
+    const answer = read('Who gives advice on the parking levy?', hits([
+      { text: 'The parking levy advice note was published in May.' },
+      { text: 'We have engaged Northam City Council to give expert advice on the parking levy.' },
+    ]));
+    expect(answer.answer).toMatch(/Northam City Council/);
+  });
+
   it('answers a short part ("when does the current one end?") with a statement of what it asks, not of the subject alone', () => {
     const answer = read('Why did the council re-tender the e-bike hire contract, and when does the current one end?', hits([
       { text: 'In January 2023 the council re-tendered the e-bike hire contract to add cargo bikes. The e-bike hire contract began on 7 July 2023.' },
