@@ -162,11 +162,12 @@ function choose(ranked: readonly Candidate[], perClause: readonly Candidate[][],
   }
   if (want.decision && !want.vote && !chosen.some((c) => c.vote)) {
     // A decision is reported with the vote that carried it, when the minutes record it beside the decision.
+    // (Beside it in the paper: the vote line may close the passage before the resolution's.)
     const decided = chosen.filter((c) => DECISION_SENTENCE.test(c.text));
-    const vote = ranked
-      .filter((c) => c.vote && !taken(c) && decided.some((d) => d.hit.chunk.id === c.hit.chunk.id && Math.abs(d.span.start - c.span.start) <= W.voteNearChars))
-      .sort((a, b) => Math.min(...decided.map((d) => Math.abs(d.span.start - a.span.start))) - Math.min(...decided.map((d) => Math.abs(d.span.start - b.span.start))))[0];
-    if (vote && chosen.length < W.maxStatements) chosen.push(vote);
+    const at = (c: Candidate): number => c.hit.chunk.start + c.span.start;
+    const apart = (c: Candidate): number => Math.min(...decided.map((d) => (d.hit.chunk.source === c.hit.chunk.source ? Math.abs(at(d) - at(c)) : Infinity)));
+    const vote = ranked.filter((c) => c.vote && !taken(c) && apart(c) <= W.voteNearChars).sort((a, b) => apart(a) - apart(b))[0];
+    if (vote) chosen.length >= W.maxStatements ? (chosen[chosen.length - 1] = vote) : chosen.push(vote);
   }
   if (want.reason && !chosen.some((c) => c.reason)) {
     const reason = ranked.find((c) => c.reason && !taken(c) && chosen.some((x) => x.hit.chunk.source === c.hit.chunk.source) && c.score >= best.score * W.keepShare);

@@ -253,6 +253,20 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/5 voting for/);
   });
 
+  it('gives the vote that closes the passage before the resolution it carried', () => {
+    const vote = 'The report was introduced by the Head of Highways.\n\nOn being put to the vote the recommendations were CARRIED unanimously.';
+    const hs = hits([
+      { text: 'RESOLVED that the committee authorises the Director to award the street lighting contract of £2 million over 4 years.' },
+      { text: vote },
+    ]);
+    // The vote's passage ends just before the resolution's begins.
+    hs[1]!.chunk.start = 0;
+    hs[1]!.chunk.end = vote.length;
+    hs[0]!.chunk.start = vote.length + 2;
+    const answer = read('Street lighting contract - what did the committee sign off?', hs);
+    expect(answer.answer).toMatch(/CARRIED unanimously/);
+  });
+
   it('declines a long question when the statements found speak of little of it', () => {
     const answer = read('What share of respondents to the summer scooter user survey said they had switched from car journeys?', hits([{
       text: 'The scooter hire contract commenced on 7 July 2023.\n\nRespondents to the summer user survey spoke of car journeys they had switched.',
