@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { META_SUFFIX } from '../sync/paper-meta.js';
 
 /** Bump when parsing or chunking changes: every file is then parsed again. */
-export const PARSER_VERSION = 'parse-v22';
+export const PARSER_VERSION = 'parse-v23';
 /**
  * 3: one segment file per corpus file, shared by versions (hard links); HNSW and keyword ids are stable
  * passage labels; the keyword index is one binary file of typed arrays (keyword.bin).

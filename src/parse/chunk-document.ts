@@ -61,6 +61,8 @@ const CHUNKING = {
   runningLineRepeats: 5,
   /** Running headers and footers are short; a longer repeated line is content (a recurring table note). */
   runningLineMaxChars: 80,
+  /** …and printed once a page: repeats fewer than this many lines apart are counted once. */
+  runningLineGap: 6,
   /** In parts with no recognised structure, each passage's index text starts with this much of the one before. */
   overlapChars: 200,
 } as const;
@@ -71,10 +73,16 @@ const UNSTRUCTURED = new Set(['document', 'constitution', 'policy', 'annual-repo
 /** Lines repeated on many pages (running headers and footers, "OFFICIAL", template notes), compared with digits masked. */
 function runningLines(text: string): Set<string> {
   const counts = new Map<string, number>();
-  for (const raw of text.split('\n')) {
+  const lastSeen = new Map<string, number>();
+  text.split('\n').forEach((raw, line) => {
     const key = lineKey(raw);
-    if (key.length >= 6 && key.length <= CHUNKING.runningLineMaxChars && !/[\t|]/.test(raw)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+    // A figure alone ("£5,964,399", masked "£#,#,#") is a table's value, whatever else is printed like it.
+    if (key.length < 6 || key.length > CHUNKING.runningLineMaxChars || /[\t|]/.test(raw) || !/\p{L}{3}/u.test(key)) return;
+    // Printed once a page: a line repeated within a few lines is a table's cells ("March 23", "March 24"…).
+    if (line - (lastSeen.get(key) ?? -Infinity) < CHUNKING.runningLineGap) return;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    lastSeen.set(key, line);
+  });
   return new Set([...counts].filter(([, n]) => n >= CHUNKING.runningLineRepeats).map(([k]) => k));
 }
 

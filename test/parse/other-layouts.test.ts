@@ -235,3 +235,13 @@ describe('a short line with a verb ending in a colon', () => {
     expect(chunks.find((c) => c.text.includes('Authorise the Executive Director'))!.place.section).toBe('8 Speed Limits Review');
   });
 });
+
+describe('a table whose cells repeat line after line', () => {
+  const rows = ['March 23', '£5,964,399', '', 'March 24', '£6,000,541', '', 'March 25', '£6,214,832', ''];
+  const text = ['Council Tax Support scheme review', '', ...[1, 2, 3].flatMap((n) => [`Table ${n}: Council Tax Support expenditure`, '', ...rows, `The expenditure in table ${n} has risen each year since the scheme began.`, ''])].join('\n');
+
+  it('keeps the cells in what is searched: they are not a running header', () => {
+    const chunks = chunkDocument(parseDocument('report.txt', text));
+    expect(chunks.map((c) => c.indexText).join('\n')).toContain('£5,964,399');
+  });
+});
