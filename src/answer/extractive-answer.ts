@@ -6,7 +6,7 @@ import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
 import { matchedTerms } from './question-terms.js';
 import type { Glossary } from '../extract/mine-glossary.js';
-import { DECISION_SENTENCE, indexTermsOf, readSentences } from './reader-sentences.js';
+import { DECISION_SENTENCE, indexTermsOf, readSentences, withoutFurniture } from './reader-sentences.js';
 import { periodTermsOf, shortFormsOf, spells, termsWithShortForms, withPeriodTerms, type PeriodWords, type ShortForm } from './reader-words.js';
 import { READER_WEIGHTS } from './reader-weights.js';
 import { weigher, weight, candidates, headingLike, headingsOf, type Candidate, type Weigh, type Want } from './reader-candidates.js';
@@ -278,7 +278,7 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const statements = kept.map(({ c, span }) => {
     const citation = citationFor(c.hit.chunk, span.start, span.end, citations.length + 1);
     citations.push(citation);
-    const text = display(c.hit.chunk.text.slice(span.start, span.end), c.hit.chunk.tableHeader, span.row);
+    const text = display(withoutFurniture(c.hit.chunk, span.start, span.end), c.hit.chunk.tableHeader, span.row);
     return { text: c.actor ? `${cleanText(c.actor)}: ${text}` : text, citation };
   });
   const sources = new Set(citations.map((c) => `${c.council}|${c.meetingDate?.slice(0, 4)}`));

@@ -35,7 +35,7 @@ export function readSentences(chunk: Chunk): Sentence[] {
   let out = chunkSentences.get(chunk);
   if (out) return out;
   out = sentencesOf(chunk).map((span) => {
-    const text = chunk.text.slice(span.start, span.end);
+    const text = withoutFurniture(chunk, span.start, span.end);
     const list = terms(text);
     const header = span.row && chunk.tableHeader !== null && cleanText(text).split('\t').map((c) => c.trim()).filter(Boolean).join(' | ') === chunk.tableHeader;
     return { span, text, list, set: new Set(list), skip: looksLikeInjection(text) || header, clean: cleanText(text), reason: REASON_SENTENCE.test(text), vote: VOTE_SENTENCE.test(text), decision: DECISION_SENTENCE.test(text) };
@@ -54,6 +54,46 @@ export function indexTermsOf(chunk: Chunk): ReadonlySet<string> {
 /** A passage's sentences, split once per passage. */
 export function sentencesOf(chunk: Chunk): Span[] {
   let spans = chunkSpans.get(chunk);
-  if (!spans) chunkSpans.set(chunk, (spans = splitSentences(chunk.text)));
+  if (!spans) chunkSpans.set(chunk, (spans = splitSentences(chunk.text, furnitureTest(chunk))));
   return spans;
+}
+
+const chunkFurniture = new WeakMap<Chunk, Array<[number, number]>>();
+
+/**
+ * A passage's page furniture: the spans of its lines that its index text leaves out (page numbers,
+ * running headers and footers, all short, which ingest drops from what is searched).
+ */
+function furnitureOf(chunk: Chunk): Array<[number, number]> {
+  let spans = chunkFurniture.get(chunk);
+  if (!spans) {
+    spans = [];
+    const kept = new Set(chunk.indexText.split('\n').map((l) => cleanText(l).trim()));
+    for (let at = 0; at < chunk.text.length; ) {
+      const end = chunk.text.indexOf('\n', at) < 0 ? chunk.text.length : chunk.text.indexOf('\n', at);
+      const line = cleanText(chunk.text.slice(at, end)).trim();
+      if (line && line.length <= 80 && !kept.has(line)) spans.push([at, end]);
+      at = end + 1;
+    }
+    chunkFurniture.set(chunk, spans);
+  }
+  return spans;
+}
+
+/** A line of a passage (as `splitSentences` hands it) that is page furniture. */
+function furnitureTest(chunk: Chunk): (line: string) => boolean {
+  const lines = new Set(furnitureOf(chunk).map(([a, b]) => chunk.text.slice(a, b)));
+  return (line) => lines.has(line);
+}
+
+/** A span of a passage without the page furniture inside it (a sentence that runs over a page break). */
+export function withoutFurniture(chunk: Chunk, start: number, end: number): string {
+  let out = '';
+  let at = start;
+  for (const [a, b] of furnitureOf(chunk)) {
+    if (b <= at || a >= end) continue;
+    out += chunk.text.slice(at, a);
+    at = Math.min(end, b);
+  }
+  return out + chunk.text.slice(at, end);
 }

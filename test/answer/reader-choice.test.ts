@@ -267,6 +267,14 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/CARRIED unanimously/);
   });
 
+  it('quotes a sentence cut by a page break without the page\'s running lines', () => {
+    const text = 'Blue Badge holders visiting the hall will have the West\nPage 71\nOFFICIAL\nEnd Car Park as an alternative, which is 500m away.';
+    const hs = hits([{ text }]);
+    hs[0]!.chunk.indexText = 'Report\nBlue Badge holders visiting the hall will have the West\nEnd Car Park as an alternative, which is 500m away.';
+    const answer = read('Where can Blue Badge holders visiting the hall park?', hs);
+    expect(answer.answer).toMatch(/the West End Car Park as an alternative/);
+  });
+
   it('declines a long question when the statements found speak of little of it', () => {
     const answer = read('What share of respondents to the summer scooter user survey said they had switched from car journeys?', hits([{
       text: 'The scooter hire contract commenced on 7 July 2023.\n\nRespondents to the summer user survey spoke of car journeys they had switched.',

@@ -11,6 +11,12 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('goes on past a page break inside a sentence, over the page number and running lines', () => {
+    const text = 'Blue Badge holders will have West End Car Park as an alternative, and both West\nTemplate approved March 25\nPage 71\nOFFICIAL\nEnd Car Park and Triangle South are accessible.';
+    const running = new Set(['Template approved March 25', 'OFFICIAL']);
+    expect(splitSentences(text, (line) => running.has(line)).map((s) => text.slice(s.start, s.end))).toEqual([text]);
+  });
+
   it('does not split at "c." for circa', () => {
     expect(sentences('Parking is falling short of its income target by c. £4m this year. The next report is due in June.')).toHaveLength(2);
   });
