@@ -9,6 +9,7 @@ const QUESTION_WORDS = new Set(
     'there', 'get', 'got', 'besides', 'since', 'per', 'value', 'now', 'level', 'happen', 'happened', 'about',
     'sent', 'send', 'go', 'goes', 'going', 'make', 'made', 'take', 'come', 'put', 'see', 'look', 'like', 'still',
     'done', 'doing', 'happening', 'since', 'so', 'far', 'yet', 'whos', 'whats', 'hows', 'wheres', 'whens', 'moment',
+    'someone', 'somebody', 'asking', 'wondering', 'quick',
   ].map((w) => terms(w)[0] ?? w),
 );
 

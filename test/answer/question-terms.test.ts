@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { countsThing } from '../../src/answer/question-terms.js';
+import { countsThing, keyTerms } from '../../src/answer/question-terms.js';
 import { terms } from '../../src/index/tokenize.js';
 
 describe('whether a sentence gives a count of the thing asked about', () => {
   it('reads a count written in words of tens ("Ninety-two responses")', () => {
     expect(countsThing('Ninety-two responses were received to the online survey.', terms('responses'))).toBe(true);
+  });
+});
+
+describe("a question's key terms", () => {
+  it('leave out a casual preamble ("someone\'s asking…")', () => {
+    expect(keyTerms("Someone's asking how long we keep minutes available")).toEqual(terms('keep minutes available'));
   });
 });
