@@ -271,7 +271,9 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const kept = mergeOverlaps(chosen.map((c) => ({ c, span: withParagraph(c, withListContext(c), key) })));
   // A list that a statement announces and that runs on past the end of its passage goes on in the next one.
   for (const k of [...kept]) {
-    const more = listRunOn(k.c, k.span, hits, key);
+    // (Read up to the last statement given from the same passage: the list goes on after that.)
+    const end = Math.max(...kept.filter((o) => o.c.hit.chunk.id === k.c.hit.chunk.id).map((o) => o.span.end));
+    const more = listRunOn(k.c, { ...k.span, end }, hits, key);
     if (more && !kept.some((o) => o.c.hit.chunk.id === more.c.hit.chunk.id)) kept.splice(kept.indexOf(k) + 1, 0, more);
   }
   const citations: Citation[] = [];

@@ -76,6 +76,8 @@ export function withParagraph(c: Candidate, span: Span, key: readonly string[]):
   if (span.row) return span;
   // "There are a number of identified risks…": the sentences after it that speak of them are its list.
   if (ANNOUNCES.test(c.text) || MANY.test(c.text)) return { ...span, end: Math.max(span.end, announcedListEnd(c.hit.chunk, span.end, span.start, key)) };
+  // An item given with its list's lead-in ("the proper officer will: (i) …") brings the items after it that speak of the question.
+  if (span.start < c.span.start) return { ...span, end: Math.max(span.end, announcedListEnd(c.hit.chunk, span.end, span.start, key)) };
   const text = c.hit.chunk.text;
   let end = span.end;
   for (const s of readSentences(c.hit.chunk)) {
@@ -95,7 +97,8 @@ export function withParagraph(c: Candidate, span: Span, key: readonly string[]):
  */
 export function listRunOn(c: Candidate, span: Span, hits: readonly SearchHit[], key: readonly string[]): { c: Candidate; span: Span } | null {
   const chunk = c.hit.chunk;
-  if (!(ANNOUNCES.test(c.text) || MANY.test(c.text) || introduces(c.text))) return null;
+  const item = span.start < c.span.start;
+  if (!(ANNOUNCES.test(c.text) || MANY.test(c.text) || introduces(c.text) || item)) return null;
   // Only when the list reached its passage's end: what follows it there says nothing more of the question.
   const rest = readSentences(chunk).filter((s) => s.span.start >= span.end);
   if (rest.length > 2 || rest.some((s) => key.some((k) => s.set.has(k)))) return null;

@@ -155,6 +155,15 @@ describe("the reader's choice", () => {
     expect(read('What are the main risks of the parking scheme expansion?', [first!, next]).answer).toMatch(/neighbouring streets then become priorities/);
   });
 
+  it('gives the items after a chosen item of a list that speak of the question, into the next passage', () => {
+    const [first, second] = hits([
+      { text: 'The proper officer will:\n\n(i) At least 28 clear days before the private meeting publish a notice of the private meeting in the forward plan.' },
+      { text: '(ii) At least 5 clear days before the private meeting publish a further notice of the private meeting with the agenda.' },
+    ]);
+    const next = { ...second!, chunk: { ...second!.chunk, start: first!.chunk.end + 2, end: first!.chunk.end + 2 + second!.chunk.text.length } };
+    expect(read('What notice of a private meeting is published?', [first!, next]).answer).toMatch(/28 clear days[\s\S]*5 clear days/);
+  });
+
   it('gives the vote on the recommendation the question is about when the minutes name it only by number', () => {
     const answer = read('Did the delegation to the Executive Director on the speed limits go through? What was the vote?', hits([
       { text: 'Recommendation 2 was moved and seconded.\n\nOn being put to the vote, recommendation 2 was CARRIED unanimously.\n\nRecommendation 3 was moved and seconded.\n\nOn being put to the vote, recommendation 3 FELL (2 voting for, 7 voting against).' },
