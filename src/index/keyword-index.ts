@@ -1,4 +1,4 @@
-import { stem, STOPWORDS, words } from './tokenize.js';
+import { letteredTerms, stem, STOPWORDS, words } from './tokenize.js';
 
 /**
  * BM25 keyword search over passages' index texts, ids are passage labels. The scoring is MiniSearch's
@@ -13,7 +13,7 @@ import { stem, STOPWORDS, words } from './tokenize.js';
 const BM25 = { k: 1.2, b: 0.7, d: 0.5, prefixWeight: 0.375, prefixFrom: 6 } as const;
 
 /** The tokens of a text (MiniSearch's tokenize step) and its search terms (its processTerm step). */
-const tokensOf = (text: string): string[] => words(text).map((w) => w.replace(/,(?=\d{3})/g, ''));
+const tokensOf = (text: string): string[] => [...words(text).map((w) => w.replace(/,(?=\d{3})/g, '')), ...letteredTerms(text)];
 const termOf = (token: string): string | null => (STOPWORDS.has(token) ? null : stem(token));
 
 const bm25 = (tf: number, df: number, n: number, length: number, avg: number): number =>

@@ -45,6 +45,19 @@ export function words(text: string): string[] {
   );
 }
 
+/**
+ * A label and the capital letter that names one of its kind ("Band D", "Appendix A", "Option B"): one
+ * term, since a single letter alone is not searched. It holds a digit ("band0d") so that no stemming or
+ * word-form matching takes it for its label ("band"). Labels are general words of papers.
+ */
+const LETTERED = /\b(band|appendix|annex|option|phase|schedule|table|figure|class|category|grade|type|part|section|stage|tier|zone|level|plan|scenario|priority|route|area|lot)\s+([A-Z])\b(?![.'’]?\w)/gi;
+
+export function letteredTerms(text: string): string[] {
+  const out: string[] = [];
+  if (/\b[A-Z]\b/.test(text)) for (const m of text.matchAll(LETTERED)) if (/[A-Z]/.test(m[2]!)) out.push(`${m[1]!.toLowerCase()}0${m[2]!.toLowerCase()}`);
+  return out;
+}
+
 /** Search terms: lower-case, stop words removed, lightly stemmed. */
 export function terms(text: string): string[] {
   const out: string[] = [];
@@ -53,5 +66,6 @@ export function terms(text: string): string[] {
     if (STOPWORDS.has(t) || t.length < 2 && !/\d/.test(t)) continue;
     out.push(stem(t));
   }
+  out.push(...letteredTerms(text));
   return out;
 }

@@ -1,3 +1,4 @@
+import { letteredTerms } from '../index/tokenize.js';
 import { answerType, clausesOf, countedThing, keyPairs, keyTerms, type AnswerType } from '../answer/question-terms.js';
 import { namedDates, namedPeriods, type NamedDate, type NamedPeriod } from './question-dates.js';
 import { namesIn, type ScopeRegistry } from './scope-registry.js';
@@ -174,12 +175,15 @@ const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 /** Days of the week, English and Welsh ("Dydd Llun"): dates, not names, as months are ("Mehefin" is June). */
 const DAYS = /^(?:mon|tue|wed|thu|fri|sat|sun)|^dydd$/i;
 
+const LETTERED_NAME = /\b\p{L}+\s+\p{Lu}\b/gu;
+
 /**
  * Proper names the question uses mid-sentence ("What does Swindon charge…"): capitalised words of four
  * letters or more that do not open a sentence and are not months or days.
  */
 function namesOf(content: string): string[] {
-  const out: string[] = [];
+  // "Band D", "Appendix K": a label and its letter name one thing.
+  const out: string[] = [...content.matchAll(LETTERED_NAME)].map((m) => m[0]).filter((n) => letteredTerms(n).length);
   for (const m of content.matchAll(/(?<=[\p{L}\p{N},;)'’]\s+)\p{Lu}\p{Ll}{3,}(?:[’']s)?/gu)) {
     const word = m[0].replace(/[’']s$/, '');
     if (monthNumber(word) === null && !DAYS.test(word)) out.push(word);

@@ -1,4 +1,4 @@
-import { terms } from '../index/tokenize.js';
+import { letteredTerms, terms } from '../index/tokenize.js';
 import type { Chunk } from '../parse/parse-document.js';
 import type { QuestionReading } from './read-question.js';
 import { namesIn, type ScopeRegistry } from './scope-registry.js';
@@ -89,7 +89,8 @@ function passageOfCommittee(chunk: Chunk, committees: readonly string[], registr
  * the papers, passage or record, answers a question about it.
  */
 export function unheldName(reading: QuestionReading, known: (term: string) => boolean): string | null {
-  return reading.names.find((n) => terms(n).every((t) => !known(t))) ?? null;
+  // A lettered name ("Band D") is held only where that letter of the label is.
+  return reading.names.find((n) => (letteredTerms(n).length ? letteredTerms(n) : terms(n)).every((t) => !known(t))) ?? null;
 }
 
 /** What keeps a passage out of a question's scope, or null when it is in scope. */

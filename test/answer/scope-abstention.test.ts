@@ -56,6 +56,11 @@ describe('declining what the papers do not hold', () => {
     expect(answer.answer).toMatch(/never mention “Northbridge”/);
   });
 
+  it('says the papers never mention a lettered thing the question names ("Band D")', async () => {
+    const answer = await assistant.ask("What is the council's Band D council tax for 2023/24?");
+    expect(answer.answer).toMatch(/never mention “Band D”/);
+  });
+
   it('says there was no meeting in a month the question asks what a committee decided in', async () => {
     const answer = await assistant.ask('What did the Governance and Audit Committee decide in July 2019?');
     expect(answer.answer).toMatch(/no meeting in July 2019/);

@@ -20,3 +20,13 @@ describe('search terms of casual and Welsh questions', () => {
     expect(terms('was getting rid of it agreed? Faint oedd y pris?')).toEqual(['agre', 'pris']);
   });
 });
+
+describe('a label and its letter', () => {
+  it('make one term ("Band D")', () => {
+    expect(terms('the Band D council tax')).toEqual(['band', 'council', 'tax', 'band0d']);
+  });
+
+  it('are not read into a lower-case article ("the plan a council adopted")', () => {
+    expect(terms('the plan a council adopted')).toEqual(['plan', 'council', 'adopt']);
+  });
+});
