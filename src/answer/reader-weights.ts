@@ -19,8 +19,8 @@ export const READER_WEIGHTS = {
   maxMissingTerms: 1,
   /** The share of any question's weighted key terms its statements (with their headings) must cover. */
   minAnyCover: 0.4,
-  /** Passages read for statements. */
-  topPassages: 10,
+  /** Passages read for statements: as many as are shown as retrieved (the best hits' neighbours take room among them). */
+  topPassages: 12,
   /** A vote line this close (characters) to a chosen decision in its passage is given with it. */
   voteNearChars: 600,
   /** Sentences tried for each part of a compound question. */
