@@ -61,6 +61,8 @@ const CHUNKING = {
   runningLineRepeats: 5,
   /** Running headers and footers are short; a longer repeated line is content (a recurring table note). */
   runningLineMaxChars: 80,
+  /** A running line printed at least this often (median characters apart) is on every page: page furniture. */
+  pageChars: 6000,
   /** …and printed once a page: repeats fewer than this many lines apart are counted once. */
   runningLineGap: 6,
   /** In parts with no recognised structure, each passage's index text starts with this much of the one before. */
@@ -70,21 +72,44 @@ const CHUNKING = {
 /** Kinds of part whose inner layout is not a committee paper's (no items, no report header): chunked generically. */
 const UNSTRUCTURED = new Set(['document', 'constitution', 'policy', 'annual-report', 'questions']);
 
-/** Lines repeated on many pages (running headers and footers, "OFFICIAL", template notes), compared with digits masked. */
-function runningLines(text: string): Set<string> {
-  const counts = new Map<string, number>();
-  const lastSeen = new Map<string, number>();
+/**
+ * Lines repeated on many pages (running headers and footers, "OFFICIAL", template notes), compared with
+ * digits masked; and of those, the page furniture: lines printed word for word on (nearly) every page,
+ * not a heading that recurs once a report in a pack or with another number ("Recommendation 3 - …").
+ */
+function runningLines(text: string): { running: Set<string>; furniture: Set<string> } {
+  const masked = new Map<string, { line: number; offsets: number[] }>();
+  const exact = new Map<string, { line: number; offsets: number[] }>();
+  const note = (map: typeof masked, key: string, line: number, offset: number): void => {
+    const last = map.get(key) ?? { line: -Infinity, offsets: [] };
+    // Printed once a page: a line repeated within a few lines is a table's cells ("March 23", "March 24"…).
+    if (line - last.line < CHUNKING.runningLineGap) return;
+    last.line = line;
+    last.offsets.push(offset);
+    map.set(key, last);
+  };
+  let at = 0;
   text.split('\n').forEach((raw, line) => {
+    const offset = at;
+    at += raw.length + 1;
     const key = lineKey(raw);
     // A figure alone ("£5,964,399", masked "£#,#,#") is a table's value, whatever else is printed like it.
     if (key.length < 6 || key.length > CHUNKING.runningLineMaxChars || /[\t|]/.test(raw) || !/\p{L}{3}/u.test(key)) return;
-    // Printed once a page: a line repeated within a few lines is a table's cells ("March 23", "March 24"…).
-    if (line - (lastSeen.get(key) ?? -Infinity) < CHUNKING.runningLineGap) return;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    lastSeen.set(key, line);
+    note(masked, key, line, offset);
+    note(exact, exactKey(raw), line, offset);
   });
-  return new Set([...counts].filter(([, n]) => n >= CHUNKING.runningLineRepeats).map(([k]) => k));
+  const often = (offsets: readonly number[]): boolean => offsets.length >= CHUNKING.runningLineRepeats;
+  const running = new Set([...masked].filter(([, v]) => often(v.offsets)).map(([k]) => k));
+  const furniture = new Set<string>();
+  for (const [key, { offsets }] of exact) {
+    if (!often(offsets)) continue;
+    const gaps = offsets.slice(1).map((o, i) => o - offsets[i]!).sort((a, b) => a - b);
+    if (gaps[Math.floor(gaps.length / 2)]! <= CHUNKING.pageChars) furniture.add(key);
+  }
+  return { running, furniture };
 }
+
+const exactKey = (line: string): string => cleanText(line).trim().toLowerCase();
 
 /** Line keys seen lately: a paper's lines are keyed once for its running lines and again for each passage. */
 const lineKeys = new Map<string, string>();
@@ -127,9 +152,9 @@ const chunked = new WeakMap<ParsedDocument, Chunk[]>();
 
 function chunkOnce(doc: ParsedDocument): Chunk[] {
   const chunks: Chunk[] = [];
-  const running = runningLines(doc.text);
+  const { running, furniture } = runningLines(doc.text);
   for (const part of doc.parts) {
-    const segments = segmentPart(doc.text, part.start, part.end, doc.markers, (line) => running.has(lineKey(line))).flatMap((seg) => splitLong(doc.text, seg));
+    const segments = segmentPart(doc.text, part.start, part.end, doc.markers, (line) => running.has(lineKey(line)), (line) => furniture.has(exactKey(line))).flatMap((seg) => splitLong(doc.text, seg));
     const overlap = UNSTRUCTURED.has(part.kind);
     let section: string | null = null;
     let sectionPara: string | null = null;

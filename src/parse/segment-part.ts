@@ -40,7 +40,14 @@ function isHeading(clean: string, raw: string, next: string): boolean {
 }
 
 /** Splits one part of a pack into headings, paragraphs and table rows, keeping each one's span; `isRunning` tells a running header or footer line. */
-export function segmentPart(text: string, partStart: number, partEnd: number, markers: readonly PageMarker[], isRunning: (line: string) => boolean = () => false): Segment[] {
+export function segmentPart(
+  text: string,
+  partStart: number,
+  partEnd: number,
+  markers: readonly PageMarker[],
+  isRunning: (line: string) => boolean = () => false,
+  isFurniture: (line: string) => boolean = () => false,
+): Segment[] {
   const lines = linesOf(text.slice(partStart, partEnd)).map((l) => ({ ...l, start: l.start + partStart, end: l.end + partStart }));
   const markerStarts = new Set(markers.map((m) => m.index));
   const out: Segment[] = [];
@@ -77,6 +84,8 @@ export function segmentPart(text: string, partStart: number, partEnd: number, ma
     }
     inTable = false;
     header = null;
+    // A page's running header block ("NOVEMBER 2025 PART 3.2" over "OFFICIAL"), printed on every page, is no heading.
+    if (isFurniture(raw) && (isRunning(nearLine(lines, i, -1)) || isRunning(nearLine(lines, i, 1)))) continue;
     // The line after, past a running header or footer printed between a heading and its text.
     let j = i + 1;
     while (j < lines.length && lines[j]!.clean && isRunning(lines[j]!.text)) j++;
@@ -102,6 +111,12 @@ export function segmentPart(text: string, partStart: number, partEnd: number, ma
   }
   close();
   return out;
+}
+
+/** The text of the nearest non-blank line before (step -1) or after (step 1) line `i`, or ''. */
+function nearLine(lines: ReadonlyArray<{ text: string; clean: string }>, i: number, step: -1 | 1): string {
+  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j]!.clean) return lines[j]!.text;
+  return '';
 }
 
 /** A paragraph cut by a page footer goes on after it: the text before has no full stop and this starts in lower case. */

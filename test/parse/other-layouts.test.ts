@@ -245,3 +245,15 @@ describe('a table whose cells repeat line after line', () => {
     expect(chunks.map((c) => c.indexText).join('\n')).toContain('£5,964,399');
   });
 });
+
+describe('a running header of two lines printed on every page', () => {
+  const header = ['NOVEMBER 2025 PART 3.2: TERMS OF REFERENCE', 'AND FUNCTIONS OF COMMITTEES', '', 'OFFICIAL'];
+  const duty = (n: number): string => `${n}. To consider matters of standards and conduct number ${n} referred to the committee by the Monitoring Officer, and to report.`;
+  const page = (n: number): string[] => [...header, ...[1, 2, 3, 4, 5, 6, 7, 8].map((k) => duty(n * 8 + k)).flatMap((d) => [d, ''])];
+  const text = ['Terms of Reference for the Standards Sub-Committee', '', ...[0, 1, 2, 3, 4, 5].flatMap(page)].join('\n');
+
+  it('is not the heading of the text on its pages', () => {
+    const chunks = chunkDocument(parseDocument('constitution-part-3-2.txt', text));
+    expect(chunks.find((c) => c.text.includes('number 40 referred'))!.place.section).toBe('Terms of Reference for the Standards Sub-Committee');
+  });
+});
