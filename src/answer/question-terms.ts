@@ -31,7 +31,8 @@ export function answerType(question: string): AnswerType {
   if (/\bhow often\b|\bhow frequently\b/.test(q)) return 'frequency';
   if (/\bhow long\b|\bwithin how\b|\btimescale\b|\bdeadline\b/.test(q)) return 'duration';
   if (/^\s*when\b|\bwhat (?:date|period|year|month|time ?frame)s?\b|\bfrom when\b/.test(q)) return 'date';
-  if (/^\s*who\b|\bwhich (officer|member|councillor)\b/.test(q)) return 'person';
+  // "Which committee reviews…?" asks for a body, as "who" does.
+  if (/^\s*who\b|\bwhich (?:\w+ )?(officers?|members?|councillors?|committees?|sub-committees?|bod(?:y|ies)|boards?|panels?)\b/.test(q)) return 'person';
   if (/^(any|has|have|had|is|are|was|were|did|does|do|can|could|will|should|must)\b/.test(q)) return 'yesno';
   return 'any';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsThing, keyTerms } from '../../src/answer/question-terms.js';
+import { answerType, countsThing, keyTerms } from '../../src/answer/question-terms.js';
 import { terms } from '../../src/index/tokenize.js';
 
 describe('whether a sentence gives a count of the thing asked about', () => {
@@ -11,5 +11,11 @@ describe('whether a sentence gives a count of the thing asked about', () => {
 describe("a question's key terms", () => {
   it('leave out a casual preamble ("someone\'s asking…")', () => {
     expect(keyTerms("Someone's asking how long we keep minutes available")).toEqual(terms('keep minutes available'));
+  });
+});
+
+describe('the kind of answer a question wants', () => {
+  it('is a body for "which committee…?", as for "who…?"', () => {
+    expect(answerType('Which committee reviews our use of RIPA powers?')).toBe('person');
   });
 });
