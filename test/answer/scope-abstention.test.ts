@@ -61,6 +61,11 @@ describe('declining what the papers do not hold', () => {
     expect(answer.answer).toMatch(/never mention “Band D”/);
   });
 
+  it('does not read "who should chair" as asking what a meeting did', async () => {
+    const answer = await assistant.ask('What did the Governance Review (May 2023) say about the Cabinet and who should chair Scrutiny?');
+    expect(answer.answer).not.toMatch(/no meeting in May 2023/);
+  });
+
   it('says there was no meeting in a month the question asks what a committee decided in', async () => {
     const answer = await assistant.ask('What did the Governance and Audit Committee decide in July 2019?');
     expect(answer.answer).toMatch(/no meeting in July 2019/);
