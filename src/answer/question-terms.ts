@@ -27,7 +27,8 @@ export function answerType(question: string): AnswerType {
   if (/\bhow much\b/.test(q) && !/\bhow much (time|longer|notice)\b/.test(q)) return 'money';
   if (/\bhow (many|much)\b|\bwhat(?:'s| is| was| are| were)? (?:the |our |its )?(?:latest |current |average |total )?(percentage|proportion|share|number|amount|rate|score|figure)\b|\bhow (big|large)\b|\bwhat %|%\s*of\b/.test(q)) return 'number';
   // "What's the revenue forecast against budget?" asks for an amount.
-  if (/^\s*what(?:'s| is| was| are| were)?\b[^?]*\b(?:costs?|budget|forecast|outturn|spend|spending|income|reserves?|overspend|underspend|surplus|deficit|allocation|funding|fees?|prices?|charges?)\b/.test(q)) return 'money';
+  // (The money word is what is asked for, a few words in: "what's the risk flagged in the outturn?" asks for a risk.)
+  if (/^\s*what(?:'s| is| was| are| were)?\s+(?:\S+\s+){0,4}?(?:costs?|budget|forecast|outturn|spend|spending|income|reserves?|overspend|underspend|surplus|deficit|allocation|funding|fees?|prices?|charges?)\b/.test(q)) return 'money';
   if (/\bhow often\b|\bhow frequently\b/.test(q)) return 'frequency';
   if (/\bhow long\b|\bwithin how\b|\btimescale\b|\bdeadline\b/.test(q)) return 'duration';
   if (/^\s*when\b|\bwhat (?:date|period|year|month|time ?frame)s?\b|\bfrom when\b/.test(q)) return 'date';

@@ -19,3 +19,9 @@ describe('the kind of answer a question wants', () => {
     expect(answerType('Which committee reviews our use of RIPA powers?')).toBe('person');
   });
 });
+
+describe('a question for an amount', () => {
+  it('is not one that names an outturn only as where a risk is flagged', () => {
+    expect(answerType('whats the risk flagged in the 25/26 outturn about how staff are paid for?')).toBe('any');
+  });
+});
