@@ -25,7 +25,7 @@ export type AnswerType = 'number' | 'money' | 'date' | 'duration' | 'frequency' 
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase().trim();
   if (/\bhow much\b/.test(q) && !/\bhow much (time|longer|notice)\b/.test(q)) return 'money';
-  if (/\bhow (many|much)\b|\bwhat(?:'s| is| was| are| were)? (?:the |our |its )?(?:latest |current |average |total )?(percentage|proportion|share|number|amount|rate|score|figure)\b|\bhow (big|large)\b|\bwhat %|%\s*of\b/.test(q)) return 'number';
+  if (/\bhow (many|much)\b|\bwhat(?:'s| is| was| are| were)?\s+(?:\S+\s+){0,4}?(percentage|proportion|share|number|amount|rate|score|figure)s?\b|\bhow (big|large)\b|\bwhat %|%\s*of\b/.test(q)) return 'number';
   // "What's the revenue forecast against budget?" asks for an amount.
   // (The money word is what is asked for, a few words in: "what's the risk flagged in the outturn?" asks for a risk.)
   if (/^\s*what(?:'s| is| was| are| were)?\s+(?:\S+\s+){0,4}?(?:costs?|budget|forecast|outturn|spend|spending|income|reserves?|overspend|underspend|surplus|deficit|allocation|funding|fees?|prices?|charges?)\b/.test(q)) return 'money';
@@ -153,6 +153,17 @@ const SYNONYM_GROUPS = [
   'stop stops stopped discontinue discontinued withdraw withdrawn remove removed removal cancel cancelled pull pulled',
   'rise rises rose increase increased grow grew',
   'fall falls fell decrease decreased reduce reduced',
+  // Irregular forms of one verb ("upheld" for "uphold", "paid" for "pay").
+  'uphold upholds upheld',
+  'pay pays paid',
+  'spend spends spent',
+  'hold holds held',
+  'meet meets met',
+  'sell sells sold',
+  'lead leads led',
+  'choose chooses chose chosen',
+  'give gives gave given',
+  'take takes took taken',
   'quorum quorate inquorate',
   'advise advises advising advised advice adviser advisers advisor advisors advisory',
   'win wins won award awards awarded appoint appointed',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerType, countsThing, keyTerms } from '../../src/answer/question-terms.js';
+import { answerType, countsThing, keyTerms, matchedTerms } from '../../src/answer/question-terms.js';
 import { terms } from '../../src/index/tokenize.js';
 
 describe('whether a sentence gives a count of the thing asked about', () => {
@@ -23,5 +23,17 @@ describe('the kind of answer a question wants', () => {
 describe('a question for an amount', () => {
   it('is not one that names an outturn only as where a risk is flagged', () => {
     expect(answerType('whats the risk flagged in the 25/26 outturn about how staff are paid for?')).toBe('any');
+  });
+});
+
+describe('a question for a figure', () => {
+  it('is one that names its rate a few words in ("what was the council\'s ombudsman uphold rate?")', () => {
+    expect(answerType("what was the council's ombudsman uphold rate in 22/23?")).toBe('number');
+  });
+});
+
+describe('key terms found in a text', () => {
+  it('match an irregular form of the verb ("upheld" for "uphold")', () => {
+    expect(matchedTerms(terms('uphold'), new Set(terms('complaints upheld'))).size).toBe(1);
   });
 });
