@@ -24,6 +24,10 @@ describe('the question reading: scope', () => {
     expect(read('What did Riverton City Council decide on bus lanes?').scope.councils).toEqual(['Riverton City Council']);
   });
 
+  it('reads "cttee" as committee in a committee\'s name', () => {
+    expect(read('What did the transport and connectivity policy cttee approve?').scope.committees).toEqual(['Transport and Connectivity Policy Committee']);
+  });
+
   it('reads a council named by its distinctive word', () => {
     expect(read("What is Northshire's complaints timescale?").scope.councils).toEqual(['Northshire County Council']);
   });
