@@ -1,5 +1,6 @@
 import type { SearchFilters } from '../retrieve/passage-store.js';
 import type { QuestionScope } from '../understand/read-question.js';
+import { dateMatches } from '../understand/question-dates.js';
 
 interface Placed {
   place: { council: string | null; committee: string | null; meetingDate: string | null };
@@ -15,6 +16,9 @@ export function inScope(record: Placed, scope: QuestionScope, filters: SearchFil
   if (scope.councils.length && !(p.council && scope.councils.includes(p.council))) return false;
   if (filters.councils?.length && !(p.council && filters.councils.includes(p.council))) return false;
   if (!has(p.council, filters.council) || !has(p.committee, filters.committee)) return false;
+  // A meeting the question names by its date ("the 15 Sept 2017 committee"): only that meeting's records.
+  const meetings = scope.dates.filter((d) => d.meeting);
+  if (meetings.length && !meetings.some((d) => dateMatches(p.meetingDate, d))) return false;
   if (filters.from && (!p.meetingDate || p.meetingDate < filters.from)) return false;
   if (filters.to && (!p.meetingDate || p.meetingDate > filters.to)) return false;
   return true;

@@ -78,6 +78,11 @@ describe('the router', () => {
     expect(skillFor('What did internal audit conclude on procurement at Anytown?')).toBe('documents');
   });
 
+  it('answers a KPI question naming a meeting by its date from that meeting\'s record', async () => {
+    const claim = route({ reading: readInThread('At the 15 Sept 2017 committee, what was the year to date for GL03?', [], scopeRegistryOf(context.store)), filters: {}, history: [] }, context);
+    expect((await claim.answer()).citations[0]!.meetingDate).toBe('2017-09-15');
+  });
+
   it('honours a council filter for KPI look-ups', () => {
     expect(skillFor('How is GL02 doing?', { council: 'Anytown' })).toBe('documents');
   });
