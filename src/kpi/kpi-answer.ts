@@ -44,6 +44,8 @@ function historyText(indicator: KpiIndicator, records: readonly KpiRecord[], lis
   return `${lead}. History across reports: ${lines.join('; ')}.${reworded}`;
 }
 
+const ASKS_WHY = /\bwhy\b|\breasons?\b|\bwhat (?:drove|caused|explains)\b|\bexplain\b|\bbehind\b/i;
+
 function lookupDraft(question: string, q: KpiQuestion, records: readonly KpiRecord[]): KpiDraft | null {
   const indicators = groupIndicators(records);
   const chosen = chosenIndicators(question, q, indicators);
@@ -66,6 +68,8 @@ function lookupDraft(question: string, q: KpiQuestion, records: readonly KpiReco
     }
     const record = scoped.at(-1)!;
     let text = `${describeRecord(record, indicator.ref)} ${list.addRecord(record)}`;
+    // "Why is it red?": the report's commentary on the indicator gives the reason.
+    if (ASKS_WHY.test(question) && record.commentary && record.valueSource !== 'commentary') text += ` The report says: “${record.commentary.text.replace(/\s+/g, ' ').trim()}” [${list.add(record, record.commentary)}]`;
     if (!record.value && !record.ytd) {
       const earlier = indicator.records.filter((r) => r.value && r !== record).at(-1);
       if (earlier) {

@@ -42,6 +42,11 @@ describe('kpiAnswer: the questions officers ask', () => {
     expect(a.citations[0]!.quote).toBe('FN11\tPercentage of financial assessments fully completed within 15 days of referral\t95%\tGREEN\t↑\t84%\tRED\t90%\t85%\tN/a');
   });
 
+  it('gives the report\'s commentary on the indicator when asked why', () => {
+    const a = ask('Why was CS05, calls to Contact Point answered in 40 seconds, only amber in 2017?');
+    expect(a.answer).toMatch(/staff turnover/);
+  });
+
   it('ICT01 latest month', () => {
     const a = ask('ICT01 first-time fix rate at the ICT help desk - latest month?');
     expect(a.answer).toContain('70%');
