@@ -125,7 +125,8 @@ export function readRipaQuestion(question: string, today: string): RipaQuestion 
   // A phone tap is interception, not intrusive surveillance.
   if (topics.includes('interception')) topics = ['interception'];
   // "For how long can it be renewed?" asks about the renewal's length.
-  if (topics.includes('renewal') && !findDateInText(q)) topics = topics.filter((t) => t !== 'duration');
+  // ("How long does it last before it has to be renewed?" still asks how long it lasts.)
+  if (topics.includes('renewal') && !findDateInText(q) && !/\blasts?\b|\bvalid\b|\bexpir/i.test(q)) topics = topics.filter((t) => t !== 'duration');
   const confidential = /confidential|legal(?:ly)? privilege|journalis\w*|\bsolicitors?\b|\blawyers?\b|\bmedical\b|\bclergy\b/i.test(q);
   // "What if we pick up confidential information?": who must authorise it, and the closer review.
   if (!topics.length && confidential) topics = ['authoriser', 'review'];

@@ -41,6 +41,10 @@ describe('ripaAnswer: the questions officers ask', () => {
     expect(ask('How long does a directed surveillance authorisation last, vs a CHIS?')!.answer).toMatch(/Directed surveillance: Lasts three months[\s\S]*CHIS: Lasts twelve months/);
   });
 
+  it('gives how long an authorisation lasts when asked how long it lasts before it must be renewed', () => {
+    expect(ask('How long does a directed surveillance authorisation last before it has to be renewed?')!.answer).toMatch(/Lasts three months/);
+  });
+
   it('who can authorise a juvenile CHIS: the Head of Paid Service, General Counsel informed, para 4.2', () => {
     const a = ask('Who can authorise a juvenile CHIS?')!;
     expect(a.answer).toContain('Head of Paid Service');
