@@ -136,8 +136,13 @@ export function findAudits(query: string, records: readonly AuditRecord[]): Audi
   audits = [...audits].sort((x, y) => y.score - x.score || Number(!!y.summary) - Number(!!x.summary) || latest(y).localeCompare(latest(x)));
   const overview = records
     .filter((r): r is AuditNote => r.kind === 'overview')
-    .filter((r) => (annual ? /annual/i.test(r.text) : level ? new RegExp(`\\b${level === 'none' ? 'no' : level}\\b`, 'i').test(r.text) : false))
+    // The annual opinion, the share given a level, or both when the question asks both.
+    .filter((r) => (annual && /annual/i.test(r.text)) || (level !== null && level !== undefined && new RegExp(`\\b${level === 'none' ? 'no' : level}\\b`, 'i').test(r.text)))
     .sort(byMeetingDesc);
+  // Asked for the annual opinion, the rest of that report's minute comes next ("…assigned Limited assurance to 35%").
+  const annualItems = new Set(overview.filter((r) => /annual/i.test(r.text)).map((r) => `${r.meeting.date}|${r.meeting.item}`));
+  const ofAnnual = (r: AuditNote): number => Number(annual && annualItems.has(`${r.meeting.date}|${r.meeting.item}`));
+  overview.sort((a, b) => ofAnnual(b) - ofAnnual(a));
   return { query, level, terms: words, audits, overview };
 }
 

@@ -46,6 +46,11 @@ describe('auditAnswer: dev examples and likely questions', () => {
     expectVerbatim(a);
   });
 
+  it('gives the annual opinion and the share given Limited assurance when a question asks both', () => {
+    const a = auditAnswer("What was the Head of Internal Audit's annual opinion, and what share of audits got Limited assurance?", records)!;
+    expect(a.answer).toMatch(/annual opinion of "Adequate"[\s\S]*35%/);
+  });
+
   it('answers about contract extensions, an audit known only from the minutes, and the annual opinion', () => {
     const ext = auditAnswer('What were the high priority findings of the contract extensions audit?', records)!;
     expect(ext.answer).toContain('RB21-2023 Contract Extensions');
