@@ -45,7 +45,7 @@ const DOING = /^(?:sit|sits|serve|serves|attend|attends|work|works|live|lives|us
 
 /** The thing a "how many" question counts ("how many stage 1 complaints did…" -> stage, 1, complaint). */
 export function countedThing(question: string): string[] {
-  const m = /\bhow many\s+(.+?)(?:\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|got|in|on|at|for|by|over|during)\b|[?,]|$)/i.exec(question);
+  const m = /\bhow many\s+(.+?)(?:\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|got|in|on|at|for|by|over|during|about|regarding|concerning|of|from|with|to|under)\b|[?,]|$)/i.exec(question);
   // "How many signed it?", "how many sit on it?" count people doing something, not a thing: any number answers.
   if (!m || DOING.test(m[1]!)) return [];
   return terms(m[1]!.split(/\s+/).filter((w) => !/ed$/i.test(w)).join(' ')).filter((t) => !QUESTION_WORDS.has(t));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerType, countsThing, keyTerms, matchedTerms } from '../../src/answer/question-terms.js';
+import { answerType, countedThing, countsThing, keyTerms, matchedTerms } from '../../src/answer/question-terms.js';
 import { terms } from '../../src/index/tokenize.js';
 
 describe('whether a sentence gives a count of the thing asked about', () => {
@@ -35,5 +35,11 @@ describe('a question for a figure', () => {
 describe('key terms found in a text', () => {
   it('match an irregular form of the verb ("upheld" for "uphold")', () => {
     expect(matchedTerms(terms('uphold'), new Set(terms('complaints upheld'))).size).toBe(1);
+  });
+});
+
+describe('the thing a "how many" question counts', () => {
+  it('ends before what it is about ("complaints about parking")', () => {
+    expect(countedThing('How many complaints about parking enforcement did we receive?')).toEqual(terms('complaints'));
   });
 });
