@@ -88,7 +88,7 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
       return /\b(annual|annually|yearly|twice|quarterly|monthly|weekly|daily|every|each|per year|a year|bi-annual|six-monthly)\b/i.test(sentence);
     case 'person':
       // A person by title or role, a body that acts as one ("the Values and Ethics Sub-Committee"), or an
-      // organisation by its name ("Nottingham City Council", "Atkins Ltd").
+      // organisation by its name ("Northam City Council", "Hartwell Ltd").
       return /\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillors?|Officers?|Director|Head|Chief|Manager|Leader|Members?|Mayor|Chair(?:man|person|woman)?|Vice-Chair\w*|Clerk|Secretary|Committee|Sub-Committee|Cabinet|Board|Panel|Executive)\b/i.test(sentence) || /\b[A-Z]\w+ (?:Council|Authority|Ltd|Limited|LLP|plc|Trust|Agency)\b/.test(sentence);
     default:
       return true;
