@@ -248,15 +248,10 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
     const speaking = about.filter((x) => own.some((t) => (x.covered.get(t) ?? 0) >= W.ownTermMatch));
     return speaking.length ? speaking : about;
   });
-  if (process.env.DEBUG_READER) console.error('KEY', key, 'TYPE', reading.type, 'EVID', evidence.toFixed(2), 'CLAUSES', JSON.stringify(reading.clauses.map((c) => [c.terms, c.type, c.inherited])));
-  if (process.env.DEBUG_READER) for (const c of candidates(hits, want, w).slice(0, 8)) console.error('CAND', c.score.toFixed(2), c.typed, c.rank, c.text.slice(0, 140).replace(/\n/g, ' '));
-  if (process.env.DEBUG_READER) perClause.forEach((pc, i) => pc.slice(0, 4).forEach((c) => console.error('CLAUSE', i, c.score.toFixed(2), c.typed, c.rank, c.text.slice(0, 120).replace(/\n/g, ' '))));
-  if (process.env.DEBUG_READER) process.on('exit', () => {});
   const decline = (declined: DraftAnswer['declined']): DraftAnswer => ({ kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence, declined });
-  if (!enough) return (process.env.DEBUG_READER && console.error('DECLINED')), decline('little evidence');
+  if (!enough) return decline('little evidence');
   const chosen = choose(candidates(hits, want, w), perClause, want, w);
-  if (process.env.DEBUG_READER) for (const c of chosen) console.error('CHOSEN', c.score.toFixed(2), c.text.slice(0, 120).replace(/\n/g, ' '));
-  if (!chosen.length) return (process.env.DEBUG_READER && console.error('DECLINED')), decline('no statement');
+  if (!chosen.length) return decline('no statement');
   // The question's most specific word names what it is about: passages without it answer something else.
   // A proper name the question uses ("the Values and Ethics Sub-Committee") names its subject as a short form does.
   const names: ShortForm[] = reading.names.flatMap((n) => terms(n).filter((t) => key.includes(t)).map((t) => ({ term: t, letters: '', spelled: [] })));
@@ -264,13 +259,13 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   // A passage inside a paper about the thing need not repeat its short form: a passage close by in the same
   // paper may name it. A name the question spells out must be in the passage (its text or headings).
   const about = (c: Candidate): boolean => entity!.letters !== '' && hits.some((h) => h.chunk.source === c.hit.chunk.source && Math.abs(h.chunk.start - c.hit.chunk.start) <= READER_WEIGHTS.entityNearChars && mentions(h, entity!));
-  if (entity && !chosen.some((c) => mentions(c.hit, entity) || about(c))) return (process.env.DEBUG_READER && console.error('DECLINED')), decline('key entity absent');
+  if (entity && !chosen.some((c) => mentions(c.hit, entity) || about(c))) return decline('key entity absent');
   const { cover, missing } = statementCover(chosen, key, w);
   // A short question is about all of its words: statements that leave one of them out answer another question.
   // (A question in parts asks a little of each: its parts' own statements are checked by the cover of any question.)
-  if (key.length <= W.shortQuestion && reading.clauses.length < 2 && (cover < W.minStatementCover || missing > W.maxMissingTerms)) return (process.env.DEBUG_READER && console.error('DECLINED')), decline('short question not covered');
+  if (key.length <= W.shortQuestion && reading.clauses.length < 2 && (cover < W.minStatementCover || missing > W.maxMissingTerms)) return decline('short question not covered');
   // Any question: statements that speak of little of it answer something else.
-  if (cover < W.minAnyCover) return (process.env.DEBUG_READER && console.error('DECLINED')), decline('statements cover little of the question');
+  if (cover < W.minAnyCover) return decline('statements cover little of the question');
   // Statements read in the papers' order within a passage, passages in rank order.
   chosen.sort((a, b) => a.rank - b.rank || a.span.start - b.span.start);
   const kept = mergeOverlaps(chosen.map((c) => ({ c, span: withParagraph(c, withListContext(c), key) })));

@@ -145,7 +145,7 @@ export function matchedTerms(key: readonly string[], textTerms: ReadonlySet<stri
  * contract expires on…"): general wording, not any council's. Each group's words are matched for one another.
  */
 const SYNONYM_GROUPS = [
-  'end ends ended expire expires expired expiry finish finishes finished conclude concluded cease ceases',
+  'end ends ended expire expires expired expiry finish finishes finished conclude concluded cease ceases lapse lapses lapsed',
   'start starts started commence commences commenced begin begins began',
   'buy buys bought purchase purchased procure procured',
   'keep keeps kept retain retains retained',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { terms } from '../../src/index/tokenize.js';
 import { readQuestion } from '../../src/understand/read-question.js';
 import { buildScopeRegistry } from '../../src/understand/scope-registry.js';
 import type { Place } from '../../src/types.js';
@@ -26,6 +27,10 @@ describe('the question reading: scope', () => {
 
   it('reads "cttee" as committee in a committee\'s name', () => {
     expect(read('What did the transport and connectivity policy cttee approve?').scope.committees).toEqual(['Transport and Connectivity Policy Committee']);
+  });
+
+  it('reads a contract that "runs out" as one that expires', () => {
+    expect(read('When does the bike hire contract run out?').terms).toContain(terms('expire')[0]);
   });
 
   it('reads a council named by its distinctive word', () => {
