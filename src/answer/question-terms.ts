@@ -31,7 +31,7 @@ export function answerType(question: string): AnswerType {
   if (/^\s*what(?:'s| is| was| are| were)?\s+(?:\S+\s+){0,4}?(?:costs?|budget|forecast|outturn|spend|spending|income|reserves?|overspend|underspend|surplus|deficit|allocation|funding|fees?|prices?|charges?)\b/.test(q)) return 'money';
   if (/\bhow often\b|\bhow frequently\b/.test(q)) return 'frequency';
   if (/\bhow long\b|\bwithin how\b|\btimescale\b|\bdeadline\b/.test(q)) return 'duration';
-  if (/^\s*when\b|\bwhat (?:date|period|year|month|time ?frame)s?\b|\bfrom when\b/.test(q)) return 'date';
+  if (/^\s*when\b|\bwhat (?:date|period|year|month|time ?frame)s?\b|\bfrom when\b|^\s*(?:since|until) when\b/.test(q)) return 'date';
   // "Which committee reviews…?" asks for a body, as "who" does.
   if (/^\s*who\b|\bwhich (?:\w+ )?(officers?|members?|councillors?|committees?|sub-committees?|bod(?:y|ies)|boards?|panels?)\b/.test(q)) return 'person';
   if (/^(any|has|have|had|is|are|was|were|did|does|do|can|could|will|should|must)\b/.test(q)) return 'yesno';
@@ -186,7 +186,7 @@ export function keyPairs(question: string): string[] {
 /** The parts of a compound question ("…, and has the policy changed?"), or [] for a simple one. */
 export function clausesOf(question: string): string[] {
   const parts = question
-    .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:(?:over|in|for|at|by|from|during|within|on|to)\s+)?(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|,\s+(?=(?:what|how|who|when|where|why|which)\b)|\s+[-–—]\s+(?=\w)|,?\s+(?=(?:compared (?:with|to)|versus|vs\.?)\s)/i)
+    .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:(?:over|in|for|at|by|from|during|within|on|to|since|until)\s+)?(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|,\s+(?=(?:what|how|who|when|where|why|which)\b)|\s+[-–—]\s+(?=\w)|,?\s+(?=(?:compared (?:with|to)|versus|vs\.?)\s)/i)
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 2);
   return parts.length > 1 ? parts : [];

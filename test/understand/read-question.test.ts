@@ -135,6 +135,10 @@ describe('the question reading: what is asked', () => {
     expect(read('Who sent apologies for the meeting, and did anyone attend as substitute?').clauses.map((c) => c.type)).toEqual(['person', 'yesno']);
   });
 
+  it('splits "…, and since when?" into a part that asks for a date', () => {
+    expect(read('Who acts as the review board now, and since when?').clauses.map((c) => c.type)).toEqual(['person', 'date']);
+  });
+
   it('reads "what did the committee do with it?" as asking what was decided', () => {
     expect(read('The petition - how many signed it, and what did the committee do with it?').clauses[1]!.wantsDecision).toBe(true);
   });
