@@ -239,7 +239,7 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
     // A short part's own words ("when does it end?") say what it asks; the subject it takes only says of what.
     const inherited = new Set(c.inherited ?? []);
     const cw: Weigh = inherited.size ? (t) => (inherited.has(t) ? W.inheritedShare * w(t) : w(t)) : w;
-    const found = candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: false, vote: c.wantsVote, decision: c.wantsDecision, forms, period, committees: reading.scope.committees }, cw);
+    const found = candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: c.wantsReason ?? false, vote: c.wantsVote, decision: c.wantsDecision, forms, period, committees: reading.scope.committees }, cw);
     // …and a statement for it must be about the subject and hold one of the part's own words (unless none
     // does: "how big is it?" asks for a size no paper calls big).
     if (!inherited.size) return found;
@@ -247,6 +247,14 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
     const about = found.filter((x) => [...inherited].some((t) => x.covered.has(t)));
     const speaking = about.filter((x) => own.some((t) => (x.covered.get(t) ?? 0) >= W.ownTermMatch));
     return speaking.length ? speaking : about;
+  });
+  // A short part about the question's subject ("…, and what drove it?") is answered in the paper that
+  // answers the first part, when that paper says it: its statements there come first.
+  const firstPaper = perClause[0]?.[0]?.hit.chunk.source;
+  perClause.forEach((found, i) => {
+    if (i === 0 || !firstPaper || !reading.clauses[i]!.inherited?.length) return;
+    for (const x of found) if (x.hit.chunk.source === firstPaper) x.score += W.samePaper;
+    found.sort((a, b) => b.score - a.score);
   });
   const decline = (declined: DraftAnswer['declined']): DraftAnswer => ({ kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence, declined });
   if (!enough) return decline('little evidence');

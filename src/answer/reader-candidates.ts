@@ -157,7 +157,8 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, sentence.list);
       if (want.type === 'yesno') score += hasAnswerType(text, 'yesno') ? W.typedBonus / 2 : 0;
       else if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
-      if (want.reason && reason) score += W.reasonBonus;
+      // A cause stated outright answers "why" better than a purpose or a "since".
+      if (want.reason && reason) score += sentence.cause ? W.reasonBonus : W.reasonBonus / 2;
       if (want.vote && vote) score += W.voteBonus;
       if (want.decision && decision) score += W.decisionBonus;
       if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;

@@ -6,6 +6,8 @@ import { splitSentences, type Span } from './split-sentences.js';
 
 /** What a passage's sentences say of themselves, read once per passage and reused by every question. */
 
+/** A cause stated outright ("because", "due to", "driven by"), not only a purpose or a "since". */
+const CAUSE_SENTENCE = /\bbecause\b|\bdue to\b|\bas a result of\b|\bdriven by\b|\bowing to\b|\bresult(?:ed|ing)? (?:of|from)\b|\bcaused by\b|\battributable\b|\barising from\b/i;
 export const REASON_SENTENCE = /\bbecause\b|\bdue to\b|\bas a result of\b|\bdriven by\b|\bmainly\b|\bprimarily\b|\blargely\b|\breflect(?:s|ing|ed)?\b|\bowing to\b|\bresult(?:ed|ing)? (?:of|from)\b|\bcaused by\b|\battributable\b|\barising from\b|\bsince\b|\bfollowing\b|\bin order to\b|\bso (?:as to|that)\b|\bto (?:ensure|reduce|improve|address|enable|better|avoid|prevent)\b/i;
 export const DECISION_SENTENCE = /\bresolved\b|\bapprove[sd]?\b|\bagreed\b|\bauthori[sz]e[sd]?\b|\bdecided\b|\bnoted\b|\bendorse[sd]?\b|\bnot approved\b/i;
 export const VOTE_SENTENCE = /\bvot(?:e|ed|es|ing)\b|\bunanimous(?:ly)?\b|\bcarried\b(?! out)|\bfell\b|\babstain\w*|\bnem\.? con\b/i;
@@ -27,6 +29,8 @@ export interface Sentence {
   /** Its cleaned text: the same sentence reprinted elsewhere has the same. */
   clean: string;
   reason: boolean;
+  /** The reason is a cause stated outright. */
+  cause: boolean;
   vote: boolean;
   decision: boolean;
 }
@@ -38,7 +42,7 @@ export function readSentences(chunk: Chunk): Sentence[] {
     const text = withoutFurniture(chunk, span.start, span.end);
     const list = terms(text);
     const header = span.row && chunk.tableHeader !== null && cleanText(text).split('\t').map((c) => c.trim()).filter(Boolean).join(' | ') === chunk.tableHeader;
-    return { span, text, list, set: new Set(list), skip: looksLikeInjection(text) || header, clean: cleanText(text), reason: REASON_SENTENCE.test(text), vote: VOTE_SENTENCE.test(text), decision: DECISION_SENTENCE.test(text) };
+    return { span, text, list, set: new Set(list), skip: looksLikeInjection(text) || header, clean: cleanText(text), reason: REASON_SENTENCE.test(text), cause: CAUSE_SENTENCE.test(text), vote: VOTE_SENTENCE.test(text), decision: DECISION_SENTENCE.test(text) };
   });
   chunkSentences.set(chunk, out);
   return out;

@@ -29,6 +29,8 @@ export const READER_WEIGHTS = {
   inheritedShare: 0.4,
   /** …and a statement for it must hold one of its own words at least this well (a soft match counts; heading credit does not). */
   ownTermMatch: 0.6,
+  /** A short part of the question ("…, and what drove it?") prefers statements from the paper that answers its first part. */
+  samePaper: 0.2,
   /** A sentence given for a second part of the question counts for this share of its score there. */
   sharedPick: 0.5,
   /** Vote lines given from the passage on the question's subject (a recommendation and its amendment). */

@@ -19,6 +19,8 @@ export interface ClauseReading {
   counted: string[];
   wantsVote: boolean;
   wantsDecision: boolean;
+  /** "…, and what drove it?": this part asks for a reason. */
+  wantsReason?: boolean;
 }
 
 /** What a question limits itself to. Empty lists mean "anywhere". */
@@ -109,7 +111,7 @@ function blank(text: string, spans: ReadonlyArray<{ start: number; end: number }
 }
 
 function clauseOf(text: string): ClauseReading {
-  return { text, terms: keyTerms(text), pairs: keyPairs(text), type: answerType(text), counted: countedThing(text), wantsVote: VOTE_RE.test(text), wantsDecision: DECISION_RE.test(text) };
+  return { text, terms: keyTerms(text), pairs: keyPairs(text), type: answerType(text), counted: countedThing(text), wantsVote: VOTE_RE.test(text), wantsDecision: DECISION_RE.test(text), wantsReason: REASON_RE.test(text) };
 }
 
 /** A part too short to name its subject ("and what was the biggest?") is about the question's subject. */

@@ -284,6 +284,21 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/the West End Car Park as an alternative/);
   });
 
+  it('answers "…, and what drove it?" from the paper that answers the first part', () => {
+    const hs = hits([
+      { text: 'The new depot cost £2 million to build in 2025.' },
+      { text: 'Depot costs rose because of the weather.' },
+      { text: 'Depot costs rose because of steel prices.' },
+    ]);
+    hs[1]!.chunk = { ...hs[1]!.chunk, id: 'other.txt#1', source: 'other.txt' };
+    expect(read('How much did the new depot cost, and what drove it?', hs).answer).not.toMatch(/weather/);
+  });
+
+  it('answers "why" with a cause stated outright rather than a "since"', () => {
+    const answer = read('Why did parking income fall?', hits([{ text: 'Parking income fell since the spring.' }, { text: 'Parking income fell because fewer people drove into town.' }]));
+    expect(answer.answer).toMatch(/^Parking income fell because/);
+  });
+
   it('declines a long question when the statements found speak of little of it', () => {
     const answer = read('What share of respondents to the summer scooter user survey said they had switched from car journeys?', hits([{
       text: 'The scooter hire contract commenced on 7 July 2023.\n\nRespondents to the summer user survey spoke of car journeys they had switched.',

@@ -135,6 +135,10 @@ describe('the question reading: what is asked', () => {
     expect(read('Who sent apologies for the meeting, and did anyone attend as substitute?').clauses.map((c) => c.type)).toEqual(['person', 'yesno']);
   });
 
+  it('reads a part that asks for a reason ("…, and what drove it?")', () => {
+    expect(read('How much did the depot cost, and what drove it?').clauses[1]!.wantsReason).toBe(true);
+  });
+
   it('splits "…, and since when?" into a part that asks for a date', () => {
     expect(read('Who acts as the review board now, and since when?').clauses.map((c) => c.type)).toEqual(['person', 'date']);
   });
