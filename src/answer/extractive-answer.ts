@@ -9,7 +9,7 @@ import type { Glossary } from '../extract/mine-glossary.js';
 import { DECISION_SENTENCE, indexTermsOf, readSentences, withoutFurniture } from './reader-sentences.js';
 import { periodTermsOf, shortFormsOf, spells, termsWithShortForms, withPeriodTerms, type PeriodWords, type ShortForm } from './reader-words.js';
 import { READER_WEIGHTS } from './reader-weights.js';
-import { weigher, weight, candidates, headingLike, headingsOf, type Candidate, type Weigh, type Want } from './reader-candidates.js';
+import { weigher, weight, candidates, clauseCandidates, headingLike, headingsOf, type Candidate, type Weigh, type Want } from './reader-candidates.js';
 import { display, withListContext, withParagraph, listRunOn, mergeOverlaps, introduces } from './reader-spans.js';
 import { subjectVotes } from './reader-votes.js';
 
@@ -235,27 +235,7 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const evidence = evidenceFor(key, hits, w, forms, period);
   const enough = evidence >= W.minEvidence || (key.length >= 6 && evidence >= W.minEvidence - W.longQuestionSlack);
   const want: Want = { periods: reading.scope.periods, terms: key, pairs: reading.pairs, type: reading.type, counted: reading.counted, reason: reading.wantsReason, vote: reading.wantsVote, decision: reading.wantsDecision, latest: reading.scope.latest, forms, period, committees: reading.scope.committees };
-  const perClause = reading.clauses.map((c) => {
-    // A short part's own words ("when does it end?") say what it asks; the subject it takes only says of what.
-    const inherited = new Set(c.inherited ?? []);
-    const cw: Weigh = inherited.size ? (t) => (inherited.has(t) ? W.inheritedShare * w(t) : w(t)) : w;
-    const found = candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: c.wantsReason ?? false, vote: c.wantsVote, decision: c.wantsDecision, forms, period, committees: reading.scope.committees }, cw);
-    // …and a statement for it must be about the subject and hold one of the part's own words (unless none
-    // does: "how big is it?" asks for a size no paper calls big).
-    if (!inherited.size) return found;
-    const own = c.terms.filter((t) => !inherited.has(t));
-    const about = found.filter((x) => [...inherited].some((t) => x.covered.has(t)));
-    const speaking = about.filter((x) => own.some((t) => (x.covered.get(t) ?? 0) >= W.ownTermMatch));
-    return speaking.length ? speaking : about;
-  });
-  // A short part about the question's subject ("…, and what drove it?") is answered in the paper that
-  // answers the first part, when that paper says it: its statements there come first.
-  const firstPaper = perClause[0]?.[0]?.hit.chunk.source;
-  perClause.forEach((found, i) => {
-    if (i === 0 || !firstPaper || !reading.clauses[i]!.inherited?.length) return;
-    for (const x of found) if (x.hit.chunk.source === firstPaper) x.score += W.samePaper;
-    found.sort((a, b) => b.score - a.score);
-  });
+  const perClause = clauseCandidates(reading, hits, w, { forms, period });
   const decline = (declined: DraftAnswer['declined']): DraftAnswer => ({ kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence, declined });
   if (!enough) return decline('little evidence');
   const chosen = choose(candidates(hits, want, w), perClause, want, w);

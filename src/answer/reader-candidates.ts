@@ -173,6 +173,35 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
   return out.sort((a, b) => b.score - a.score);
 }
 
+/**
+ * The candidates for each part of a compound question, best first. A short part's own words ("when does
+ * it end?") say what it asks; the subject it takes from the question only says of what.
+ */
+export function clauseCandidates(reading: QuestionReading, hits: readonly SearchHit[], w: Weigh, words: Pick<Want, 'forms' | 'period'>): Candidate[][] {
+  const W = READER_WEIGHTS;
+  const perClause = reading.clauses.map((c) => {
+    const inherited = new Set(c.inherited ?? []);
+    const cw: Weigh = inherited.size ? (t) => (inherited.has(t) ? W.inheritedShare * w(t) : w(t)) : w;
+    const found = candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: c.wantsReason ?? false, vote: c.wantsVote, decision: c.wantsDecision, ...words, committees: reading.scope.committees }, cw);
+    // …and a statement for it must be about the subject and hold one of the part's own words (unless none
+    // does: "how big is it?" asks for a size no paper calls big).
+    if (!inherited.size) return found;
+    const own = c.terms.filter((t) => !inherited.has(t));
+    const about = found.filter((x) => [...inherited].some((t) => x.covered.has(t)));
+    const speaking = about.filter((x) => own.some((t) => (x.covered.get(t) ?? 0) >= W.ownTermMatch));
+    return speaking.length ? speaking : about;
+  });
+  // A short part about the question's subject ("…, and what drove it?") is answered in the paper that
+  // answers the first part, when that paper says it: its statements there come first.
+  const firstPaper = perClause[0]?.[0]?.hit.chunk.source;
+  perClause.forEach((found, i) => {
+    if (i === 0 || !firstPaper || !reading.clauses[i]!.inherited?.length) return;
+    for (const x of found) if (x.hit.chunk.source === firstPaper) x.score += W.samePaper;
+    found.sort((a, b) => b.score - a.score);
+  });
+  return perClause;
+}
+
 /** An amount, a figure with thousands or a percentage: a short line holding one states a value ("March 23 £5,964,399"). */
 const VALUE = /[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d(?:\.\d+)?\s?%/;
 
