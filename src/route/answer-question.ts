@@ -122,7 +122,8 @@ function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, known: 
     if (held.length) filters.meetingDates = [...(filters.meetingDates ?? []), ...held];
     else if (date.meeting || (reading.scope.committees.length > 0 && proceedings)) missing ??= `The papers I hold include no meeting ${date.kind === 'month' ? 'in' : 'on'} ${label}.`;
     // What happened at a meeting is in its minutes (or decision notice), not in the reports put to it.
-    if (held.length && date.meeting && proceedings) filters.docTypes = [...RECORD_TYPES];
+    // (A question in parts may also ask what the reports put to it say: then minutes are preferred, not required.)
+    if (held.length && date.meeting && proceedings && reading.clauses.length < 2) filters.docTypes = [...RECORD_TYPES];
   }
   return { filters, missing };
 }

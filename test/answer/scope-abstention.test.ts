@@ -61,6 +61,11 @@ describe('declining what the papers do not hold', () => {
     expect(answer.answer).toMatch(/never mention “Band D”/);
   });
 
+  it('answers a part about a report put to a meeting, not only what the minutes record', async () => {
+    const answer = await assistant.ask('At the 25 October 2023 meeting, how many interviews did the governance review hold, and what did the committee decide?');
+    expect(answer.answer).toMatch(/Twenty-four structured/);
+  });
+
   it('does not read "who should chair" as asking what a meeting did', async () => {
     const answer = await assistant.ask('What did the Governance Review (May 2023) say about the Cabinet and who should chair Scrutiny?');
     expect(answer.answer).not.toMatch(/no meeting in May 2023/);
