@@ -164,6 +164,7 @@ const SYNONYM_GROUPS = [
   'choose chooses chose chosen',
   'give gives gave given',
   'take takes took taken',
+  'answer answers answered respond responds responded reply replies replied',
   'quorum quorate inquorate',
   'advise advises advising advised advice adviser advisers advisor advisors advisory',
   'win wins won award awards awarded appoint appointed',

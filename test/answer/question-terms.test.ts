@@ -33,6 +33,10 @@ describe('a question for a figure', () => {
 });
 
 describe('key terms found in a text', () => {
+  it('match "responded" for "answered"', () => {
+    expect(matchedTerms(terms('answered'), new Set(terms('complaints responded to'))).size).toBe(1);
+  });
+
   it('match an irregular form of the verb ("upheld" for "uphold")', () => {
     expect(matchedTerms(terms('uphold'), new Set(terms('complaints upheld'))).size).toBe(1);
   });
