@@ -7,6 +7,7 @@ import { CitationList } from './kpi-citations.js';
 import type { KpiRecord } from './kpi-record.js';
 import { filterByPeriods, parseKpiQuestion, type KpiQuestion } from './parse-kpi-question.js';
 import { countDraft, listDraft, type KpiDraft } from './report-answers.js';
+import { asksForReason } from '../understand/read-question.js';
 
 /** A question naming no reference must match an indicator's name at least this well to be a KPI look-up. */
 const WORD_MATCH = 0.6;
@@ -44,8 +45,6 @@ function historyText(indicator: KpiIndicator, records: readonly KpiRecord[], lis
   return `${lead}. History across reports: ${lines.join('; ')}.${reworded}`;
 }
 
-const ASKS_WHY = /\bwhy\b|\breasons?\b|\bwhat (?:drove|caused|explains)\b|\bexplain\b|\bbehind\b/i;
-
 function lookupDraft(question: string, q: KpiQuestion, records: readonly KpiRecord[]): KpiDraft | null {
   const indicators = groupIndicators(records);
   const chosen = chosenIndicators(question, q, indicators);
@@ -69,7 +68,7 @@ function lookupDraft(question: string, q: KpiQuestion, records: readonly KpiReco
     const record = scoped.at(-1)!;
     let text = `${describeRecord(record, indicator.ref)} ${list.addRecord(record)}`;
     // "Why is it red?": the report's commentary on the indicator gives the reason.
-    if (ASKS_WHY.test(question) && record.commentary && record.valueSource !== 'commentary') text += ` The report says: “${record.commentary.text.replace(/\s+/g, ' ').trim()}” [${list.add(record, record.commentary)}]`;
+    if (asksForReason(question) && record.commentary && record.valueSource !== 'commentary') text += ` The report says: “${record.commentary.text.replace(/\s+/g, ' ').trim()}” [${list.add(record, record.commentary)}]`;
     if (!record.value && !record.ytd) {
       const earlier = indicator.records.filter((r) => r.value && r !== record).at(-1);
       if (earlier) {

@@ -80,6 +80,11 @@ export function asksForLatest(question: string): boolean {
   return LATEST_RE.test(question);
 }
 const REASON_RE = /\bwhy\b|\bwhat (?:drove|caused|explains|is behind|was behind)\b|\breasons?\b|\bdriv(?:en|ers?|ing)\b|\bbecause\b|\bexplain\b/i;
+
+/** Whether a question (or a part of one) asks for a reason ("why…?", "what drove it?"). */
+export function asksForReason(text: string): boolean {
+  return REASON_RE.test(text);
+}
 const VOTE_RE = /\bunanim\w*|\bvot(?:e|ed|es|ing)\b|\bwas it close\b|\bget through\b|\bgot through\b|\bcarried\b(?! out)|\bpassed\b|\bfell\b/i;
 // What was decided: the past tense, the noun, or "did … agree": not "the deadline to approve the scheme".
 const DECISION_RE = /\bdecided\b|\bdecisions?\b|\bagreed\b|\bapproved\b|\bapproval\b|\bresolved\b|\bresolutions?\b|\bsign(?:ed)? off\b|\b(?:get|got|go|went) through\b|\b(?:did|does|has|have|will)\b[^?]*\b(?:decide|agree|approve|resolve|sign)\b|\bwhat (?:did|has|have|will)\b[^?]*\bdo(?:ne)?\b/i;
@@ -111,7 +116,7 @@ function blank(text: string, spans: ReadonlyArray<{ start: number; end: number }
 }
 
 function clauseOf(text: string): ClauseReading {
-  return { text, terms: keyTerms(text), pairs: keyPairs(text), type: answerType(text), counted: countedThing(text), wantsVote: VOTE_RE.test(text), wantsDecision: DECISION_RE.test(text), wantsReason: REASON_RE.test(text) };
+  return { text, terms: keyTerms(text), pairs: keyPairs(text), type: answerType(text), counted: countedThing(text), wantsVote: VOTE_RE.test(text), wantsDecision: DECISION_RE.test(text), wantsReason: asksForReason(text) };
 }
 
 /** A part too short to name its subject ("and what was the biggest?") is about the question's subject. */
@@ -226,7 +231,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     pairs: keyPairs(content),
     type: answerType(text),
     counted: countedThing(content),
-    wantsReason: REASON_RE.test(text),
+    wantsReason: asksForReason(text),
     wantsVote: VOTE_RE.test(text),
     wantsDecision: DECISION_RE.test(text),
     clauses,
