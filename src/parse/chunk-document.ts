@@ -109,21 +109,24 @@ function runningLines(text: string): { running: Set<string>; furniture: Set<stri
   return { running, furniture };
 }
 
-const exactKey = (line: string): string => cleanText(line).trim().toLowerCase();
-
 /** Line keys seen lately: a paper's lines are keyed once for its running lines and again for each passage. */
-const lineKeys = new Map<string, string>();
+const lineKeys = new Map<string, { exact: string; masked: string }>();
 const LINE_KEY_CACHE = 50_000;
 
-function lineKey(line: string): string {
-  let key = lineKeys.get(line);
-  if (key === undefined) {
+/** A line as compared with others: cleaned and in lower case (`exact`), and with its digits masked too. */
+function keysOf(line: string): { exact: string; masked: string } {
+  let keys = lineKeys.get(line);
+  if (keys === undefined) {
     if (lineKeys.size >= LINE_KEY_CACHE) lineKeys.clear();
-    key = cleanText(line).trim().toLowerCase().replace(/\d+/g, '#');
-    lineKeys.set(line, key);
+    const exact = cleanText(line).trim().toLowerCase();
+    keys = { exact, masked: exact.replace(/\d+/g, '#') };
+    lineKeys.set(line, keys);
   }
-  return key;
+  return keys;
 }
+
+const lineKey = (line: string): string => keysOf(line).masked;
+const exactKey = (line: string): string => keysOf(line).exact;
 
 /** A passage's text for search: cleaned, without page footers or running lines. */
 function bodyOf(text: string, running: ReadonlySet<string>): string {
