@@ -74,7 +74,8 @@ function furnitureOf(chunk: Chunk): Array<[number, number]> {
     spans = [];
     const kept = new Set(chunk.indexText.split('\n').map((l) => cleanText(l).trim()));
     for (let at = 0; at < chunk.text.length; ) {
-      const end = chunk.text.indexOf('\n', at) < 0 ? chunk.text.length : chunk.text.indexOf('\n', at);
+      const next = chunk.text.indexOf('\n', at);
+      const end = next < 0 ? chunk.text.length : next;
       const line = cleanText(chunk.text.slice(at, end)).trim();
       if (line && line.length <= 80 && !kept.has(line)) spans.push([at, end]);
       at = end + 1;

@@ -67,6 +67,9 @@ function announcedListEnd(chunk: Candidate['hit']['chunk'], from: number, start:
   return end;
 }
 
+/** Whether a statement's span was widened back to the lead-in of the list its sentence is an item of. */
+const withLeadIn = (c: Candidate, span: Span): boolean => span.start < c.span.start;
+
 /**
  * A statement runs on through the rest of its paragraph while the next sentence carries a fact (a
  * figure, an amount, a name) or a key term, up to a length: the second half of an answer often sits
@@ -77,7 +80,7 @@ export function withParagraph(c: Candidate, span: Span, key: readonly string[]):
   // "There are a number of identified risks…": the sentences after it that speak of them are its list.
   if (ANNOUNCES.test(c.text) || MANY.test(c.text)) return { ...span, end: Math.max(span.end, announcedListEnd(c.hit.chunk, span.end, span.start, key)) };
   // An item given with its list's lead-in ("the proper officer will: (i) …") brings the items after it that speak of the question.
-  if (span.start < c.span.start) return { ...span, end: Math.max(span.end, announcedListEnd(c.hit.chunk, span.end, span.start, key)) };
+  if (withLeadIn(c, span)) return { ...span, end: Math.max(span.end, announcedListEnd(c.hit.chunk, span.end, span.start, key)) };
   const text = c.hit.chunk.text;
   let end = span.end;
   for (const s of readSentences(c.hit.chunk)) {
@@ -97,8 +100,7 @@ export function withParagraph(c: Candidate, span: Span, key: readonly string[]):
  */
 export function listRunOn(c: Candidate, span: Span, hits: readonly SearchHit[], key: readonly string[]): { c: Candidate; span: Span } | null {
   const chunk = c.hit.chunk;
-  const item = span.start < c.span.start;
-  if (!(ANNOUNCES.test(c.text) || MANY.test(c.text) || introduces(c.text) || item)) return null;
+  if (!(ANNOUNCES.test(c.text) || MANY.test(c.text) || introduces(c.text) || withLeadIn(c, span))) return null;
   // Only when the list reached its passage's end: what follows it there says nothing more of the question.
   const rest = readSentences(chunk).filter((s) => s.span.start >= span.end);
   if (rest.length > 2 || rest.some((s) => key.some((k) => s.set.has(k)))) return null;

@@ -81,6 +81,6 @@ function pastPageBreak(text: string, from: number, furniture: (line: string) => 
     at = end + 1;
   }
   if (!crossed || at >= text.length) return -1;
-  const next = text.slice(at, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at));
+  const next = text.slice(at).split('\n', 1)[0]!;
   return LIST_START.test(next) || next.includes('\t') ? -1 : at;
 }
