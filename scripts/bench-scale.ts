@@ -3,7 +3,7 @@
  * Builds the bundled corpus replicated N times with variations (invented councils, shifted years, swapped
  * paragraphs, changed figures; from corpus/ and ../shared/councils/text/), then measures, each phase in its
  * own process: full ingest, re-ingest with nothing changed, with one file changed, cold first answer,
- * answer p50/p95, memory, HNSW recall@10 against exact search, and plain LangChain BM25 at the same size.
+ * answer p50/p95, memory, vector recall@10 against exact float32 search, and plain LangChain BM25 at the same size.
  * --store postgres runs the same phases on the PostgreSQL store too (DATABASE_URL, else PGlite in the work
  * folder) and prints its figures beside the embedded store's.
  */
@@ -85,8 +85,10 @@ const ms = (v: unknown): string => `${Math.round(Number(v))} ms`;
 const s = (v: unknown): string => (Number(v) >= 10_000 ? `${(Number(v) / 1000).toFixed(1)} s` : ms(v));
 type Result = (typeof results)[number];
 const recallRow = (answer: Phase): string => {
-  const hnsw = answer.hnsw as unknown as { m: number; efConstruction: number; ef: number; dims: number } | null;
-  return hnsw ? `${Number(answer.recall).toFixed(3)} (M ${hnsw.m}, efConstruction ${hnsw.efConstruction}, ef ${hnsw.ef}, ${hnsw.dims} dims)` : 'not measured (pgvector HNSW)';
+  const how = answer.vectors as unknown as { kind: 'hnsw' | 'exact'; m?: number; efConstruction?: number; ef?: number; dims: number } | null;
+  if (!how) return 'not measured (pgvector HNSW)';
+  const what = how.kind === 'hnsw' ? `HNSW: M ${how.m}, efConstruction ${how.efConstruction}, ef ${how.ef}` : 'exact search, 16-bit components';
+  return `${Number(answer.recall).toFixed(3)} (${what}, ${how.dims} dims)`;
 };
 const perStore: Array<[string, (r: Result) => string]> = [
   ['passages', (r) => String(r.full.chunks)],
@@ -98,7 +100,7 @@ const perStore: Array<[string, (r: Result) => string]> = [
   ['answer p50 / p95', (r) => `${ms(r.answer.p50)} / ${ms(r.answer.p95)} (${queries} questions)`],
   ['p95 ratio to plain BM25', (r) => `${(Number(r.answer.p95) / Math.max(1, Number(baseline.p95))).toFixed(2)}×`],
   ['memory at rest / answering', (r) => `${r.answer.restMb} MB / ${r.answer.answeringMb} MB RSS (peak of the answering process ${r.answer.peakMb} MB)`],
-  ['HNSW recall@10 vs exact', (r) => recallRow(r.answer)],
+  ['vector recall@10 vs exact float32', (r) => recallRow(r.answer)],
 ];
 const rows: Array<[string, string]> = [
   ['scale', `×${scale} (${names.length} files)`],

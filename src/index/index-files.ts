@@ -10,8 +10,9 @@ export const PARSER_VERSION = 'parse-v23';
 /**
  * 3: one segment file per corpus file, shared by versions (hard links); HNSW and keyword ids are stable
  * passage labels; the keyword index is one binary file of typed arrays (keyword.bin).
+ * 4: the local embedder's vectors are searched exactly, from one block file per corpus file (p<label>.vec).
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 export const FileEntrySchema = z.object({
   name: z.string(),
@@ -31,6 +32,8 @@ export const ManifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
   parserVersion: z.string(),
   embedder: z.object({ id: z.string(), dims: z.number() }),
+  /** How the vectors are searched: exactly, from one block file per corpus file ('exact'), or by an HNSW graph (hnsw.bin). */
+  vectors: z.enum(['exact', 'hnsw']),
   /** Which record extractors (name@version) produced the records. */
   extractors: z.string().default(''),
   createdAt: z.string(),

@@ -5,11 +5,12 @@ import { mergeGlossaries, type Glossary } from '../extract/mine-glossary.js';
 import type { Chunk } from '../parse/parse-document.js';
 import type { Place } from '../types.js';
 import type { Embedder } from './embedder.js';
-import { currentVersionDir, ManifestSchema, type FileEntry, type Manifest } from './index-files.js';
+import { currentVersionDir, FORMAT_VERSION, ManifestSchema, type FileEntry, type Manifest } from './index-files.js';
 import { KeywordIndex } from './keyword-index.js';
 import { terms } from './tokenize.js';
 import { LocalEmbedder, type LocalEmbedderState } from './local-embedder.js';
-import { HnswVectorStore } from './vector-store.js';
+import { HnswVectorStore, type VectorStore } from './vector-store.js';
+import { ExactVectorStore } from './exact-vectors.js';
 
 /** What the index keeps per corpus file: its passages (labels firstLabel, firstLabel + 1, ...) and what was extracted. */
 export interface Segment {
@@ -30,11 +31,37 @@ export async function readSegment(dir: string, entry: FileEntry): Promise<Segmen
   return (await readJson(join(dir, SEGMENTS), entry.segment!)) as Segment;
 }
 
+/** The file of a corpus file's vector block (exact search): named by its first label, which no other passages ever get. */
+export const vectorBlockFile = (firstLabel: number): string => `p${firstLabel}.vec`;
+
+/** One file's vector block (exact search), as 16-bit components. */
+export async function readVectorBlock(dir: string, entry: FileEntry): Promise<Int16Array> {
+  const buf = await readFile(join(dir, SEGMENTS, vectorBlockFile(entry.firstLabel!)));
+  // A view needs 2-byte alignment; a buffer that does not start on one is copied.
+  const bytes = buf.byteOffset % 2 === 0 ? buf : Buffer.from(buf);
+  return new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+}
+
+/** The vectors of a version, searched as its manifest says. */
+export async function readVectors(dir: string, manifest: Manifest, withPassages: readonly FileEntry[]): Promise<VectorStore> {
+  if (manifest.vectors === 'hnsw') return HnswVectorStore.load(join(dir, 'hnsw.bin'), manifest.embedder.dims, manifest.chunkCount);
+  const store = new ExactVectorStore(manifest.embedder.dims);
+  const blocks = await Promise.all(withPassages.map((entry) => readVectorBlock(dir, entry)));
+  withPassages.forEach((entry, i) => store.addBlock(entry.firstLabel!, blocks[i]!));
+  return store;
+}
+
 /** The live version's manifest and embedder statistics (not its passages), or null when there is none. */
 export async function readLiveVersion(indexDir: string): Promise<{ dir: string; manifest: Manifest; localState: LocalEmbedderState | null } | null> {
   const dir = await currentVersionDir(indexDir);
   if (!dir) return null;
-  const manifest = ManifestSchema.parse(await readJson(dir, 'manifest.json'));
+  const raw = (await readJson(dir, 'manifest.json')) as { formatVersion?: unknown };
+  if (raw.formatVersion !== FORMAT_VERSION) {
+    throw new AppError('INDEX_FORMAT', 'The index was made by another version of the assistant: run `npm run ingest` to build it again.', {
+      detail: `index format ${String(raw.formatVersion)}, this version reads ${FORMAT_VERSION}`,
+    });
+  }
+  const manifest = ManifestSchema.parse(raw);
   const state = (await readJson(dir, 'embedder.json')) as Partial<LocalEmbedderState>;
   return { dir, manifest, localState: state.df ? (state as LocalEmbedderState) : null };
 }
@@ -83,7 +110,7 @@ export interface LoadedIndex {
   files: FileSpan[];
   /** Each passage's scope (file, council, committee, meeting date, type), as an index into `places` (corpus order). */
   scopes: { ids: Int32Array; places: Place[] };
-  vectors: HnswVectorStore;
+  vectors: VectorStore;
   keyword: KeywordIndex;
   embedder: Embedder;
   glossary: Glossary;
@@ -128,7 +155,7 @@ export async function loadIndex(indexDir: string, external?: Embedder): Promise<
   const df = localState?.df ?? documentFrequencies(chunks);
   const n = localState?.docCount ?? manifest.chunkCount;
   const [vectors, keyword] = await Promise.all([
-    HnswVectorStore.load(join(dir, 'hnsw.bin'), manifest.embedder.dims, manifest.chunkCount),
+    readVectors(dir, manifest, withPassages),
     readFile(join(dir, 'keyword.bin')).then((buf) => KeywordIndex.fromBuffer(buf)),
   ]);
   return {

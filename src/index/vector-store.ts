@@ -3,7 +3,6 @@ import hnswlib from 'hnswlib-node';
 /** A nearest-neighbour index over passage vectors, keyed by passage labels. Swappable for a server engine. */
 export interface VectorStore {
   search(query: Float32Array, k: number, allow?: (label: number) => boolean): Array<{ label: number; score: number }>;
-  save(path: string): Promise<void>;
 }
 
 /** HNSW's parameters (hnswlib-node), chosen by measuring recall@10 against exact search (npm run bench -- --scale N). */

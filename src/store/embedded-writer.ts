@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readLiveVersion, readSegment, SEGMENTS, type Segment } from '../index/load-index.js';
+import { readLiveVersion, readSegment, SEGMENTS, vectorBlockFile, type Segment } from '../index/load-index.js';
 import { KeywordIndex } from '../index/keyword-index.js';
 import { HnswVectorStore } from '../index/vector-store.js';
+import { ExactVectorStore } from '../index/exact-vectors.js';
 import { FORMAT_VERSION, currentVersionDir, writeVersion, type FileEntry, type Manifest } from '../index/index-files.js';
 import type { FileWrite, StoreBatch, StoredFileEntry, StoreMeta, StoreWriter } from '../retrieve/passage-store.js';
 import type { LocalEmbedderState } from '../index/local-embedder.js';
@@ -14,6 +15,13 @@ type Live = NonNullable<Awaited<ReturnType<typeof readLiveVersion>>>;
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const labelsOf = (entry: FileEntry): number[] => (entry.segment === undefined ? [] : Array.from({ length: entry.chunks }, (_, i) => entry.firstLabel! + i));
+
+/**
+ * How the vectors are searched: 'exact' (the local embedder, whose questions have few non-zero
+ * components: one block file per corpus file, beside its segment) or 'hnsw' (an external embedder's
+ * dense vectors: one HNSW graph for the corpus, hnsw.bin).
+ */
+export type VectorIndexKind = Manifest['vectors'];
 
 /**
  * Changes on top of the live version. Each replaced or removed file's passages leave the HNSW and keyword
@@ -29,11 +37,14 @@ class EmbeddedBatch implements StoreBatch {
   private readonly removed = new Set<string>();
   private readonly newSegments = new Map<string, Segment>();
   private next: number;
-  private indexes: { vectors: HnswVectorStore; keyword: KeywordIndex } | null = null;
+  /** New files' vector blocks (exact search), by first label. */
+  private readonly newBlocks = new Map<number, Int16Array>();
+  private indexes: { vectors: HnswVectorStore | null; keyword: KeywordIndex } | null = null;
 
   constructor(
     private readonly indexDir: string,
     private readonly prev: Live | null,
+    private readonly kind: VectorIndexKind,
   ) {
     this.next = prev?.manifest.nextLabel ?? 0;
   }
@@ -43,15 +54,17 @@ class EmbeddedBatch implements StoreBatch {
   }
 
   /** The indexes being changed: the live version's, read on first use, or new empty ones. */
-  private async open(dims: number): Promise<{ vectors: HnswVectorStore; keyword: KeywordIndex }> {
+  private async open(dims: number): Promise<{ vectors: HnswVectorStore | null; keyword: KeywordIndex }> {
     if (!this.indexes) {
       const prev = this.prev;
+      // Exact search keeps no shared vector structure: a file's block is written or dropped on its own.
+      const hnsw = this.kind === 'hnsw';
       this.indexes = prev
         ? {
-            vectors: await HnswVectorStore.load(join(prev.dir, 'hnsw.bin'), prev.manifest.embedder.dims, prev.manifest.chunkCount),
+            vectors: hnsw ? await HnswVectorStore.load(join(prev.dir, 'hnsw.bin'), prev.manifest.embedder.dims, prev.manifest.chunkCount) : null,
             keyword: KeywordIndex.fromBuffer(await readFile(join(prev.dir, 'keyword.bin'))),
           }
-        : { vectors: HnswVectorStore.build([], [], dims), keyword: KeywordIndex.build([]) };
+        : { vectors: hnsw ? HnswVectorStore.build([], [], dims) : null, keyword: KeywordIndex.build([]) };
     }
     return this.indexes;
   }
@@ -63,7 +76,7 @@ class EmbeddedBatch implements StoreBatch {
     const labels = labelsOf(before);
     if (labels.length) {
       const { vectors, keyword } = await this.open(this.prev!.manifest.embedder.dims);
-      vectors.remove(labels);
+      vectors?.remove(labels);
       keyword.remove(labels);
     }
   }
@@ -85,8 +98,10 @@ class EmbeddedBatch implements StoreBatch {
     this.written.set(name, { ...entry, segment, firstLabel: first });
     this.newSegments.set(segment, { chunks: [...file.chunks], glossary: file.glossary, records: file.records });
     const labels = file.chunks.map((_, i) => first + i);
-    const { vectors, keyword } = await this.open(file.vectors[0]!.length);
-    vectors.add(file.vectors, labels);
+    const dims = file.vectors[0]!.length;
+    const { vectors, keyword } = await this.open(dims);
+    if (vectors) vectors.add(file.vectors, labels);
+    else this.newBlocks.set(first, ExactVectorStore.encode(file.vectors, dims));
     keyword.add(file.chunks.map((c, i) => ({ id: first + i, text: c.indexText })));
   }
 
@@ -106,6 +121,7 @@ class EmbeddedBatch implements StoreBatch {
     const names = [...new Set([...prevFiles.keys(), ...this.written.keys()])].filter((n) => this.written.has(n) || !this.removed.has(n)).sort(byName);
     const entries: FileEntry[] = [];
     const linked: string[] = [];
+    const keptBlocks: number[] = [];
     for (const name of names) {
       const written = this.written.get(name);
       if (written) {
@@ -115,6 +131,7 @@ class EmbeddedBatch implements StoreBatch {
       const before = prevFiles.get(name)!;
       const update = this.updates.get(name);
       const keep = { segment: before.segment, firstLabel: before.firstLabel };
+      if (before.segment !== undefined) keptBlocks.push(before.firstLabel!);
       if (update?.records && before.segment !== undefined) {
         // Same passages, new records: a new segment under the same labels.
         const segment = `p${before.firstLabel}-${randomBytes(4).toString('hex')}.json`;
@@ -131,6 +148,7 @@ class EmbeddedBatch implements StoreBatch {
       formatVersion: FORMAT_VERSION,
       parserVersion: meta.parserVersion,
       embedder: meta.embedder,
+      vectors: this.kind,
       extractors: meta.extractors,
       createdAt: new Date().toISOString(),
       files: entries,
@@ -149,7 +167,11 @@ class EmbeddedBatch implements StoreBatch {
         for (const [name, segment] of this.newSegments) await writeFile(join(dir, SEGMENTS, name), JSON.stringify(segment));
         // An unchanged file's segment is the old version's file, hard-linked: no copy, no rewrite.
         for (const name of linked) await link(join(prev!.dir, SEGMENTS, name), join(dir, SEGMENTS, name));
-        await vectors.save(join(dir, 'hnsw.bin'));
+        if (vectors) await vectors.save(join(dir, 'hnsw.bin'));
+        else {
+          for (const [first, data] of this.newBlocks) await writeFile(join(dir, SEGMENTS, vectorBlockFile(first)), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+          for (const first of keptBlocks) await link(join(prev!.dir, SEGMENTS, vectorBlockFile(first)), join(dir, SEGMENTS, vectorBlockFile(first)));
+        }
       },
     );
   }
@@ -159,6 +181,7 @@ class EmbeddedBatch implements StoreBatch {
     this.updates.clear();
     this.removed.clear();
     this.newSegments.clear();
+    this.newBlocks.clear();
     this.indexes = null;
   }
 }
@@ -168,7 +191,10 @@ export class EmbeddedWriter implements StoreWriter {
   readonly kind = 'embedded';
   private live: Promise<Live | null> | null = null;
 
-  constructor(private readonly indexDir: string) {}
+  constructor(
+    private readonly indexDir: string,
+    private readonly vectors: VectorIndexKind,
+  ) {}
 
   /** The live version's manifest, read once per writer; throws when it exists but cannot be read. */
   private read(): Promise<Live | null> {
@@ -193,7 +219,8 @@ export class EmbeddedWriter implements StoreWriter {
 
   async begin(options: { fresh?: boolean } = {}): Promise<StoreBatch> {
     const prev = options.fresh ? null : await this.read().catch(() => null);
-    return new EmbeddedBatch(this.indexDir, prev);
+    // An index whose vectors are searched the other way is not built on: everything is written again.
+    return new EmbeddedBatch(this.indexDir, prev?.manifest.vectors === this.vectors ? prev : null, this.vectors);
   }
 
   async close(): Promise<void> {

@@ -38,7 +38,9 @@ export async function openStore(config: StoreConfig): Promise<PassageStore> {
 export async function openStoreWriter(config: StoreConfig): Promise<StoreWriter> {
   switch (config.store ?? 'embedded') {
     case 'embedded':
-      return new EmbeddedWriter(config.indexDir);
+      // The local embedder's questions have few non-zero components, so exact search is cheap at any size;
+      // an external embedder's dense vectors go into an HNSW graph.
+      return new EmbeddedWriter(config.indexDir, config.embedder ? 'hnsw' : 'exact');
     case 'postgres':
       return openPostgresWriter(databaseOf(config));
   }

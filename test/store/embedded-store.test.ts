@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
+import { currentVersionDir } from '../../src/index/index-files.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { PassageStore } from '../../src/retrieve/passage-store.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
@@ -45,5 +46,19 @@ describe('the embedded store through the PassageStore seam', () => {
 
   it('returns no passage for an unknown id', async () => {
     expect(await store.passage('nowhere.txt#0')).toBeNull();
+  });
+});
+
+describe('an index made by another version', () => {
+  it('is refused with a sentence that says to ingest again', async () => {
+    const dir = tempDir();
+    const corpusDir = join(dir, 'corpus');
+    const indexDir = join(dir, 'index');
+    mkdirSync(corpusDir);
+    writeFileSync(join(corpusDir, 'a.txt'), 'Example Borough Council\n\nThe allotment rents for 2025 were frozen by the Cabinet.\n');
+    await buildIndex({ corpusDir, indexDir, logger: memoryLogger().logger });
+    const manifest = join((await currentVersionDir(indexDir))!, 'manifest.json');
+    writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), formatVersion: 3 }));
+    await expect(openStore({ indexDir })).rejects.toMatchObject({ userMessage: 'The index was made by another version of the assistant: run `npm run ingest` to build it again.' });
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
 import { currentVersionDir } from '../../src/index/index-files.js';
+import { vectorBlockFile } from '../../src/index/load-index.js';
 import { openStore, openStoreWriter } from '../../src/store/open-store.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -39,5 +40,27 @@ describe('an incremental build', () => {
     const store = await openStore({ indexDir });
     const hits = await store.search('scrutiny', { k: 50, filters: { source: CHANGED } });
     expect(hits.map((h) => h.chunk.text).filter((t) => !t.includes('allotment'))).toEqual([]);
+  });
+});
+
+/** The local embedder's vectors are one block file per corpus file: an unchanged file's block is shared, not rewritten. */
+describe('an incremental build of the vector blocks', () => {
+  const dir = tempDir();
+  const corpusDir = join(dir, 'corpus');
+  const indexDir = join(dir, 'index');
+  const { logger } = memoryLogger();
+  mkdirSync(corpusDir);
+  for (const n of [KEPT, CHANGED]) copyFileSync(join(CORPUS, n), join(corpusDir, n));
+
+  it('keeps an unchanged file’s vector block as the same file (a hard link)', async () => {
+    await buildIndex({ corpusDir, indexDir, logger });
+    const blockOf = async (): Promise<number> => {
+      const entry = (await (await openStoreWriter({ indexDir })).files()).find((f) => f.name === KEPT) as { firstLabel?: number };
+      return statSync(join((await currentVersionDir(indexDir))!, 'segments', vectorBlockFile(entry.firstLabel!))).ino;
+    };
+    const before = await blockOf();
+    writeFileSync(join(corpusDir, CHANGED), 'Kent County Council\n\nThe allotment rents for 2025 were frozen by the Cabinet.\n');
+    await buildIndex({ corpusDir, indexDir, logger });
+    expect(await blockOf()).toBe(before);
   });
 });
