@@ -61,6 +61,7 @@ export class KeywordIndex {
 
   /** Adds passages in place. */
   add(docs: ReadonlyArray<{ id: number; text: string }>): void {
+    this.dfs = null;
     const top = docs.reduce((m, d) => Math.max(m, d.id + 1), this.live.length);
     this.lengths = grow(this.lengths, top, (n) => new Uint32Array(n));
     this.live = grow(this.live, top, (n) => new Uint8Array(n));
@@ -93,6 +94,7 @@ export class KeywordIndex {
 
   /** Removes passages in place (their postings are skipped, then dropped at the next save). */
   remove(ids: readonly number[]): void {
+    this.dfs = null;
     for (const id of ids) {
       if (!this.live[id]) continue;
       this.live[id] = 0;
@@ -148,14 +150,20 @@ export class KeywordIndex {
   }
 
   search(query: string, k: number, allow?: (label: number) => boolean): Array<{ label: number; score: number }> {
-    return this.rank(query, allow).slice(0, k);
+    return this.top(query, [{ k, allow }])[0]!;
+  }
+
+  /** Every passage matching any term, best first (ties in the order the postings reach them). */
+  rank(query: string, allow?: (label: number) => boolean): Array<{ label: number; score: number }> {
+    return this.top(query, [{ k: Number.POSITIVE_INFINITY, allow }])[0]!;
   }
 
   /**
-   * Every passage matching any term, best first. BM25 scores do not depend on a filter, so a caller may
-   * rank once and narrow the list for several scopes.
+   * The best `k` passages matching any term, for each of several scopes at once: BM25 scores do not
+   * depend on a filter, so the postings are scored once and each scope keeps its own best. Only a passage
+   * that would enter a scope's list is tested against its filter.
    */
-  rank(query: string, allow?: (label: number) => boolean): Array<{ label: number; score: number }> {
+  top(query: string, scopes: ReadonlyArray<{ k: number; allow?: (label: number) => boolean }>): Array<Array<{ label: number; score: number }>> {
     const queryTerms = tokensOf(query).map(termOf).filter((t): t is string => Boolean(t));
     const { scores, quality, last } = this.scratch();
     const touched: number[] = [];
@@ -172,7 +180,7 @@ export class KeywordIndex {
       const derived: Array<[number, number]> = exact === undefined ? [] : [[exact, 1]];
       if (q.length >= BM25.prefixFrom) derived.push(...this.completions(q));
       for (const [t, weight] of derived) {
-        const df = this.postings(t);
+        const df = this.df(t);
         const idf = Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
         const norm = k * (1 - b);
         const perLength = (k * b) / this.avg;
@@ -194,14 +202,27 @@ export class KeywordIndex {
         }
       }
     }
-    const out: Array<{ label: number; score: number }> = [];
-    for (const label of touched) {
-      if (!allow || allow(label)) out.push({ label, score: scores[label]! * quality[label]! });
+    const out = scopes.map((scope) => new BestList(scope.k));
+    for (let order = 0; order < touched.length; order++) {
+      const label = touched[order]!;
+      const score = scores[label]! * quality[label]!;
+      scopes.forEach((scope, i) => {
+        if (out[i]!.admits(score) && (!scope.allow || scope.allow(label))) out[i]!.add(label, score, order);
+      });
       scores[label] = 0;
       quality[label] = 0;
       last[label] = 0;
     }
-    return out.sort((x, y) => y.score - x.score);
+    return out.map((list) => list.sorted());
+  }
+
+  private dfs: Int32Array | null = null;
+
+  /** How many live passages hold term t (counted once per term until the index changes). */
+  private df(t: number): number {
+    if (!this.dfs || this.dfs.length < this.vocab.length) this.dfs = new Int32Array(this.vocab.length).fill(-1);
+    if (this.dfs[t]! < 0) this.dfs[t] = this.postings(t);
+    return this.dfs[t]!;
   }
 
   private scratchArrays: { scores: Float64Array; quality: Uint16Array; last: Int32Array } | null = null;
@@ -288,5 +309,55 @@ export class KeywordIndex {
     index.count = header.count;
     index.avg = header.avg;
     return index;
+  }
+}
+
+/**
+ * The best k (label, score) pairs seen, best first; equal scores in the order they were seen (as a stable
+ * sort of everything would give). A binary heap with the worst kept at the top.
+ */
+class BestList {
+  private readonly heap: Array<{ label: number; score: number; order: number }> = [];
+
+  constructor(private readonly k: number) {}
+
+  /** Whether a passage of this score would enter the list (before its filter is asked). */
+  admits(score: number): boolean {
+    return this.k > 0 && (this.heap.length < this.k || score > this.heap[0]!.score);
+  }
+
+  /** a is worse than b: lower score, or the same score seen later. */
+  private static worse(a: { score: number; order: number }, b: { score: number; order: number }): boolean {
+    return a.score < b.score || (a.score === b.score && a.order > b.order);
+  }
+
+  add(label: number, score: number, order: number): void {
+    const heap = this.heap;
+    const item = { label, score, order };
+    if (heap.length < this.k) {
+      let i = heap.push(item) - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!BestList.worse(heap[i]!, heap[parent]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+      return;
+    }
+    heap[0] = item;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && BestList.worse(heap[l]!, heap[worst]!)) worst = l;
+      if (r < heap.length && BestList.worse(heap[r]!, heap[worst]!)) worst = r;
+      if (worst === i) break;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  }
+
+  sorted(): Array<{ label: number; score: number }> {
+    return [...this.heap].sort((a, b) => b.score - a.score || a.order - b.order).map(({ label, score }) => ({ label, score }));
   }
 }

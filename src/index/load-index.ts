@@ -45,9 +45,9 @@ export async function readVectorBlock(dir: string, entry: FileEntry): Promise<In
 /** The vectors of a version, searched as its manifest says. */
 export async function readVectors(dir: string, manifest: Manifest, withPassages: readonly FileEntry[]): Promise<VectorStore> {
   if (manifest.vectors === 'hnsw') return HnswVectorStore.load(join(dir, 'hnsw.bin'), manifest.embedder.dims, manifest.chunkCount);
-  const store = new ExactVectorStore(manifest.embedder.dims);
-  const blocks = await Promise.all(withPassages.map((entry) => readVectorBlock(dir, entry)));
-  withPassages.forEach((entry, i) => store.addBlock(entry.firstLabel!, blocks[i]!));
+  const store = new ExactVectorStore(manifest.embedder.dims, withPassages.reduce((n, e) => n + e.chunks, 0));
+  // A file at a time, copied into the store's matrix: only one block is held besides it.
+  for (const entry of withPassages) store.addBlock(entry.firstLabel!, await readVectorBlock(dir, entry));
   return store;
 }
 

@@ -77,9 +77,12 @@ export async function search(index: SearchIndex, question: string, options: Sear
   const filters = options.filters;
   const allow = hasAny(filters) ? allowFor(index, filters) : undefined;
   const qv = await index.embedder.embedQuery(query);
+  const prefer = options.prefer;
+  const preferred = hasAny(prefer) ? allowFor(index, prefer, true) : undefined;
+  const inScope = preferred && ((label: number): boolean => (allow ? allow(label) : true) && preferred(label));
   const byVector = index.vectors.search(qv, CANDIDATES, allow);
-  const keywordRanked = index.keyword.rank(query, allow);
-  const byKeyword = keywordRanked.slice(0, CANDIDATES);
+  // One scoring of the keyword postings gives both the open ranking and the preferred scope's.
+  const [byKeyword, keywordInScope] = index.keyword.top(query, [{ k: CANDIDATES, allow }, ...(inScope ? [{ k: CANDIDATES, allow: inScope }] : [])]);
   const fused = new Map<number, SearchHit>();
   const hitFor = (label: number): SearchHit => {
     let hit = fused.get(label);
@@ -94,17 +97,13 @@ export async function search(index: SearchIndex, question: string, options: Sear
     hit.vectorRank = rank;
     hit.score += 1 / (RRF_K + rank);
   });
-  byKeyword.forEach((r, rank) => {
+  byKeyword!.forEach((r, rank) => {
     const hit = hitFor(r.label);
     hit.keywordRank = rank;
     hit.score += 1 / (RRF_K + rank);
   });
-  const prefer = options.prefer;
-  if (hasAny(prefer)) {
-    const preferred = allowFor(index, prefer, true);
-    const inScope = (label: number): boolean => (allow ? allow(label) : true) && preferred(label);
-    const keywordInScope = keywordRanked.filter((r) => inScope(r.label)).slice(0, CANDIDATES);
-    for (const list of [index.vectors.search(qv, CANDIDATES, inScope), keywordInScope]) {
+  if (inScope) {
+    for (const list of [index.vectors.search(qv, CANDIDATES, inScope), keywordInScope!]) {
       list.forEach((r, rank) => (hitFor(r.label).score += PREFER_WEIGHT / (RRF_K + rank)));
     }
   }

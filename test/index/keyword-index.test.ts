@@ -29,4 +29,11 @@ describe('the keyword index', () => {
   it('finds the passages holding every word', () => {
     expect(KeywordIndex.build(DOCS).containingAll(['rents', 'allotments']).sort()).toEqual([0, 1]);
   });
+
+  it('gives each scope the best passages of its own from one scoring, as ranking all and filtering does', () => {
+    const index = KeywordIndex.build(DOCS);
+    const odd = (label: number): boolean => label % 2 === 1;
+    const query = 'allotment rents authorisations audit';
+    expect(index.top(query, [{ k: 2 }, { k: 2, allow: odd }])).toEqual([index.rank(query).slice(0, 2), index.rank(query, odd).slice(0, 2)]);
+  });
 });
