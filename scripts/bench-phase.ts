@@ -14,6 +14,7 @@ import { flag, parseArgs } from '../src/cli/parse-args.js';
 import { EvalItemSchema, percentile } from '../src/eval/score-answer.js';
 import { buildIndex } from '../src/index/build-index.js';
 import { readLiveVersion, readSegment, readVectors } from '../src/index/load-index.js';
+import { TEXTS, TextsReader } from '../src/index/passage-texts.js';
 import { HnswVectorStore, HNSW } from '../src/index/vector-store.js';
 import { createRuntime } from '../src/runtime.js';
 import type { EmbeddedStore } from '../src/store/embedded-store.js';
@@ -71,11 +72,12 @@ if (phase === 'ingest') {
     const live = (await readLiveVersion(indexDir))!;
     const withPassages = live.manifest.files.filter((f) => f.segment !== undefined);
     const searched = await readVectors(live.dir, live.manifest, withPassages);
+    const texts = new TextsReader(join(live.dir, TEXTS));
     const labels: number[] = [];
     const vectors: Float32Array[] = [];
     for (const entry of withPassages) {
       const segment = await readSegment(live.dir, entry);
-      vectors.push(...(await embedded.embedder.embedDocuments(segment.chunks.map((c) => c.indexText))));
+      vectors.push(...(await embedded.embedder.embedDocuments(segment.chunks.map((c) => texts.chunk(c, entry.texts![0]).indexText))));
       labels.push(...segment.chunks.map((_, i) => entry.firstLabel! + i));
     }
     const position = new Map(labels.map((label, i) => [label, i]));

@@ -10,7 +10,8 @@ export const PARSER_VERSION = 'parse-v23';
 /**
  * 3: one segment file per corpus file, shared by versions (hard links); HNSW and keyword ids are stable
  * passage labels; the keyword index is one binary file of typed arrays (keyword.bin).
- * 4: the local embedder's vectors are searched exactly, from one block file per corpus file (p<label>.vec).
+ * 4: the local embedder's vectors are searched exactly, from one block file per corpus file (p<label>.vec);
+ * passages' texts in one append-only file (texts.bin), read when needed, not held in memory.
  */
 export const FORMAT_VERSION = 4;
 
@@ -25,6 +26,8 @@ export const FileEntrySchema = z.object({
   segment: z.string().optional(),
   /** The label of the file's first passage; its passages have consecutive labels. */
   firstLabel: z.number().int().optional(),
+  /** Where the file's passages' texts are in texts.bin: [start, bytes]. */
+  texts: z.tuple([z.number().int(), z.number().int()]).optional(),
 });
 export type FileEntry = z.infer<typeof FileEntrySchema>;
 

@@ -11,10 +11,11 @@ import { terms } from './tokenize.js';
 import { LocalEmbedder, type LocalEmbedderState } from './local-embedder.js';
 import { HnswVectorStore, type VectorStore } from './vector-store.js';
 import { ExactVectorStore } from './exact-vectors.js';
+import { TEXTS, TextsReader, type StoredChunk } from './passage-texts.js';
 
-/** What the index keeps per corpus file: its passages (labels firstLabel, firstLabel + 1, ...) and what was extracted. */
+/** What the index keeps per corpus file: its passages (labels firstLabel, firstLabel + 1, ...; their texts in texts.bin) and what was extracted. */
 export interface Segment {
-  chunks: Chunk[];
+  chunks: StoredChunk[];
   glossary: Glossary;
   records: Record<string, unknown[]>;
 }
@@ -23,7 +24,8 @@ export interface Segment {
 export const SEGMENTS = 'segments';
 
 async function readJson(dir: string, file: string): Promise<unknown> {
-  return JSON.parse(await readFile(join(dir, file), 'utf8'));
+  // Read as bytes and decoded at once: reading with an encoding decodes in small pieces, several times slower.
+  return JSON.parse((await readFile(join(dir, file))).toString('utf8'));
 }
 
 /** One file's segment. */
@@ -112,6 +114,8 @@ export interface LoadedIndex {
   scopes: { ids: Int32Array; places: Place[] };
   vectors: VectorStore;
   keyword: KeywordIndex;
+  /** The passages' texts, open for as long as the index is used (null when it holds no passages). */
+  texts: TextsReader | null;
   embedder: Embedder;
   glossary: Glossary;
   /** Records of each extractor, across all files. */
@@ -142,10 +146,12 @@ export async function loadIndex(indexDir: string, external?: Embedder): Promise<
   const glossaries: Glossary[] = [];
   const withPassages = manifest.files.filter((f) => f.segment !== undefined);
   const segments = await Promise.all(withPassages.map((entry) => readSegment(dir, entry)));
+  const texts = withPassages.length ? new TextsReader(join(dir, TEXTS)) : null;
   withPassages.forEach((entry, i) => {
     const segment = segments[i]!;
     const first = entry.firstLabel!;
-    segment.chunks.forEach((c, j) => (chunks[first + j] = c));
+    const base = entry.texts![0];
+    segment.chunks.forEach((c, j) => (chunks[first + j] = texts!.chunk(c, base)));
     if (segment.chunks.length) files.push({ name: entry.name, first, count: segment.chunks.length });
     for (const [name, list] of Object.entries(segment.records)) (records[name] ??= []).push(...list);
     glossaries.push(segment.glossary);
@@ -167,6 +173,7 @@ export async function loadIndex(indexDir: string, external?: Embedder): Promise<
     scopes,
     vectors,
     keyword,
+    texts,
     embedder,
     glossary: mergeGlossaries(glossaries),
     records,

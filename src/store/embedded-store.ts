@@ -112,5 +112,7 @@ export class EmbeddedStore implements PassageStore {
     return best === null ? null : chunks[best]!;
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.index.texts?.close();
+  }
 }

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readLiveVersion, readSegment, SEGMENTS, vectorBlockFile, type Segment } from '../index/load-index.js';
+import { TextsWriter, type TextsSpan } from '../index/passage-texts.js';
+import type { Chunk } from '../parse/parse-document.js';
+import type { Glossary } from '../extract/mine-glossary.js';
 import { KeywordIndex } from '../index/keyword-index.js';
 import { HnswVectorStore } from '../index/vector-store.js';
 import { ExactVectorStore } from '../index/exact-vectors.js';
@@ -35,6 +38,9 @@ class EmbeddedBatch implements StoreBatch {
   private readonly written = new Map<string, FileEntry>();
   private readonly updates = new Map<string, { entry: StoredFileEntry; records?: Record<string, unknown[]> }>();
   private readonly removed = new Set<string>();
+  /** New files' segments, by segment file name: their passages' texts are written with them. */
+  private readonly freshSegments = new Map<string, { name: string; chunks: readonly Chunk[]; glossary: Glossary; records: Record<string, unknown[]> }>();
+  /** Kept files' segments written again with new records (their texts stay where they are). */
   private readonly newSegments = new Map<string, Segment>();
   private next: number;
   /** New files' vector blocks (exact search), by first label. */
@@ -96,7 +102,7 @@ class EmbeddedBatch implements StoreBatch {
     this.next += file.chunks.length;
     const segment = `p${first}.json`;
     this.written.set(name, { ...entry, segment, firstLabel: first });
-    this.newSegments.set(segment, { chunks: [...file.chunks], glossary: file.glossary, records: file.records });
+    this.freshSegments.set(segment, { name, chunks: [...file.chunks], glossary: file.glossary, records: file.records });
     const labels = file.chunks.map((_, i) => first + i);
     const dims = file.vectors[0]!.length;
     const { vectors, keyword } = await this.open(dims);
@@ -144,26 +150,37 @@ class EmbeddedBatch implements StoreBatch {
       }
     }
     const { vectors, keyword } = await this.open(meta.embedder.dims);
-    const manifest: Manifest = {
+    const manifest = (files: FileEntry[]): Manifest => ({
       formatVersion: FORMAT_VERSION,
       parserVersion: meta.parserVersion,
       embedder: meta.embedder,
       vectors: this.kind,
       extractors: meta.extractors,
       createdAt: new Date().toISOString(),
-      files: entries,
-      chunkCount: entries.reduce((n, e) => n + (e.segment === undefined ? 0 : e.chunks), 0),
+      files,
+      chunkCount: files.reduce((n, e) => n + (e.segment === undefined ? 0 : e.chunks), 0),
       nextLabel: this.next,
-    };
+    });
+    const kept = entries.filter((e) => e.segment !== undefined && !this.written.has(e.name)).map((e) => ({ name: e.name, span: e.texts as TextsSpan }));
     return writeVersion(
       this.indexDir,
       {
         'keyword.bin': keyword.toBuffer(),
         'embedder.json': JSON.stringify(meta.embedderState ?? {}),
-        'manifest.json': JSON.stringify(manifest, null, 2),
       },
       async (dir) => {
         await mkdir(join(dir, SEGMENTS));
+        const texts = new TextsWriter(dir, prev && kept.length ? { dir: prev.dir, kept } : null);
+        const spans = new Map<string, TextsSpan>(texts.kept);
+        try {
+          for (const [name, segment] of this.freshSegments) {
+            const { span, stored } = texts.append(segment.chunks);
+            spans.set(segment.name, span);
+            await writeFile(join(dir, SEGMENTS, name), JSON.stringify({ chunks: stored, glossary: segment.glossary, records: segment.records } satisfies Segment));
+          }
+        } finally {
+          texts.close();
+        }
         for (const [name, segment] of this.newSegments) await writeFile(join(dir, SEGMENTS, name), JSON.stringify(segment));
         // An unchanged file's segment is the old version's file, hard-linked: no copy, no rewrite.
         for (const name of linked) await link(join(prev!.dir, SEGMENTS, name), join(dir, SEGMENTS, name));
@@ -172,6 +189,9 @@ class EmbeddedBatch implements StoreBatch {
           for (const [first, data] of this.newBlocks) await writeFile(join(dir, SEGMENTS, vectorBlockFile(first)), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
           for (const first of keptBlocks) await link(join(prev!.dir, SEGMENTS, vectorBlockFile(first)), join(dir, SEGMENTS, vectorBlockFile(first)));
         }
+        // The manifest last: it says where each file's texts now are.
+        const files = entries.map((e) => (spans.has(e.name) ? { ...e, texts: spans.get(e.name)! } : e));
+        await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest(files), null, 2));
       },
     );
   }
@@ -181,6 +201,7 @@ class EmbeddedBatch implements StoreBatch {
     this.updates.clear();
     this.removed.clear();
     this.newSegments.clear();
+    this.freshSegments.clear();
     this.newBlocks.clear();
     this.indexes = null;
   }

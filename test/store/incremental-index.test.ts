@@ -1,9 +1,10 @@
-import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
 import { currentVersionDir } from '../../src/index/index-files.js';
 import { vectorBlockFile } from '../../src/index/load-index.js';
+import { TEXTS } from '../../src/index/passage-texts.js';
 import { openStore, openStoreWriter } from '../../src/store/open-store.js';
 import { memoryLogger } from '../helpers/silent-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -62,5 +63,35 @@ describe('an incremental build of the vector blocks', () => {
     writeFileSync(join(corpusDir, CHANGED), 'Kent County Council\n\nThe allotment rents for 2025 were frozen by the Cabinet.\n');
     await buildIndex({ corpusDir, indexDir, logger });
     expect(await blockOf()).toBe(before);
+  });
+});
+
+/** Passages' texts live in one file, appended to by each version and read when needed. */
+describe('the passages’ texts file', () => {
+  const dir = tempDir();
+  const corpusDir = join(dir, 'corpus');
+  const indexDir = join(dir, 'index');
+  const { logger } = memoryLogger();
+  mkdirSync(corpusDir);
+  copyFileSync(join(CORPUS, KEPT), join(corpusDir, KEPT));
+  const texts = async (): Promise<string> => join((await currentVersionDir(indexDir))!, TEXTS);
+
+  it('still gives a store its passages after a newer version has replaced the store’s folder', async () => {
+    writeFileSync(join(corpusDir, 'rents.txt'), 'Example Borough Council\n\nThe allotment rents for 2025 were frozen by the Cabinet.\n');
+    await buildIndex({ corpusDir, indexDir, logger });
+    const old = await openStore({ indexDir });
+    const [hit] = await old.search('allotment rents frozen');
+    writeFileSync(join(corpusDir, 'rents.txt'), 'Example Borough Council\n\nThe allotment rents for 2026 rise by 3%.\n');
+    await buildIndex({ corpusDir, indexDir, logger });
+    expect((await old.passage(hit!.chunk.id))!.text).toContain('were frozen by the Cabinet');
+  });
+
+  it('is written afresh, with only the live texts, once most of it is texts of files no longer indexed', async () => {
+    rmSync(join(corpusDir, KEPT));
+    const before = statSync(await texts()).size;
+    await buildIndex({ corpusDir, indexDir, logger });
+    const store = await openStore({ indexDir });
+    const [hit] = await store.search('allotment rents rise');
+    expect({ smaller: statSync(await texts()).size < before / 10, text: hit!.chunk.text }).toEqual({ smaller: true, text: 'Example Borough Council\n\nThe allotment rents for 2026 rise by 3%.' });
   });
 });
