@@ -39,4 +39,5 @@ export const auditExtractor: Extractor = {
   name: 'audit',
   version: '2',
   extract: extractAudits,
+  from: { module: import.meta.url, export: 'auditExtractor' },
 };

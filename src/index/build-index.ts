@@ -1,10 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../logger.js';
-import { IngestError } from '../errors.js';
 import { loadFile } from '../ingest/load-file.js';
-import { chunkDocument, parseDocument, type Chunk, type ParsedDocument } from '../parse/parse-document.js';
-import { mineGlossary, type Glossary } from '../extract/mine-glossary.js';
-import { applyPaperMeta, placeWithMeta, readPaperMeta } from '../sync/paper-meta.js';
+import { parseDocument, type ParsedDocument } from '../parse/parse-document.js';
+import { applyPaperMeta, readPaperMeta } from '../sync/paper-meta.js';
+import { readCorpusFiles } from '../ingest/parse-pool.js';
+import { extractRecords } from '../ingest/read-corpus-file.js';
 import type { Embedder } from './embedder.js';
 import { LocalEmbedder, type LocalEmbedderState } from './local-embedder.js';
 import { PARSER_VERSION, extractorSignature, hashFile, listCorpus, listCorpusLinks, LINK_REASON, type FileEntry } from './index-files.js';
@@ -18,6 +19,8 @@ export interface Extractor {
   /** Bump when the extractor changes: records are then extracted again (no re-embedding). */
   version?: string;
   extract(doc: ParsedDocument): unknown[];
+  /** Where it is exported from (a module URL and the export's name), so that parse workers can load it; without it files are parsed in one thread. */
+  from?: { module: string; export: string };
 }
 
 export interface BuildOptions {
@@ -38,6 +41,8 @@ export interface BuildOptions {
   lockWaitMs?: number;
   /** STORE=postgres: the database. */
   database?: DatabaseConfig;
+  /** Threads that parse files while the main one embeds and indexes (default: one per core). */
+  parseWorkers?: number;
 }
 
 export interface BuildReport {
@@ -110,11 +115,7 @@ async function buildLocked(options: BuildOptions, writer: StoreWriter): Promise<
   const parseOptions = { defaultCouncil: options.defaultCouncil ?? null };
   const signature = extractorSignature(extractors);
   const reExtract = prev !== null && prev.extractors !== signature;
-  const extract = (doc: ParsedDocument): Record<string, unknown[]> => {
-    const records: Record<string, unknown[]> = {};
-    for (const ex of extractors) records[ex.name] = ex.extract(doc);
-    return records;
-  };
+  const extract = (doc: ParsedDocument): Record<string, unknown[]> => extractRecords(extractors, doc);
 
   const results: FileResult[] = [];
   const skipped: BuildReport['skipped'] = [];
@@ -124,6 +125,8 @@ async function buildLocked(options: BuildOptions, writer: StoreWriter): Promise<
   }
   let reused = 0;
   let reusedSkips = 0;
+  // First what each file needs (by its hash), then the new and changed files read, several at once.
+  const toRead: Array<{ at: number; path: string; name: string; hash: string; before: FileEntry | undefined }> = [];
   for (const [i, name] of names.entries()) {
     options.onProgress?.(i, names.length, 'reading');
     const path = join(corpusDir, name);
@@ -151,32 +154,35 @@ async function buildLocked(options: BuildOptions, writer: StoreWriter): Promise<
       reused++;
       continue;
     }
-    try {
-      const loaded = await loadFile(path, name);
-      // A synced paper's metadata comes from the ModernGov service, not from its text.
-      const meta = await readPaperMeta(path);
-      const doc = applyPaperMeta(parseDocument(name, loaded.text, loaded.pageStarts, parseOptions), meta);
-      const chunks = chunkDocument(doc).map((c) => ({ ...c, place: placeWithMeta(c.place, meta) }));
-      if (!chunks.length) throw new IngestError(name, 'has no text to index');
-      const records = extract(doc);
-      const glossary: Glossary = mineGlossary(loaded.text);
-      const entry: FileEntry = { name, hash, bytes: loaded.text.length, status: 'indexed', reason: null, chunks: chunks.length };
-      results.push({ kind: 'write', write: { entry, chunks, vectors: [], glossary, records } });
-    } catch (error) {
-      const reason = error instanceof IngestError ? error.userMessage : `${name}: could not be read (${(error as Error).message})`;
-      // One line per skipped file; the stack and cause only at debug level.
-      logger.warn({ file: name, reason }, 'file skipped');
-      logger.debug({ file: name, err: error }, 'file skipped: detail');
-      if (prev && before) {
-        results.push({ kind: 'keep', entry: { ...before, status: 'kept-previous', reason } });
-        skipped.push({ file: name, reason: `${reason}; the previously indexed version is kept` });
-      } else {
-        skipped.push({ file: name, reason });
-        const entry: FileEntry = { name, hash, bytes: 0, status: 'skipped', reason, chunks: 0 };
-        results.push({ kind: 'write', write: { entry, chunks: [], vectors: [], ...noData } });
-      }
-    }
+    toRead.push({ at: results.length, path, name, hash, before });
+    results.push(null as unknown as FileResult);
   }
+  let read = 0;
+  const outcomes = await readCorpusFiles(toRead, parseOptions, extractors, options.parseWorkers ?? availableParallelism(), () => options.onProgress?.(++read, toRead.length, 'parsing'));
+  // Document frequencies of the new passages, added up file by file (the local embedder's fit on a full build).
+  const df: Record<string, number> = {};
+  toRead.forEach(({ at, name, hash, before }, i) => {
+    const outcome = outcomes[i]!;
+    if ('file' in outcome) {
+      const { chunks, records, glossary, bytes } = outcome.file;
+      for (const t in outcome.file.df) df[t] = (df[t] ?? 0) + outcome.file.df[t]!;
+      const entry: FileEntry = { name, hash, bytes, status: 'indexed', reason: null, chunks: chunks.length };
+      results[at] = { kind: 'write', write: { entry, chunks, vectors: [], glossary, records } };
+      return;
+    }
+    const reason = outcome.reason;
+    // One line per skipped file; the stack and cause only at debug level.
+    logger.warn({ file: name, reason }, 'file skipped');
+    logger.debug({ file: name, err: outcome.detail }, 'file skipped: detail');
+    if (prev && before) {
+      results[at] = { kind: 'keep', entry: { ...before, status: 'kept-previous', reason } };
+      skipped.push({ file: name, reason: `${reason}; the previously indexed version is kept` });
+    } else {
+      skipped.push({ file: name, reason });
+      const entry: FileEntry = { name, hash, bytes: 0, status: 'skipped', reason, chunks: 0 };
+      results[at] = { kind: 'write', write: { entry, chunks: [], vectors: [], ...noData } };
+    }
+  });
 
   const unchanged =
     prev !== null &&
@@ -198,11 +204,11 @@ async function buildLocked(options: BuildOptions, writer: StoreWriter): Promise<
     return buildLocked({ ...options, rebuild: true }, writer);
   }
   const writes = results.flatMap((r) => (r.kind === 'write' ? [r] : []));
+  const toEmbed = writes.reduce((n, r) => n + r.write.chunks.length, 0);
   // The local embedder is fitted once, on a full build, and kept with the index: later builds reuse its statistics.
   const embedder: Embedder =
     options.embedder ??
-    (prev?.embedderState ? new LocalEmbedder(prev.embedderState as LocalEmbedderState) : LocalEmbedder.fit(writes.flatMap((r) => r.write.chunks.map((c) => c.indexText)), LOCAL_DIMS));
-  const toEmbed = writes.reduce((n, r) => n + r.write.chunks.length, 0);
+    (prev?.embedderState ? new LocalEmbedder(prev.embedderState as LocalEmbedderState) : LocalEmbedder.fromFrequencies(df, toEmbed, LOCAL_DIMS));
   options.onProgress?.(names.length, names.length, 'embedding');
   const BATCH = 256;
   const store = await writer.begin({ fresh: prev === null });

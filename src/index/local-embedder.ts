@@ -11,6 +11,14 @@ export interface LocalEmbedderState {
 
 const VERSION = 'local-tfidf-hash-v1';
 
+/** How many of the texts use each term: what the local embedder is fitted on. */
+export function documentFrequencies(texts: readonly string[], into: Record<string, number> = {}): Record<string, number> {
+  for (const text of texts) {
+    for (const t of new Set(terms(text))) into[t] = (into[t] ?? 0) + 1;
+  }
+  return into;
+}
+
 function fnv1a(text: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
@@ -39,11 +47,13 @@ export class LocalEmbedder implements Embedder {
 
   /** Learns document frequencies from the texts to be indexed. */
   static fit(texts: readonly string[], dims = 768): LocalEmbedder {
-    const df: Record<string, number> = {};
-    for (const text of texts) {
-      for (const t of new Set(terms(text))) df[t] = (df[t] ?? 0) + 1;
-    }
+    const df = documentFrequencies(texts);
     return new LocalEmbedder({ dims, docCount: texts.length, df });
+  }
+
+  /** The embedder fitted on texts whose document frequencies were counted in parts (documentFrequencies of each file, added up). */
+  static fromFrequencies(df: Record<string, number>, docCount: number, dims = 768): LocalEmbedder {
+    return new LocalEmbedder({ dims, docCount, df });
   }
 
   /** The fitted statistics, to be saved beside the index. */

@@ -223,4 +223,5 @@ export function extractKpis(doc: ParsedDocument): KpiRecord[] {
 export const kpiExtractor: Extractor = {
   name: 'kpi',
   extract: (doc) => extractKpis(doc),
+  from: { module: import.meta.url, export: 'kpiExtractor' },
 };

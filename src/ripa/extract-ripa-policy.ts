@@ -101,4 +101,5 @@ export const ripaPolicyExtractor: Extractor = {
   name: 'ripa-policy',
   version: '2',
   extract: extractRipaPolicies,
+  from: { module: import.meta.url, export: 'ripaPolicyExtractor' },
 };
