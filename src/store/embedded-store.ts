@@ -19,8 +19,9 @@ interface FileSpan {
 }
 
 /**
- * The in-process store: HNSW vectors, BM25 keywords and the passages, all in memory, read from
- * the index folder. Every derived look-up (ids, files, places, originals) is built once here.
+ * The in-process store, read from the index folder: vectors, BM25 keywords and the passages' metadata in
+ * memory, their texts read from texts.bin when asked for. Every derived look-up (ids, files, places,
+ * originals) is built once here.
  */
 export class EmbeddedStore implements PassageStore {
   readonly kind = 'embedded';

@@ -27,12 +27,12 @@ const labelsOf = (entry: FileEntry): number[] => (entry.segment === undefined ? 
 export type VectorIndexKind = Manifest['vectors'];
 
 /**
- * Changes on top of the live version. Each replaced or removed file's passages leave the HNSW and keyword
- * indexes at once and each new file's passages join them as it is handed over (so that no vector is kept
- * once it is in the index); the old indexes are read once, on the first change, and updated in place.
- * On commit, the new version holds the unchanged files' segments as hard links to the old ones, new
- * segments for new and changed files, and the two indexes. A fresh batch starts both indexes empty, so
- * that a full build labels passages in the order the files are handed over (corpus order).
+ * Changes on top of the live version. Each replaced or removed file's passages leave the keyword index
+ * (and an HNSW graph, for an external embedder) at once and each new file's passages join them as it is
+ * handed over; the old indexes are read once, on the first change, and updated in place. On commit, the
+ * new version holds the unchanged files' segments and vector blocks as hard links to the old ones, new
+ * ones for new and changed files, the texts file appended to, and the indexes. A fresh batch starts
+ * empty, so that a full build labels passages in the order the files are handed over (corpus order).
  */
 class EmbeddedBatch implements StoreBatch {
   private readonly written = new Map<string, FileEntry>();
