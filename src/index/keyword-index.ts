@@ -149,10 +149,6 @@ export class KeywordIndex {
     return out;
   }
 
-  search(query: string, k: number, allow?: (label: number) => boolean): Array<{ label: number; score: number }> {
-    return this.top(query, [{ k, allow }])[0]!;
-  }
-
   /** Every passage matching any term, best first (ties in the order the postings reach them). */
   rank(query: string, allow?: (label: number) => boolean): Array<{ label: number; score: number }> {
     return this.top(query, [{ k: Number.POSITIVE_INFINITY, allow }])[0]!;

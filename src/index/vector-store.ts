@@ -69,11 +69,6 @@ export class HnswVectorStore implements VectorStore {
     this.tune();
   }
 
-  /** The stored vector of a passage (for measuring recall against exact search). */
-  vector(label: number): Float32Array {
-    return Float32Array.from(this.index.getPoint(label));
-  }
-
   search(query: Float32Array, k: number, allow?: (label: number) => boolean): Array<{ label: number; score: number }> {
     if (this.live === 0) return [];
     const res = this.index.searchKnn(Array.from(query), Math.min(k, this.live), allow);
