@@ -7,8 +7,7 @@ import type { Place } from '../types.js';
 import type { Embedder } from './embedder.js';
 import { currentVersionDir, FORMAT_VERSION, ManifestSchema, type FileEntry, type Manifest } from './index-files.js';
 import { KeywordIndex } from './keyword-index.js';
-import { terms } from './tokenize.js';
-import { LocalEmbedder, type LocalEmbedderState } from './local-embedder.js';
+import { documentFrequencies, LocalEmbedder, type LocalEmbedderState } from './local-embedder.js';
 import { HnswVectorStore, type VectorStore } from './vector-store.js';
 import { ExactVectorStore } from './exact-vectors.js';
 import { TEXTS, TextsReader, type StoredChunk } from './passage-texts.js';
@@ -66,14 +65,6 @@ export async function readLiveVersion(indexDir: string): Promise<{ dir: string; 
   const manifest = ManifestSchema.parse(raw);
   const state = (await readJson(dir, 'embedder.json')) as Partial<LocalEmbedderState>;
   return { dir, manifest, localState: state.df ? (state as LocalEmbedderState) : null };
-}
-
-function documentFrequencies(chunks: readonly Chunk[]): Record<string, number> {
-  const df: Record<string, number> = {};
-  chunks.forEach((c) => {
-    for (const t of new Set(terms(c.indexText))) df[t] = (df[t] ?? 0) + 1;
-  });
-  return df;
 }
 
 /** The distinct scopes of the passages, first seen first, and each passage's. */
@@ -158,7 +149,7 @@ export async function loadIndex(indexDir: string, external?: Embedder): Promise<
   });
   const scopes = scopesOf(chunks, files, manifest.nextLabel);
   // The local embedder's fitted statistics; with an external embedder, counted once here at load.
-  const df = localState?.df ?? documentFrequencies(chunks);
+  const df = localState?.df ?? documentFrequencies(chunks.flatMap((c) => [c.indexText]));
   const n = localState?.docCount ?? manifest.chunkCount;
   const [vectors, keyword] = await Promise.all([
     readVectors(dir, manifest, withPassages),

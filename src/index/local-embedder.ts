@@ -12,11 +12,12 @@ export interface LocalEmbedderState {
 const VERSION = 'local-tfidf-hash-v1';
 
 /** How many of the texts use each term: what the local embedder is fitted on. */
-export function documentFrequencies(texts: readonly string[], into: Record<string, number> = {}): Record<string, number> {
+export function documentFrequencies(texts: readonly string[]): Record<string, number> {
+  const df: Record<string, number> = {};
   for (const text of texts) {
-    for (const t of new Set(terms(text))) into[t] = (into[t] ?? 0) + 1;
+    for (const t of new Set(terms(text))) df[t] = (df[t] ?? 0) + 1;
   }
-  return into;
+  return df;
 }
 
 function fnv1a(text: string, seed = 0x811c9dc5): number {
@@ -47,8 +48,7 @@ export class LocalEmbedder implements Embedder {
 
   /** Learns document frequencies from the texts to be indexed. */
   static fit(texts: readonly string[], dims = 768): LocalEmbedder {
-    const df = documentFrequencies(texts);
-    return new LocalEmbedder({ dims, docCount: texts.length, df });
+    return LocalEmbedder.fromFrequencies(documentFrequencies(texts), texts.length, dims);
   }
 
   /** The embedder fitted on texts whose document frequencies were counted in parts (documentFrequencies of each file, added up). */
