@@ -1,3 +1,4 @@
+import { BestList } from './best-list.js';
 import type { VectorStore } from './vector-store.js';
 
 /** How a vector component is held: a 16-bit integer, the component times this (components of a unit vector lie in [-1, 1]). */
@@ -78,18 +79,12 @@ export class ExactVectorStore implements VectorStore {
   search(query: Float32Array, k: number, allow?: (label: number) => boolean): Array<{ label: number; score: number }> {
     if (k <= 0 || this.size === 0) return [];
     const scores = this.score(query);
-    // The k best so far, best first; a passage enters only when it beats the worst of them.
-    const best: Array<{ label: number; score: number }> = [];
+    // A passage enters only when it beats the worst of the k kept; its filter is asked only then.
+    const best = new BestList(k);
     for (let p = 0; p < this.size; p++) {
       const s = scores[p]!;
-      if (best.length === k && s <= best[k - 1]!.score) continue;
-      const label = this.labels[p]!;
-      if (allow && !allow(label)) continue;
-      let at = best.length;
-      while (at > 0 && best[at - 1]!.score < s) at--;
-      best.splice(at, 0, { label, score: s });
-      if (best.length > k) best.pop();
+      if (best.admits(s) && (!allow || allow(this.labels[p]!))) best.add(this.labels[p]!, s, p);
     }
-    return best;
+    return best.sorted();
   }
 }
