@@ -62,14 +62,14 @@ export class TextsReader {
   chunk(stored: StoredChunk, base: number): Chunk {
     const { at, ...rest } = stored;
     const [offset, textBytes, indexBytes] = at;
-    const read = (o: number, n: number): string => this.read(o, n);
+    const reader = this;
     return {
       ...rest,
       get text() {
-        return read(base + offset, textBytes);
+        return reader.read(base + offset, textBytes);
       },
       get indexText() {
-        return read(base + offset + textBytes, indexBytes);
+        return reader.read(base + offset + textBytes, indexBytes);
       },
     };
   }
