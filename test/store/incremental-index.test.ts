@@ -13,14 +13,18 @@ const CORPUS = new URL('../../corpus/', import.meta.url).pathname;
 const KEPT = '000_1f87ef84fb8f7cad.txt';
 const CHANGED = '001_952b029969f02f1c.txt';
 
-/** One changed file updates the index in place: the other files' segments are shared, not rewritten. */
-describe('an incremental build', () => {
+/** A fresh corpus folder holding copies of the named bundled files, and where its index goes. */
+function corpusOf(files: readonly string[]): { corpusDir: string; indexDir: string; logger: ReturnType<typeof memoryLogger>['logger'] } {
   const dir = tempDir();
   const corpusDir = join(dir, 'corpus');
-  const indexDir = join(dir, 'index');
-  const { logger } = memoryLogger();
   mkdirSync(corpusDir);
-  for (const n of [KEPT, CHANGED]) copyFileSync(join(CORPUS, n), join(corpusDir, n));
+  for (const n of files) copyFileSync(join(CORPUS, n), join(corpusDir, n));
+  return { corpusDir, indexDir: join(dir, 'index'), logger: memoryLogger().logger };
+}
+
+/** One changed file updates the index in place: the other files' segments are shared, not rewritten. */
+describe('an incremental build', () => {
+  const { corpusDir, indexDir, logger } = corpusOf([KEPT, CHANGED]);
 
   const segmentOf = async (name: string): Promise<string> => {
     const entry = (await (await openStoreWriter({ indexDir })).files()).find((f) => f.name === name) as { segment?: string };
@@ -46,12 +50,7 @@ describe('an incremental build', () => {
 
 /** The local embedder's vectors are one block file per corpus file: an unchanged file's block is shared, not rewritten. */
 describe('an incremental build of the vector blocks', () => {
-  const dir = tempDir();
-  const corpusDir = join(dir, 'corpus');
-  const indexDir = join(dir, 'index');
-  const { logger } = memoryLogger();
-  mkdirSync(corpusDir);
-  for (const n of [KEPT, CHANGED]) copyFileSync(join(CORPUS, n), join(corpusDir, n));
+  const { corpusDir, indexDir, logger } = corpusOf([KEPT, CHANGED]);
 
   it('keeps an unchanged file’s vector block as the same file (a hard link)', async () => {
     await buildIndex({ corpusDir, indexDir, logger });
@@ -68,12 +67,7 @@ describe('an incremental build of the vector blocks', () => {
 
 /** Passages' texts live in one file, appended to by each version and read when needed. */
 describe('the passages’ texts file', () => {
-  const dir = tempDir();
-  const corpusDir = join(dir, 'corpus');
-  const indexDir = join(dir, 'index');
-  const { logger } = memoryLogger();
-  mkdirSync(corpusDir);
-  copyFileSync(join(CORPUS, KEPT), join(corpusDir, KEPT));
+  const { corpusDir, indexDir, logger } = corpusOf([KEPT]);
   const texts = async (): Promise<string> => join((await currentVersionDir(indexDir))!, TEXTS);
 
   it('still gives a store its passages after a newer version has replaced the store’s folder', async () => {
