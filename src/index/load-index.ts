@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors.js';
@@ -62,7 +63,16 @@ export async function readLiveVersion(indexDir: string): Promise<{ dir: string; 
       detail: `index format ${String(raw.formatVersion)}, this version reads ${FORMAT_VERSION}`,
     });
   }
-  const manifest = ManifestSchema.parse(raw);
+  // A version of this format from before its texts moved to texts.bin, or a damaged one, is refused the same way.
+  const parsed = ManifestSchema.safeParse(raw);
+  const manifest = parsed.success ? parsed.data : null;
+  const withPassages = manifest?.files.filter((f) => f.segment !== undefined) ?? [];
+  const textsHeld = withPassages.every((f) => f.texts) && (!withPassages.length || existsSync(join(dir, TEXTS)));
+  if (!manifest || !textsHeld) {
+    throw new AppError('INDEX_FORMAT', 'The index was made by another version of the assistant: run `npm run ingest` to build it again.', {
+      detail: parsed.success ? `manifest without passage texts (${TEXTS})` : `manifest unreadable: ${parsed.error.message}`,
+    });
+  }
   const state = (await readJson(dir, 'embedder.json')) as Partial<LocalEmbedderState>;
   return { dir, manifest, localState: state.df ? (state as LocalEmbedderState) : null };
 }

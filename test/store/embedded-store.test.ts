@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build-index.js';
@@ -60,5 +60,34 @@ describe('an index made by another version', () => {
     const manifest = join((await currentVersionDir(indexDir))!, 'manifest.json');
     writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), formatVersion: 3 }));
     await expect(openStore({ indexDir })).rejects.toMatchObject({ userMessage: 'The index was made by another version of the assistant: run `npm run ingest` to build it again.' });
+  });
+});
+
+describe('an index of this format from before passage texts had their own file', () => {
+  it('is refused with a sentence that says to ingest again', async () => {
+    const dir = tempDir();
+    const corpusDir = join(dir, 'corpus');
+    const indexDir = join(dir, 'index');
+    mkdirSync(corpusDir);
+    writeFileSync(join(corpusDir, 'a.txt'), 'Example Borough Council\n\nThe allotment rents for 2025 were frozen by the Cabinet.\n');
+    await buildIndex({ corpusDir, indexDir, logger: memoryLogger().logger });
+    const version = (await currentVersionDir(indexDir))!;
+    rmSync(join(version, 'texts.bin'));
+    await expect(openStore({ indexDir })).rejects.toMatchObject({ userMessage: 'The index was made by another version of the assistant: run `npm run ingest` to build it again.' });
+  });
+
+  it('is built again by the next ingest', async () => {
+    const dir = tempDir();
+    const corpusDir = join(dir, 'corpus');
+    const indexDir = join(dir, 'index');
+    mkdirSync(corpusDir);
+    writeFileSync(join(corpusDir, 'a.txt'), 'Example Borough Council\n\nThe allotment rents for 2025 were frozen by the Cabinet.\n');
+    await buildIndex({ corpusDir, indexDir, logger: memoryLogger().logger });
+    const manifest = join((await currentVersionDir(indexDir))!, 'manifest.json');
+    const old = JSON.parse(readFileSync(manifest, 'utf8')) as { files: Record<string, unknown>[] };
+    writeFileSync(manifest, JSON.stringify({ ...old, files: old.files.map(({ texts: _texts, ...f }) => f) }));
+    await buildIndex({ corpusDir, indexDir, logger: memoryLogger().logger });
+    const store = await openStore({ indexDir });
+    expect((await store.passage('a.txt#0'))?.text).toContain('allotment rents');
   });
 });
