@@ -29,6 +29,8 @@ export function answerType(question: string): AnswerType {
   // "What's the revenue forecast against budget?" asks for an amount.
   // (The money word is what is asked for, a few words in: "what's the risk flagged in the outturn?" asks for a risk.)
   if (/^\s*what(?:'s| is| was| are| were)?\s+(?:\S+\s+){0,4}?(?:costs?|budget|forecast|outturn|spend|spending|income|reserves?|overspend|underspend|surplus|deficit|allocation|funding|fees?|prices?|charges?)\b/.test(q)) return 'money';
+  // "What do users pay?", "what will it cost?": a price.
+  if (/^\s*what\s+(?:do|does|did|will|would|should)\s+(?:\S+\s+){0,4}?(?:pay|cost|charge)\b/.test(q)) return 'money';
   if (/\bhow often\b|\bhow frequently\b/.test(q)) return 'frequency';
   if (/\bhow long\b|\bwithin how\b|\btimescale\b|\bdeadline\b/.test(q)) return 'duration';
   if (/^\s*when\b|\bwhat (?:date|period|year|month|time ?frame)s?\b|\bfrom when\b|^\s*(?:since|until) when\b/.test(q)) return 'date';

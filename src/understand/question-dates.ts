@@ -30,6 +30,8 @@ const DAY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?(?:\\s+(\\
 const MONTH_RE = new RegExp(`\\b${MONTH}\\s+'?(\\d{4}|\\d{2})(?![\\d:/.])\\b`, 'gi');
 const FY_RE = /\b(20\d\d)\s*[/-]\s*(20\d\d|\d{2})\b|\b(\d{2})\/(\d{2})\b/g;
 const QUARTER_RE = /\b(?:q|quarter\s*)([1-4])\b/i;
+/** Words before a year that make it a horizon: the end or start of a run of years, not the period asked about. */
+const HORIZON_BEFORE = /\b(?:by|until|till|up to|before|since|beyond)\s+(?:the\s+)?(?:end of\s+)?$/i;
 const MEETING_BEFORE = /\b(?:on|at|of|for|from)\s+(?:the\s+)?$|\b(?:meeting|committee|minutes)\s+(?:on|of|held on)?\s*$/i;
 const MEETING_AFTER = /^\s*(?:[A-Z][\w&]*\s+)?(?:meeting|committee|minutes|agm|egm|annual (?:general )?meeting)\b/i;
 
@@ -65,6 +67,9 @@ export function namedPeriods(question: string): NamedPeriod[] {
     const y = `${m[1]}${m[2]}`;
     // A year inside a date ("23 Oct 2025") is the date's, not a period of its own.
     if (new RegExp(`${MONTH}\\s+${y}`, 'i').test(rest.slice(Math.max(0, m.index - 12), m.index + 4))) continue;
+    // A year a target or a run of years is counted to or from ("400 hangars by 2030", "raised since 2012") bounds
+    // what is asked; it is not the period the question is about.
+    if (HORIZON_BEFORE.test(rest.slice(Math.max(0, m.index - 20), m.index))) continue;
     out.push({ kind: 'year', label: y, start: `${y}-01-01`, end: `${y}-12-31`, forms: [y] });
   }
   return out;

@@ -24,6 +24,10 @@ describe('a question for an amount', () => {
   it('is not one that names an outturn only as where a risk is flagged', () => {
     expect(answerType('whats the risk flagged in the 25/26 outturn about how staff are paid for?')).toBe('any');
   });
+
+  it('is one that asks what someone pays', () => {
+    expect(answerType('what do users pay per year?')).toBe('money');
+  });
 });
 
 describe('a question for a figure', () => {

@@ -69,6 +69,10 @@ describe('the question reading: scope', () => {
     expect(read('What was the outturn for 25/26?').scope.periods.map((p) => p.label)).toEqual(['2025/26']);
   });
 
+  it('does not take the year a target is set for as the period asked about', () => {
+    expect(read('How many cycle hangars by 2030, and what do users pay?').scope.periods).toEqual([]);
+  });
+
   it('reads a quarter of a financial year', () => {
     expect(read('Why was highways overspending at Q2 2022/23?').scope.periods[0]).toMatchObject({ kind: 'quarter', start: '2022-07-01', end: '2022-09-30' });
   });
