@@ -123,7 +123,7 @@ function clauseOf(text: string): ClauseReading {
 function withSubject(clause: ClauseReading, subject: readonly string[]): ClauseReading {
   // A year or a figure says when or how much, not of what ("how did we do in 2022/23?").
   const own = clause.terms.filter((t) => !NOT_A_SUBJECT.has(t) && !/^\d+$/.test(t));
-  return own.length >= 2 ? clause : inheriting(clause, subject);
+  return own.length >= 3 ? clause : inheriting(clause, subject);
 }
 
 /** A part with words it takes from elsewhere in the question, kept apart as inherited (they count for less). */

@@ -183,6 +183,10 @@ describe('the question reading: what is asked', () => {
     expect(read('How long are background papers kept after a meeting? same as minutes?').clauses.map((c) => c.type)).toEqual(['duration', 'duration']);
   });
 
+  it('reads a part of two own words ("what do users pay?") as about the question\'s subject', () => {
+    expect(read('How many cycle hangars are planned, and what do users pay per year?').clauses[1]!.inherited).toEqual(expect.arrayContaining(['hangar']));
+  });
+
   it('gives a part that names another subject ("and background papers?") the words of the part before, as inherited', () => {
     expect(read('How long are minutes kept after a meeting? and background papers?').clauses[1]!.inherited).toEqual(expect.arrayContaining(['minut', 'kept']));
   });
