@@ -65,6 +65,8 @@ function scopeName(name: string, glossary: Glossary, kindWordsAreNames: boolean)
   const init = initialsOf(name);
   if (init.length >= MIN_ACRONYM) acronyms.add(init);
   for (const [acronym, expansion] of Object.entries(glossary)) if (acronym.length >= MIN_ACRONYM && expansionNames(expansion, name)) acronyms.add(acronym);
+  // A council's short form is typed in lower case as often as not ("kcc's complaints"): it names the council either way.
+  if (kindWordsAreNames) for (const a of acronyms) aliases.add(a.toLowerCase());
   return { name, aliases: [...aliases].filter((a) => a.length >= 3), acronyms: [...acronyms] };
 }
 

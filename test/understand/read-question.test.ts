@@ -61,6 +61,10 @@ describe('the question reading: scope', () => {
     expect(read('What is our complaints timescale?', 'Northshire County Council').scope.councils).toEqual(['Northshire County Council']);
   });
 
+  it('reads a council\'s short form typed in lower case as the council', () => {
+    expect(read("what is ncc's complaints timescale?").scope.councils).toEqual(['Northshire County Council']);
+  });
+
   it('leaves the council out of the key terms', () => {
     expect(read('What is Northshire County Council complaints timescale?').terms).not.toContain('northshir');
   });
