@@ -152,8 +152,13 @@ function clausesIn(content: string): ClauseReading[] {
   const first = all.findIndex((c) => ASKS.test(c));
   const topic = all.slice(0, first).flatMap((c) => keyTerms(c));
   const subject = topic.length ? topic : parts[0]!.terms;
-  return parts.map((c) => withSubject(c, subject));
+  // "…, and how does that compare with the county average?" asks for the same kind of fact as the part before.
+  const typed = parts.map((c, i) => (i > 0 && c.type === 'any' && COMPARES_ASKED.test(c.text) ? { ...c, type: parts[i - 1]!.type } : c));
+  return typed.map((c) => withSubject(c, subject));
 }
+
+/** A part that asks how something compares with something else. */
+const COMPARES_ASKED = /\b(?:compare[sd]?|comparison|versus|vs\.?|against)\b/i;
 
 /** "…in 2022/23, and how does that compare with the year before?": the question asks of the year before too. */
 const YEAR_BEFORE = /\b(?:the )?(?:year|period) before\b|\b(?:previous|prior|preceding) year\b|\blast year\b/i;

@@ -187,6 +187,10 @@ describe('the question reading: what is asked', () => {
     expect(read('How long are background papers kept after a meeting? same as minutes?').clauses.map((c) => c.type)).toEqual(['duration', 'duration']);
   });
 
+  it('reads "how does that compare…?" as asking for the same kind of fact as the part before', () => {
+    expect(read('What was the uphold rate in 2022/23 and how does that compare to other county councils?').clauses[1]!.type).toBe('number');
+  });
+
   it('reads a part of two own words ("what do users pay?") as about the question\'s subject', () => {
     expect(read('How many cycle hangars are planned, and what do users pay per year?').clauses[1]!.inherited).toEqual(expect.arrayContaining(['hangar']));
   });
