@@ -4,7 +4,7 @@ import type { SearchHit } from '../retrieve/passage-store.js';
 import type { QuestionReading } from '../understand/read-question.js';
 import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
-import { matchedTerms } from './question-terms.js';
+import { matchedTerms, statedValues } from './question-terms.js';
 import type { Glossary } from '../extract/mine-glossary.js';
 import { DECISION_SENTENCE, indexTermsOf, readSentences, withoutFurniture } from './reader-sentences.js';
 import { periodTermsOf, shortFormsOf, spells, termsWithShortForms, withPeriodTerms, type PeriodWords, type ShortForm } from './reader-words.js';
@@ -57,6 +57,15 @@ const usable = (c: Candidate): boolean => c.typed || introduces(c.text);
 /** A heading or caption names a topic without stating anything. */
 const isHeading = (c: Candidate): boolean => headingLike(c.hit.chunk.text, c.span, c.text);
 
+/** Whether one statement states no figure the other does not ("by 11 March" and "no later than 11th March"): one fact said twice. */
+function restates(a: Candidate, b: Candidate): boolean {
+  const x = statedValues(a.text);
+  const y = statedValues(b.text);
+  if (!x.size || !y.size) return false;
+  const within = (p: Set<string>, q: Set<string>): boolean => [...p].every((v) => q.has(v));
+  return within(x, y) || within(y, x);
+}
+
 /**
  * One statement per part of a compound question, so that the parts together are best answered: each
  * part's few best sentences are tried, and a sentence given for two parts counts only partly for the
@@ -81,7 +90,7 @@ function clausePicks(perClause: readonly Candidate[][], same: (a: Candidate, b: 
     }
     if (!options[i]!.length) return walk(i + 1, picks, value);
     for (const c of options[i]!) {
-      const shared = picks.some((p) => same(p, c));
+      const shared = picks.some((p) => same(p, c) || restates(p, c));
       picks.push(c);
       walk(i + 1, picks, value + (shared ? W.sharedPick * c.score : c.score));
       picks.pop();

@@ -55,6 +55,11 @@ export function countedThing(question: string): string[] {
 
 const YEARS = /\b(19|20)\d{2}(\/\d{2,4}|-\d{2,4})?\b/g;
 
+/** The figures a sentence states (amounts, counts, days of the month), without its years: what it says, not when. */
+export function statedValues(sentence: string): Set<string> {
+  return new Set([...sentence.replace(YEARS, ' ').matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0].replace(/,/g, '')));
+}
+
 /** Whether a sentence gives a count of the thing: a number within a few words before or after it. */
 export function countsThing(sentence: string, thing: readonly string[], context = ''): boolean {
   if (!thing.length) return true;

@@ -49,6 +49,8 @@ const COMPARES = /\b(?:increase|decrease|rise|fall|reduction|higher|lower|more|f
 const DETAILS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:Tel|Telephone|Email|E-mail|Contact Officer|Appendices|Background papers|Ward|Report author)\s*:/i;
 /** A copyright line or a firm's legal notice: printed on a consultant's report, never an answer. */
 const LEGAL_NOTICE = /©|\bcopyright\b|\ball rights reserved\b|\bregistered in England\b|\bregistered office\b|\bauthorised and regulated by\b|\blimited liability partnership\b|\bmember firms?\b/i;
+/** A sentence that opens by pointing back at the one before ("This pressure…", "These delays…", "It is…"). */
+const POINTS_BACK = /^\s*(?:this|these|that|those|it|such)\b/i;
 export const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
 
 export type Weigh = (t: string) => number;
@@ -152,6 +154,8 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       if (typeWords && isTyped) for (const t of want.terms) if (typeWords.has(t)) matched.set(t, 1);
       const context = new Set([...sectionTerms, ...previous]);
       for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
+      // "This pressure is caused by…": a reason that opens by pointing back gives the cause of what the sentence before it states.
+      if (want.reason && reason && POINTS_BACK.test(text)) for (const [t, f] of matchedTerms(want.terms, previous)) matched.set(t, Math.max(matched.get(t) ?? 0, f));
       previous = sentence.set;
       const typed = isTyped && (want.type !== 'number' || countsThing(text, countedIn(text, want.counted, want.forms, READER_WEIGHTS.minInitials), span.row ? `${chunk.tableHeader ?? ''}` : ''));
       let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, sentence.list);

@@ -312,4 +312,23 @@ describe("the reader's choice", () => {
     }]));
     expect(answer.answer).toMatch(/no prosecutions/);
   });
+
+  it('gives each part of a question its own fact, not one fact said twice', () => {
+    const answer = read('When does full council adopt the support scheme, and what is the legal deadline for approving it?', hits([
+      { text: 'The council must adopt and approve its support scheme by 11 March each year.' },
+      { text: 'The legal deadline: the support scheme must be approved no later than 11 March.' },
+      { text: 'Full council meets on 29 January 2026 to consider the support scheme.' },
+    ]));
+    expect(answer.answer).toMatch(/29 January 2026/);
+  });
+
+  it('gives the cause a sentence points back to ("This pressure is caused by…") for a "why" question', () => {
+    const answer = read('Why is the highways budget reporting a £0.3m pressure at P5 2025/26?', hits([
+      { text: 'Highways budget monitor P5 2025/26: £0.3m pressure' },
+      { text: 'The highways budget is reporting a £0.3m pressure. This pressure is caused by lower permit income.' },
+      { text: 'Due to flooding, the drainage scheme budget was reprofiled into 2025/26.' },
+    ]));
+    expect(answer.answer).toMatch(/lower permit income/);
+  });
 });
+
