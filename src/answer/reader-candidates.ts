@@ -191,7 +191,8 @@ export function clauseCandidates(reading: QuestionReading, hits: readonly Search
     // does: "how big is it?" asks for a size no paper calls big).
     if (!inherited.size) return found;
     const own = c.terms.filter((t) => !inherited.has(t));
-    const about = found.filter((x) => [...inherited].some((t) => x.covered.has(t)));
+    // (A statement that holds every one of the part's own words, two or more, speaks of it whatever its subject: "who is the s151 officer?")
+    const about = found.filter((x) => [...inherited].some((t) => x.covered.has(t)) || (own.length > 1 && own.every((t) => (x.covered.get(t) ?? 0) >= 1)));
     const speaking = about.filter((x) => own.some((t) => (x.covered.get(t) ?? 0) >= W.ownTermMatch));
     return speaking.length ? speaking : about;
   });

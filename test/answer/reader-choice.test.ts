@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswer } from '../../src/answer/extractive-answer.js';
+import { clauseCandidates } from '../../src/answer/reader-candidates.js';
+import { periodTermsOf } from '../../src/answer/reader-words.js';
 import type { Chunk } from '../../src/parse/parse-document.js';
 import type { SearchHit } from '../../src/retrieve/search.js';
 import { readQuestion } from '../../src/understand/read-question.js';
@@ -329,6 +331,13 @@ describe("the reader's choice", () => {
       { text: 'Due to flooding, the drainage scheme budget was reprofiled into 2025/26.' },
     ]));
     expect(answer.answer).toMatch(/lower permit income/);
+  });
+
+  it('keeps for a short part that names its own subject ("and who is the s151 officer?") the statement that names it', () => {
+    const hs = hits([{ text: 'Monitoring Officer: the Director of Legal Services.' }, { text: 'S151 Officer: the Director of Finance.' }]);
+    const reading = readQuestion('Who is the monitoring officer, and who is the s151 officer?', { registry });
+    const [, second] = clauseCandidates(reading, hs, () => 3, { forms: [], period: periodTermsOf([]) });
+    expect(second!.map((c) => c.text)).toContain('S151 Officer: the Director of Finance.');
   });
 });
 
