@@ -162,7 +162,8 @@ const SYNONYM_GROUPS = [
   'fall falls fell decrease decreased reduce reduced',
   // Irregular forms of one verb ("upheld" for "uphold", "paid" for "pay").
   'uphold upholds upheld',
-  'pay pays paid',
+  'pay pays paid fee fees',
+  'carry carries carried undertake undertakes undertook undertaken conduct conducts conducted',
   'spend spends spent',
   'hold holds held',
   'meet meets met',
@@ -196,7 +197,8 @@ export function clausesOf(question: string): string[] {
   const parts = question
     .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:(?:over|in|for|at|by|from|during|within|on|to|since|until)\s+)?(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|,\s+(?=(?:what|how|who|when|where|why|which)\b)|\s+[-–—]\s+(?=\w)|,?\s+(?=(?:compared (?:with|to)|versus|vs\.?)\s)/i)
     .map((p) => p.trim())
-    .filter((p) => p.split(/\s+/).length >= 2);
+    // A lone question word ("…carried out - when, and how many interviews?") asks its own part of the question.
+    .filter((p) => p.split(/\s+/).length >= 2 || /^(?:when|why|who|where|how)\??$/i.test(p));
   return parts.length > 1 ? parts : [];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerType, countedThing, countsThing, keyTerms, matchedTerms } from '../../src/answer/question-terms.js';
+import { answerType, clausesOf, countedThing, countsThing, keyTerms, matchedTerms } from '../../src/answer/question-terms.js';
 import { terms } from '../../src/index/tokenize.js';
 
 describe('whether a sentence gives a count of the thing asked about', () => {
@@ -43,6 +43,20 @@ describe('key terms found in a text', () => {
 
   it('match an irregular form of the verb ("upheld" for "uphold")', () => {
     expect(matchedTerms(terms('uphold'), new Set(terms('complaints upheld'))).size).toBe(1);
+  });
+
+  it('match "undertaken" for "carried out"', () => {
+    expect(matchedTerms(terms('carried'), new Set(terms('the review was undertaken'))).size).toBe(1);
+  });
+
+  it('match a fee for what someone pays', () => {
+    expect(matchedTerms(terms('pay'), new Set(terms('a yearly user fee'))).size).toBe(1);
+  });
+});
+
+describe('the parts of a question', () => {
+  it('include a lone question word ("carried out - when, and how many interviews?")', () => {
+    expect(clausesOf('How was the review carried out - when, and how many interviews?')).toEqual(['How was the review carried out', 'when', 'how many interviews?']);
   });
 });
 
