@@ -156,6 +156,8 @@ const SYNONYM_GROUPS = [
   'start starts started commence commences commenced begin begins began',
   'buy buys bought purchase purchased procure procured',
   'keep keeps kept retain retains retained',
+  'stay stays stayed remain remains remained',
+  'hire hires hired hiring recruit recruits recruited recruiting recruitment',
   'split shared share divided apportioned',
   'stop stops stopped discontinue discontinued withdraw withdrawn remove removed removal cancel cancelled pull pulled',
   'rise rises rose increase increased grow grew',

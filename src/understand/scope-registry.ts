@@ -8,6 +8,8 @@ export interface ScopeName {
   aliases: string[];
   /** Upper-case short forms matched case-sensitively ("TCPC", "MCA"): too short to match in lower case. */
   acronyms: string[];
+  /** A council's: its place name may be written cut short ("Nottm"). */
+  place?: boolean;
 }
 
 /** The councils and committees held in an index; built once per index from passage metadata and the glossary. */
@@ -67,7 +69,7 @@ function scopeName(name: string, glossary: Glossary, kindWordsAreNames: boolean)
   for (const [acronym, expansion] of Object.entries(glossary)) if (acronym.length >= MIN_ACRONYM && expansionNames(expansion, name)) acronyms.add(acronym);
   // A council's short form is typed in lower case as often as not ("kcc's complaints"): it names the council either way.
   if (kindWordsAreNames) for (const a of acronyms) aliases.add(a.toLowerCase());
-  return { name, aliases: [...aliases].filter((a) => a.length >= 3), acronyms: [...acronyms] };
+  return { name, aliases: [...aliases].filter((a) => a.length >= 3), acronyms: [...acronyms], ...(kindWordsAreNames ? { place: true } : {}) };
 }
 
 /** Single bodies a council has one of ("Cabinet", "Executive"), named without distinctive words. */
@@ -155,6 +157,16 @@ interface Word {
   end: number;
 }
 
+/** Whether a word is a place name's opening letters (three or more) and closing ones (one or two): "nottm" for "nottingham". */
+function cutShort(word: string, place: string): boolean {
+  if (word.length < 4 || word.length > 6 || place.length < 7 || !/^[a-z]+$/.test(word)) return false;
+  for (let tail = 1; tail <= 2; tail++) {
+    const head = word.slice(0, -tail);
+    if (head.length >= 3 && place.startsWith(head) && place.endsWith(word.slice(-tail)) && place.length > word.length + 1) return true;
+  }
+  return false;
+}
+
 /** The question's words without small words ("Llanfair & Bryn" and "Llanfair and Bryn" read alike). */
 function contentWords(text: string): Word[] {
   const out: Word[] = [];
@@ -173,6 +185,8 @@ export function namesIn(question: string, entries: readonly ScopeName[]): Array<
     for (const alias of e.aliases) {
       const aw = wordsOf(alias).filter((w) => !SMALL.has(w));
       if (!aw.length) continue;
+      // "Nottm" for Nottingham: a place's name cut short and closed with its last letters, as officers write it.
+      if (e.place && aw.length === 1) for (const w of qw) if (cutShort(w.word, aw[0]!)) out.push({ name: e.name, start: w.start, end: w.end });
       for (let i = 0; i + aw.length <= qw.length; i++) {
         if (!aw.every((w, j) => qw[i + j]!.word === w)) continue;
         const end = qw[i + aw.length - 1]!.end;

@@ -49,6 +49,10 @@ describe('key terms found in a text', () => {
     expect(matchedTerms(terms('carried'), new Set(terms('the review was undertaken'))).size).toBe(1);
   });
 
+  it('match "remain" for "stay"', () => {
+    expect(matchedTerms(terms('staying'), new Set(terms('officers remain in post'))).size).toBe(1);
+  });
+
   it('match a fee for what someone pays', () => {
     expect(matchedTerms(terms('pay'), new Set(terms('a yearly user fee'))).size).toBe(1);
   });

@@ -65,6 +65,10 @@ describe('the question reading: scope', () => {
     expect(read("what is ncc's complaints timescale?").scope.councils).toEqual(['Northshire County Council']);
   });
 
+  it('reads a place name cut short ("Rivn") as its council', () => {
+    expect(read('Rivn - how many blue badges are on issue?').scope.councils).toEqual(['Riverton City Council']);
+  });
+
   it('leaves the council out of the key terms', () => {
     expect(read('What is Northshire County Council complaints timescale?').terms).not.toContain('northshir');
   });
