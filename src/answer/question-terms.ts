@@ -74,6 +74,9 @@ export function countsThing(sentence: string, thing: readonly string[], context 
   });
 }
 
+/** The number a paragraph or section opens with ("5 ", "3.2 ", "(4) ", "12. "), before its first word. */
+const PARAGRAPH_NUMBER = /^\s*\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=\p{Lu})/u;
+
 const DEADLINE_DATE = /\b(?:by|before|no later than|not later than)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
 /** Whether a sentence holds the kind of fact the question wants. */
@@ -81,7 +84,8 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
   switch (type) {
     case 'number':
       // A count or amount: digits that are not just a year or a financial-year label, or a number word.
-      return /\d/.test(sentence.replace(YEARS, '')) || NUMBER_WORDS.test(sentence);
+      // (A paragraph's number, "5 Blue Badge Parking" or "3.2 The council…", counts nothing.)
+      return /\d/.test(sentence.replace(PARAGRAPH_NUMBER, '').replace(YEARS, '')) || NUMBER_WORDS.test(sentence);
     case 'money':
       return /£|€|\$|\b\d[\d,.]*\s*(m|bn|k|million|billion|thousand|pounds?)\b/i.test(sentence);
     case 'yesno':

@@ -49,6 +49,8 @@ const COMPARES = /\b(?:increase|decrease|rise|fall|reduction|higher|lower|more|f
 const DETAILS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:Tel|Telephone|Email|E-mail|Contact Officer|Appendices|Background papers|Ward|Report author)\s*:/i;
 /** A copyright line or a firm's legal notice: printed on a consultant's report, never an answer. */
 const LEGAL_NOTICE = /©|\bcopyright\b|\ball rights reserved\b|\bregistered in England\b|\bregistered office\b|\bauthorised and regulated by\b|\blimited liability partnership\b|\bmember firms?\b/i;
+/** Words that say a sentence tells how things stand now. */
+const STATES_PRESENT = /\b(?:currently|at present|presently|now|to date|so far)\b/i;
 /** A sentence that opens by pointing back at the one before ("This pressure…", "These delays…", "It is…"). */
 const POINTS_BACK = /^\s*(?:this|these|that|those|it|such)\b/i;
 export const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
@@ -166,6 +168,8 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       if (want.vote && vote) score += W.voteBonus;
       if (want.decision && decision) score += W.decisionBonus;
       if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
+      // "How many are there now?": a sentence that says how things stand now ("there are currently…").
+      if (want.latest && STATES_PRESENT.test(text)) score += W.presentBonus;
       if (text.length > 450) score -= W.longPenalty;
       if (headingLike(chunk.text, span, text)) score -= W.headingPenalty;
       // Contact and document details ("Email: … Tel: … Appendices: …") are not statements.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerType, clausesOf, countedThing, countsThing, keyTerms, matchedTerms } from '../../src/answer/question-terms.js';
+import { answerType, clausesOf, countedThing, countsThing, hasAnswerType, keyTerms, matchedTerms } from '../../src/answer/question-terms.js';
 import { terms } from '../../src/index/tokenize.js';
 
 describe('whether a sentence gives a count of the thing asked about', () => {
@@ -27,6 +27,12 @@ describe('a question for an amount', () => {
 
   it('is one that asks what someone pays', () => {
     expect(answerType('what do users pay per year?')).toBe('money');
+  });
+});
+
+describe('a sentence holding a figure', () => {
+  it('is not one whose only number is its paragraph\'s ("5 Blue Badge Parking")', () => {
+    expect(hasAnswerType('5 Blue Badge Parking The council recognises the needs of badge holders.', 'number')).toBe(false);
   });
 });
 

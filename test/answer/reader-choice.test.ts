@@ -339,5 +339,13 @@ describe("the reader's choice", () => {
     const [, second] = clauseCandidates(reading, hs, () => 3, { forms: [], period: periodTermsOf([]) });
     expect(second!.map((c) => c.text)).toContain('S151 Officer: the Director of Finance.');
   });
+
+  it('answers "how many are there now?" with the sentence that says how things stand now', () => {
+    const answer = read('How many parking permits are there now?', hits([
+      { text: 'In 2019 the council issued 9,000 parking permits.' },
+      { text: 'There are currently 11,500 parking permits on issue.' },
+    ]));
+    expect(answer.answer).toMatch(/^Latest papers[^:]*: There are currently 11,500/);
+  });
 });
 
