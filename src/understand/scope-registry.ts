@@ -180,7 +180,8 @@ function contentWords(text: string): Word[] {
 /** The spans of a question where a registry name is used: for scope, and to keep names out of the key terms. */
 export function namesIn(question: string, entries: readonly ScopeName[]): Array<{ name: string; start: number; end: number }> {
   const out: Array<{ name: string; start: number; end: number }> = [];
-  const qw = contentWords(question.replace(/[’']s\b/g, ''));
+  // (A possessive is blanked, not cut, so that the words keep their places in the question.)
+  const qw = contentWords(question.replace(/[’']s\b/g, '  '));
   for (const e of entries) {
     for (const alias of e.aliases) {
       const aw = wordsOf(alias).filter((w) => !SMALL.has(w));

@@ -69,6 +69,11 @@ describe('the question reading: scope', () => {
     expect(read('Rivn - how many blue badges are on issue?').scope.councils).toEqual(['Riverton City Council']);
   });
 
+  it('does not take a body named after a possessive as the committee when a capitalised word follows it ("Thornton\'s review of Cabinet Committees")', () => {
+    const registry2 = buildScopeRegistry([place('Northshire County Council', 'Cabinet', '2023-10-25')], {});
+    expect(readQuestion("Grant Thornton's review - what should happen to Cabinet Committees?", { registry: registry2 }).scope.committees).toEqual([]);
+  });
+
   it('leaves the council out of the key terms', () => {
     expect(read('What is Northshire County Council complaints timescale?').terms).not.toContain('northshir');
   });
