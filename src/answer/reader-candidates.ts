@@ -134,8 +134,14 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
     // A sentence stands under its passage's headings (its section, and its opening line when that is a heading).
     const sectionTerms = new Set([...terms(headingsOf(chunk)), ...placeTerms]);
     let previous: ReadonlySet<string> = new Set<string>();
+    // The sentence introducing the list the sentences after it are items of ("…for six years after a meeting:").
+    let lead: { text: string; set: ReadonlySet<string>; start: number } | null = null;
     for (const sentence of readSentences(chunk)) {
       const { span, text, reason, vote, decision } = sentence;
+      const isItem = listItemAt(chunk.text, span.start);
+      const itemOf = lead && isItem && span.start - lead.start <= W.listLeadChars ? lead : null;
+      if (/:\s*$/.test(text)) lead = { text, set: sentence.set, start: span.start };
+      else if (!isItem) lead = null;
       if (want.periods.length && !want.periods.some((p) => sentenceInPeriod(text, chunk, p))) continue;
       // Text addressed to an AI is never quoted as an answer, whatever its letters; nor is a table's header row.
       // A question printed in the papers (an interview's, a member's) asks; it does not answer.
@@ -148,13 +154,14 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       }
       const typeWords = TYPE_WORDS[want.type];
       // A yes/no question is answered by any statement of the fact; one that says yes or no plainly is better.
-      const sentenceTyped = want.type === 'any' || want.type === 'yesno' || hasAnswerType(text, want.type);
+      // A list item is given with its lead-in, and states what the lead-in says of it ("(i) the minutes" under "…for six years:").
+      const sentenceTyped = want.type === 'any' || want.type === 'yesno' || hasAnswerType(text, want.type) || (itemOf !== null && hasAnswerType(itemOf.text, want.type));
       // "Who reviews X?": a line of terms of reference or a delegation scheme states what a body does; the
       // heading it stands under names the body.
       const actor = !sentenceTyped && want.type === 'person' && chunk.place.section && hasAnswerType(chunk.place.section, 'person') ? chunk.place.section : null;
       const isTyped = sentenceTyped || actor !== null;
       if (typeWords && isTyped) for (const t of want.terms) if (typeWords.has(t)) matched.set(t, 1);
-      const context = new Set([...sectionTerms, ...previous]);
+      const context = new Set([...sectionTerms, ...previous, ...(itemOf?.set ?? [])]);
       for (const [t, f] of matchedTerms(want.terms, context)) if (!matched.has(t)) matched.set(t, f * W.contextCredit);
       // "This pressure is caused by…": a reason that opens by pointing back gives the cause of what the sentence before it states.
       if (want.reason && reason && POINTS_BACK.test(text)) for (const [t, f] of matchedTerms(want.terms, previous)) matched.set(t, Math.max(matched.get(t) ?? 0, f));
@@ -219,11 +226,14 @@ export function headingLike(text: string, span: Span, sentence: string): boolean
   return !span.row && !listItemAt(text, span.start) && sentence.length < 110 && !/[.:;!?]["')]?\s*$/.test(sentence) && !VALUE.test(sentence);
 }
 
-/** Whether a span starts a list item: a bullet or item number opens its line. */
+/** Whether a span starts a list item: a bullet or item number opens its line, or the span itself ("(ii) a summary…"). */
 export function listItemAt(text: string, start: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return /^[ \t]*(?:[-*•▪◦]|\(?[a-z0-9]{1,3}[.)])[ \t]*$/i.test(text.slice(lineStart, start));
+  return /^[ \t]*(?:[-*•▪◦]|\(?[a-z0-9]{1,3}[.)])[ \t]*$/i.test(text.slice(lineStart, start)) || ITEM_MARK.test(text.slice(start, start + 8));
 }
+
+/** A list item's mark opening a span: "(i) ", "a) ", "• " (not "1. ", which opens numbered paragraphs as often as items). */
+const ITEM_MARK = /^(?:[-*•▪◦]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})\))\s/i;
 
 /** A passage's item and section titles, and its opening line when that is a heading. */
 export function headingsOf(chunk: SearchHit['chunk']): string {

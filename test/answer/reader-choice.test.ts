@@ -347,5 +347,13 @@ describe("the reader's choice", () => {
     ]));
     expect(answer.answer).toMatch(/^Latest papers[^:]*: There are currently 11,500/);
   });
+
+  it('answers a part asking of a list item ("and the minutes?") with the item and the lead-in that says it', () => {
+    const answer = read('How long are background papers kept available after a meeting? and the minutes?', hits([
+      { text: 'The council will make available copies of the following for six years after a meeting:\n(i) the minutes of the meeting or records of decisions taken, for all meetings;\n(ii) a summary of any proceedings not open to the public;\n(iii) the agenda for the meeting.' },
+      { text: 'Background papers are kept available for four years after the meeting.' },
+    ]));
+    expect(answer.answer).toMatch(/six years after a meeting: \(i\) the minutes/);
+  });
 });
 
