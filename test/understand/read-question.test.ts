@@ -74,6 +74,10 @@ describe('the question reading: scope', () => {
     expect(readQuestion("Grant Thornton's review - what should happen to Cabinet Committees?", { registry: registry2 }).scope.committees).toEqual([]);
   });
 
+  it('reads a body "set up" as established', () => {
+    expect(read('When was the directors forum set up?').terms).toContain('establish');
+  });
+
   it('leaves the council out of the key terms', () => {
     expect(read('What is Northshire County Council complaints timescale?').terms).not.toContain('northshir');
   });
