@@ -4,7 +4,7 @@ import type { SearchHit } from '../retrieve/passage-store.js';
 import type { QuestionReading } from '../understand/read-question.js';
 import type { Citation } from '../types.js';
 import { citationFor } from './citations.js';
-import { matchedTerms, statedValues } from './question-terms.js';
+import { matchedTerms, statedFigures, statedValues } from './question-terms.js';
 import type { Glossary } from '../extract/mine-glossary.js';
 import { DECISION_SENTENCE, indexTermsOf, readSentences, withoutFurniture } from './reader-sentences.js';
 import { periodTermsOf, shortFormsOf, spells, termsWithShortForms, withPeriodTerms, type PeriodWords, type ShortForm } from './reader-words.js';
@@ -20,7 +20,7 @@ export interface DraftAnswer {
   /** How much of the question the best passages cover (0..1), for the log and tuning. */
   evidence: number;
   /** Why the reader declined, for the log and tuning. */
-  declined?: 'little evidence' | 'no statement' | 'key entity absent' | 'short question not covered' | 'statements cover little of the question';
+  declined?: 'little evidence' | 'no statement' | 'key entity absent' | 'figures absent' | 'short question not covered' | 'statements cover little of the question';
 }
 
 export const NOT_FOUND_TEXT =
@@ -257,6 +257,10 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   // paper may name it. A name the question spells out must be in the passage (its text or headings).
   const about = (c: Candidate): boolean => entity!.letters !== '' && hits.some((h) => h.chunk.source === c.hit.chunk.source && Math.abs(h.chunk.start - c.hit.chunk.start) <= READER_WEIGHTS.entityNearChars && mentions(h, entity!));
   if (entity && !chosen.some((c) => mentions(c.hit, entity) || about(c))) return decline('key entity absent');
+  // Two or more amounts or percentages the question states ("from £56 to £124") are the facts it is about: a
+  // paper with none of them speaks of something else. (One may be an example: "a decision worth about £300k".)
+  const figures = statedFigures(reading.text);
+  if (figures.size > 1 && !chosen.some((c) => [...statedValues(c.hit.chunk.text)].some((v) => figures.has(v)))) return decline('figures absent');
   const { cover, missing } = statementCover(chosen, key, w);
   // A short question is about all of its words: statements that leave one of them out answer another question.
   // (A question in parts asks a little of each: its parts' own statements are checked by the cover of any question.)

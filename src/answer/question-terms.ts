@@ -60,6 +60,11 @@ export function statedValues(sentence: string): Set<string> {
   return new Set([...sentence.replace(YEARS, ' ').matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0].replace(/,/g, '')));
 }
 
+/** The amounts and percentages a text states ("£56", "£0.1m", "87%"), as their digits. */
+export function statedFigures(text: string): Set<string> {
+  return new Set([...text.matchAll(/[£$€]\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s?%/g)].map((m) => (m[1] ?? m[2])!.replace(/,/g, '')));
+}
+
 /** Whether a sentence gives a count of the thing: a number within a few words before or after it. */
 export function countsThing(sentence: string, thing: readonly string[], context = ''): boolean {
   if (!thing.length) return true;

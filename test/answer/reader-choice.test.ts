@@ -355,5 +355,12 @@ describe("the reader's choice", () => {
     ]));
     expect(answer.answer).toMatch(/six years after a meeting: \(i\) the minutes/);
   });
+
+  it('declines a question about figures ("from £56 to £124") that no passage it would answer from states', () => {
+    const answer = read('Did the committee approve taking the first residents permit from £56 to £124?', hits([
+      { text: 'The committee approved taking the first residents permit from £30 to £45.' },
+    ]));
+    expect(answer.kind).toBe('not_found');
+  });
 });
 
