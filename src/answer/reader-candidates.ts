@@ -197,7 +197,7 @@ export function clauseCandidates(reading: QuestionReading, hits: readonly Search
   const perClause = reading.clauses.map((c) => {
     const inherited = new Set(c.inherited ?? []);
     const cw: Weigh = inherited.size ? (t) => (inherited.has(t) ? W.inheritedShare * w(t) : w(t)) : w;
-    const found = candidates(hits, { periods: reading.scope.periods, terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: c.wantsReason ?? false, vote: c.wantsVote, decision: c.wantsDecision, ...words, committees: reading.scope.committees }, cw);
+    const found = candidates(hits, { periods: [...reading.scope.periods, ...(c.periods ?? [])], terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: c.wantsReason ?? false, vote: c.wantsVote, decision: c.wantsDecision, ...words, committees: reading.scope.committees }, cw);
     // …and a statement for it must be about the subject and hold one of the part's own words (unless none
     // does: "how big is it?" asks for a size no paper calls big).
     if (!inherited.size) return found;

@@ -21,6 +21,8 @@ export interface ClauseReading {
   wantsDecision: boolean;
   /** "…, and what drove it?": this part asks for a reason. */
   wantsReason?: boolean;
+  /** Periods this part alone is bounded by (a month it names): "what did the Sept 2024 report reckon…". */
+  periods?: NamedPeriod[];
 }
 
 /** What a question limits itself to. Empty lists mean "anywhere". */
@@ -173,6 +175,35 @@ function withYearBefore(periods: NamedPeriod[], text: string): NamedPeriod[] {
   return [...periods, ...before.filter((b) => !periods.some((p) => p.label === b.label))];
 }
 
+/**
+ * "The caseload back in March 2021": a month that is not a meeting's dates the fact asked for, so its year
+ * bounds where to look (unless a period the question names already covers it).
+ */
+function monthYears(periods: readonly NamedPeriod[], dates: readonly NamedDate[]): NamedPeriod[] {
+  const months = dates.filter((d) => d.kind === 'month' && !d.meeting);
+  const years = unique(months.map((d) => d.iso.slice(0, 4))).filter((y) => !periods.some((p) => p.start <= `${y}-12-31` && p.end >= `${y}-01-01`));
+  // The papers name the year, or the month as the question wrote it ("March 23").
+  return years.flatMap((y) => namedPeriods(y).map((p) => ({ ...p, forms: unique([...p.forms, ...months.filter((d) => d.iso.startsWith(y)).map((d) => d.label.toLowerCase())]) })));
+}
+
+/** A word that points back at what an earlier part of the question spoke of ("…and how much was that meant to raise?"). */
+const POINTS_BACK = /\b(?:that|this|it|its|they|them|those|these)\b/i;
+
+/**
+ * In a question in parts, a month bounds the part that names it, and a later part that points back at it
+ * ("…in Sept 2024, and how much was that meant to raise?"); another part ("…and how many workplaces have
+ * we contacted?") may be of any date.
+ */
+function withClauseMonths(clauses: ClauseReading[], periods: readonly NamedPeriod[]): ClauseReading[] {
+  let before: NamedPeriod[] = [];
+  return clauses.map((c, i) => {
+    const own = monthYears(periods, namedDates(c.text));
+    const months = own.length ? own : i > 0 && POINTS_BACK.test(c.text) ? before : [];
+    before = months;
+    return months.length ? { ...c, periods: months } : c;
+  });
+}
+
 /** A question asking which committee or body does something. */
 const ASKS_WHICH_BODY = /\bwhich\s+(?:\w+\s+)?(?:committees?|sub-committees?|bod(?:y|ies)|boards?|panels?)\b/i;
 
@@ -227,7 +258,8 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
   let content = blank(text, scopeSpans);
   // "the 23 Oct 2025 TCPC meeting": once the meeting is named by its date or committee, "meeting" says nothing more.
   if (acronymSpans.length || dates.some((d) => d.meeting)) content = content.replace(/\bmeetings?\b/gi, (m) => ' '.repeat(m.length));
-  const clauses = clausesIn(content);
+  const periods = withYearBefore(namedPeriods(text), text);
+  const clauses = withClauseMonths(clausesIn(content), periods);
   const own: QuestionReading = {
     text: typed,
     content,
@@ -240,7 +272,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     wantsVote: VOTE_RE.test(text),
     wantsDecision: DECISION_RE.test(text),
     clauses,
-    scope: { councils, committees, dates, periods: withYearBefore(namedPeriods(text), text), latest: asksForLatest(text) },
+    scope: { councils, committees, dates, periods: clauses.length ? periods : [...periods, ...monthYears(periods, dates)], latest: asksForLatest(text) },
     followUp: false,
     acronyms: unique(text.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []),
     names: namesOf(content),

@@ -90,6 +90,19 @@ describe('the question reading: scope', () => {
     expect(read('How many cycle hangars by 2030, and what do users pay?').scope.periods).toEqual([]);
   });
 
+  it('bounds a question by the year of a month it names that is not a meeting\'s ("back in March 2021")', () => {
+    expect(read('What was the caseload back in March 2021?').scope.periods.map((p) => p.label)).toEqual(['2021']);
+  });
+
+  it('bounds only the part of a question that names a month, not a later part about something else', () => {
+    const reading = read('What did the Sept 2024 report say the zone could raise, and how many workplaces have we contacted for the survey?');
+    expect([reading.clauses[0]!.periods?.map((p) => p.label), reading.clauses[1]!.periods]).toEqual([['2024'], undefined]);
+  });
+
+  it('bounds a later part that points back ("and how much was that meant to raise?") by the month of the part before', () => {
+    expect(read('What did the permit go up to in Sept 2024, and how much a year was that meant to raise?').clauses[1]!.periods?.map((p) => p.label)).toEqual(['2024']);
+  });
+
   it('reads a quarter of a financial year', () => {
     expect(read('Why was highways overspending at Q2 2022/23?').scope.periods[0]).toMatchObject({ kind: 'quarter', start: '2022-07-01', end: '2022-09-30' });
   });
