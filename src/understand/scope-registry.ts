@@ -157,12 +157,16 @@ interface Word {
   end: number;
 }
 
-/** Whether a word is a place name's opening letters (three or more) and closing ones (one or two): "nottm" for "nottingham". */
+/**
+ * Whether a word is a place name's opening letters (three or more) closed by its last one or two, or by an
+ * "s" as counties are written: "nottm" for "nottingham", "glos" for "gloucester".
+ */
 function cutShort(word: string, place: string): boolean {
   if (word.length < 4 || word.length > 6 || place.length < 7 || !/^[a-z]+$/.test(word)) return false;
   for (let tail = 1; tail <= 2; tail++) {
     const head = word.slice(0, -tail);
-    if (head.length >= 3 && place.startsWith(head) && place.endsWith(word.slice(-tail)) && place.length > word.length + 1) return true;
+    const end = word.slice(-tail);
+    if (head.length >= 3 && place.startsWith(head) && (place.endsWith(end) || end === 's') && place.length > word.length + 1) return true;
   }
   return false;
 }

@@ -78,6 +78,10 @@ describe('the question reading: scope', () => {
     expect(read('When was the directors forum set up?').terms).toContain('establish');
   });
 
+  it('reads a place name cut short with an "s", as counties are written ("Rivs"), as its council', () => {
+    expect(read('Rivs - how many blue badges are on issue?').scope.councils).toEqual(['Riverton City Council']);
+  });
+
   it('leaves the council out of the key terms', () => {
     expect(read('What is Northshire County Council complaints timescale?').terms).not.toContain('northshir');
   });
