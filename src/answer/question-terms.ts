@@ -75,7 +75,7 @@ export function countsThing(sentence: string, thing: readonly string[], context 
     // "56 grants", "7 KPIs did…"; or "the number of complaints was 5,580".
     const after = terms(ws.slice(i + 1, i + 4).join(' '));
     const before = /^(was|were|is|are|of|totall?ed|numbered|reached|received|:)$/i.test(ws[i - 1] ?? '') ? terms(ws.slice(Math.max(0, i - 5), i).join(' ')) : [];
-    return [...after, ...before].some((t) => thing.some((x) => sameWord(x, t)));
+    return [...after, ...before].some((t) => thing.some((x) => sameWord(x, t) || (SYNONYMS.get(x)?.includes(t) ?? false)));
   });
 }
 
@@ -166,6 +166,7 @@ const SYNONYM_GROUPS = [
   'buy buys bought purchase purchased procure procured',
   'keep keeps kept retain retains retained',
   'stay stays stayed remain remains remained',
+  'scheme schemes project projects',
   'hire hires hired hiring recruit recruits recruited recruiting recruitment',
   'split shared share divided apportioned',
   'stop stops stopped discontinue discontinued withdraw withdrawn remove removed removal cancel cancelled pull pulled',

@@ -70,6 +70,12 @@ describe('the parts of a question', () => {
   });
 });
 
+describe('a count of the thing asked about', () => {
+  it('is given by a number before a near-synonym of it ("32 projects" for schemes)', () => {
+    expect(countsThing('A total of 32 projects have submitted change requests.', terms('schemes'))).toBe(true);
+  });
+});
+
 describe('the thing a "how many" question counts', () => {
   it('ends before what it is about ("complaints about parking")', () => {
     expect(countedThing('How many complaints about parking enforcement did we receive?')).toEqual(terms('complaints'));
