@@ -102,7 +102,7 @@ function interleave(main: readonly SearchHit[], perClause: readonly SearchHit[][
  * The search filters a question's scope sets, on top of the front end's: the councils it names, and the
  * meetings on a day or in a month it names. `missing` says what the scope asks for that the papers lack.
  */
-export function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, known: (term: string) => boolean, base: SearchFilters = {}): { filters: SearchFilters; missing: string | null } {
+function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, known: (term: string) => boolean, base: SearchFilters = {}): { filters: SearchFilters; missing: string | null } {
   const filters: SearchFilters = { ...base };
   if (reading.scope.councils.length) filters.councils = reading.scope.councils.flatMap((c) => registry.labelsOf(c));
   let missing: string | null = null;
