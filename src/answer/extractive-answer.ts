@@ -257,7 +257,7 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   // paper may name it. A name the question spells out must be in the passage (its text or headings).
   const about = (c: Candidate): boolean => entity!.letters !== '' && hits.some((h) => h.chunk.source === c.hit.chunk.source && Math.abs(h.chunk.start - c.hit.chunk.start) <= READER_WEIGHTS.entityNearChars && mentions(h, entity!));
   if (entity && !chosen.some((c) => mentions(c.hit, entity) || about(c))) return decline('key entity absent');
-  // Two or more amounts or percentages the question states ("from £56 to £124") are the facts it is about: a
+  // Two or more amounts or percentages the question states ("from £40 to £95") are the facts it is about: a
   // paper with none of them speaks of something else. (One may be an example: "a decision worth about £300k".)
   const figures = statedFigures(reading.text);
   if (figures.size > 1 && !chosen.some((c) => [...statedValues(c.hit.chunk.text)].some((v) => figures.has(v)))) return decline('figures absent');

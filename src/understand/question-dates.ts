@@ -67,7 +67,7 @@ export function namedPeriods(question: string): NamedPeriod[] {
     const y = `${m[1]}${m[2]}`;
     // A year inside a date ("23 Oct 2025") is the date's, not a period of its own.
     if (new RegExp(`${MONTH}\\s+${y}`, 'i').test(rest.slice(Math.max(0, m.index - 12), m.index + 4))) continue;
-    // A year a target or a run of years is counted to or from ("400 hangars by 2030", "raised since 2012") bounds
+    // A year a target or a run of years is counted to or from ("1,000 homes by 2030", "raised since 2012") bounds
     // what is asked; it is not the period the question is about.
     if (HORIZON_BEFORE.test(rest.slice(Math.max(0, m.index - 20), m.index))) continue;
     out.push({ kind: 'year', label: y, start: `${y}-01-01`, end: `${y}-12-31`, forms: [y] });

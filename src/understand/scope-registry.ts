@@ -8,7 +8,7 @@ export interface ScopeName {
   aliases: string[];
   /** Upper-case short forms matched case-sensitively ("TCPC", "MCA"): too short to match in lower case. */
   acronyms: string[];
-  /** A council's: its place name may be written cut short ("Nottm"). */
+  /** A council's: its place name may be written cut short ("Sheffd"). */
   place?: boolean;
 }
 
@@ -67,7 +67,7 @@ function scopeName(name: string, glossary: Glossary, kindWordsAreNames: boolean)
   const init = initialsOf(name);
   if (init.length >= MIN_ACRONYM) acronyms.add(init);
   for (const [acronym, expansion] of Object.entries(glossary)) if (acronym.length >= MIN_ACRONYM && expansionNames(expansion, name)) acronyms.add(acronym);
-  // A council's short form is typed in lower case as often as not ("kcc's complaints"): it names the council either way.
+  // A council's short form is typed in lower case as often as not ("ncc's complaints"): it names the council either way.
   if (kindWordsAreNames) for (const a of acronyms) aliases.add(a.toLowerCase());
   return { name, aliases: [...aliases].filter((a) => a.length >= 3), acronyms: [...acronyms], ...(kindWordsAreNames ? { place: true } : {}) };
 }
@@ -159,7 +159,7 @@ interface Word {
 
 /**
  * Whether a word is a place name's opening letters (three or more) closed by its last one or two, or by an
- * "s" as counties are written: "nottm" for "nottingham", "glos" for "gloucester".
+ * "s" as counties are written: "sheffd" for "sheffield", "worcs" for "worcester".
  */
 function cutShort(word: string, place: string): boolean {
   if (word.length < 4 || word.length > 6 || place.length < 7 || !/^[a-z]+$/.test(word)) return false;
@@ -190,7 +190,7 @@ export function namesIn(question: string, entries: readonly ScopeName[]): Array<
     for (const alias of e.aliases) {
       const aw = wordsOf(alias).filter((w) => !SMALL.has(w));
       if (!aw.length) continue;
-      // "Nottm" for Nottingham: a place's name cut short and closed with its last letters, as officers write it.
+      // "Sheffd" for Sheffield: a place's name cut short and closed with its last letters, as officers write it.
       if (e.place && aw.length === 1) for (const w of qw) if (cutShort(w.word, aw[0]!)) out.push({ name: e.name, start: w.start, end: w.end });
       for (let i = 0; i + aw.length <= qw.length; i++) {
         if (!aw.every((w, j) => qw[i + j]!.word === w)) continue;
