@@ -60,7 +60,7 @@ export function statedValues(sentence: string): Set<string> {
   return new Set([...sentence.replace(YEARS, ' ').matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0].replace(/,/g, '')));
 }
 
-/** The amounts and percentages a text states ("£56", "£0.1m", "87%"), as their digits. */
+/** The amounts and percentages a text states ("£40", "£0.3m", "12%"), as their digits. */
 export function statedFigures(text: string): Set<string> {
   return new Set([...text.matchAll(/[£$€]\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s?%/g)].map((m) => (m[1] ?? m[2])!.replace(/,/g, '')));
 }
