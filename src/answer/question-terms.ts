@@ -10,6 +10,8 @@ const QUESTION_WORDS = new Set(
     'sent', 'send', 'go', 'goes', 'going', 'make', 'made', 'take', 'come', 'put', 'see', 'look', 'like', 'still',
     'done', 'doing', 'happening', 'since', 'so', 'far', 'yet', 'whos', 'whats', 'hows', 'wheres', 'whens', 'moment',
     'someone', 'somebody', 'asking', 'wondering', 'quick',
+    // Hedges on the figure asked for ("roughly how many", "ballpark").
+    'roughly', 'approximately', 'approx', 'ballpark', 'ish',
   ].map((w) => terms(w)[0] ?? w),
 );
 

@@ -70,6 +70,12 @@ describe('the parts of a question', () => {
   });
 });
 
+describe('the key terms of a question', () => {
+  it('leave out a hedge on the figure asked for ("roughly")', () => {
+    expect(keyTerms('roughly how many permits are on issue?')).toEqual(['permit', 'issue']);
+  });
+});
+
 describe('a count of the thing asked about', () => {
   it('is given by a number before a near-synonym of it ("32 projects" for schemes)', () => {
     expect(countsThing('A total of 32 projects have submitted change requests.', terms('schemes'))).toBe(true);
