@@ -49,8 +49,6 @@ const COMPARES = /\b(?:increase|decrease|rise|fall|reduction|higher|lower|more|f
 const DETAILS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:Tel|Telephone|Email|E-mail|Contact Officer|Appendices|Background papers|Ward|Report author)\s*:/i;
 /** A copyright line or a firm's legal notice: printed on a consultant's report, never an answer. */
 const LEGAL_NOTICE = /©|\bcopyright\b|\ball rights reserved\b|\bregistered in England\b|\bregistered office\b|\bauthorised and regulated by\b|\blimited liability partnership\b|\bmember firms?\b/i;
-/** Words that say a sentence tells how things stand now. */
-const STATES_PRESENT = /\b(?:currently|at present|presently|now|to date|so far)\b/i;
 /** A sentence that opens by pointing back at the one before ("This pressure…", "These delays…", "It is…"). */
 const POINTS_BACK = /^\s*(?:this|these|that|those|it|such)\b/i;
 export const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
@@ -134,6 +132,7 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
     // A sentence stands under its passage's headings (its section, and its opening line when that is a heading).
     const sectionTerms = new Set([...terms(headingsOf(chunk)), ...placeTerms]);
     let previous: ReadonlySet<string> = new Set<string>();
+    let previousText = '';
     // The sentence introducing the list the sentences after it are items of ("…for six years after a meeting:").
     let lead: { text: string; set: ReadonlySet<string>; start: number } | null = null;
     for (const sentence of readSentences(chunk)) {
@@ -166,7 +165,9 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       // "This pressure is caused by…": a reason that opens by pointing back gives the cause of what the sentence before it states.
       if (want.reason && reason && POINTS_BACK.test(text)) for (const [t, f] of matchedTerms(want.terms, previous)) matched.set(t, Math.max(matched.get(t) ?? 0, f));
       previous = sentence.set;
-      const typed = isTyped && (want.type !== 'number' || countsThing(text, countedIn(text, want.counted, want.forms, READER_WEIGHTS.minInitials), span.row ? `${chunk.tableHeader ?? ''}` : ''));
+      // A count may name the thing in other words when the sentence before names it ("…set out in Table 1. There are 29 documents in this table.").
+      const typed = isTyped && (want.type !== 'number' || countsThing(text, countedIn(text, want.counted, want.forms, READER_WEIGHTS.minInitials), span.row ? `${chunk.tableHeader ?? ''}` : previousText));
+      previousText = text;
       let score = weight(matched, w) / total + W.passageCover * chunkCover - W.rankPenalty * rank + phraseBonus(want.pairs, sentence.list);
       if (want.type === 'yesno') score += hasAnswerType(text, 'yesno') ? W.typedBonus / 2 : 0;
       else if (want.type !== 'any') score += typed ? W.typedBonus : -W.typedBonus;
@@ -175,8 +176,6 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       if (want.vote && vote) score += W.voteBonus;
       if (want.decision && decision) score += W.decisionBonus;
       if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
-      // "How many are there now?": a sentence that says how things stand now ("there are currently…").
-      if (want.latest && STATES_PRESENT.test(text)) score += W.presentBonus;
       if (text.length > 450) score -= W.longPenalty;
       if (headingLike(chunk.text, span, text)) score -= W.headingPenalty;
       // Contact and document details ("Email: … Tel: … Appendices: …") are not statements.

@@ -57,8 +57,6 @@ export const READER_WEIGHTS = {
   announcePenalty: 0.3,
   /** For "latest" questions, a sentence from the newest meeting among the passages. */
   latestBonus: 0.2,
-  /** …and a sentence that says how things stand now ("there are currently…"). */
-  presentBonus: 0.2,
   /** Contact details and document fields. */
   detailsPenalty: 0.5,
   /** A short form the question types must be in the answer's passages, when it is at least this rare. */
