@@ -110,6 +110,7 @@ function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, known: 
   // something the papers can answer about.
   const unheld = unheldName(reading, known);
   if (unheld) missing = `The papers I hold never mention “${unheld}”.`;
+  else if (reading.unheldCouncils.length && !reading.scope.councils.length) missing = `The papers I hold include none from ${reading.unheldCouncils[0]}.`;
   // A date names a meeting when the words around it say so ("on 19 March", "the May 2025 meeting"), or
   // when the question asks what a committee did ("Sept 24 TCPC - did it go through?"). Otherwise it may
   // be the date of a figure ("spending in March 23"), which papers of any date report.

@@ -20,7 +20,8 @@ export function claims(request: SkillRequest, context: SkillContext, skills: rea
   const out: Claim[] = [];
   // A question about something no paper mentions ("Norfolk's audit opinion") is not any record's to answer:
   // the documents say what they do not hold. (Deadlines come from the statutes, not the papers.)
-  const unheld = unheldName(request.reading, (t) => context.store.known(t)) !== null;
+  const { reading } = request;
+  const unheld = unheldName(reading, (t) => context.store.known(t)) !== null || (reading.unheldCouncils.length > 0 && !reading.scope.councils.length);
   for (const skill of skills) {
     if (unheld && skill.name !== 'documents' && skill.name !== 'deadline') continue;
     const claim = skill.claim(request, context);

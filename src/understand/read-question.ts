@@ -1,7 +1,7 @@
 import { letteredTerms } from '../index/tokenize.js';
 import { answerType, clausesOf, countedThing, keyPairs, keyTerms, type AnswerType } from '../answer/question-terms.js';
 import { namedDates, namedPeriods, type NamedDate, type NamedPeriod } from './question-dates.js';
-import { namesIn, type ScopeRegistry } from './scope-registry.js';
+import { namesIn, unheldCouncilsIn, type ScopeRegistry } from './scope-registry.js';
 import { correctTypos } from './correct-typos.js';
 import type { TermStats } from '../retrieve/passage-store.js';
 import { COMMON_ACRONYMS } from './common-acronyms.js';
@@ -61,6 +61,8 @@ export interface QuestionReading {
   acronyms: string[];
   /** Capitalised words inside a sentence of the question (places, people, bodies), outside its scope's names. */
   names: string[];
+  /** Councils the question names that the index holds no papers of ("Medway Council"). */
+  unheldCouncils: string[];
 }
 
 export interface ReadingContext {
@@ -276,6 +278,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     followUp: false,
     acronyms: unique(text.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []),
     names: namesOf(content),
+    unheldCouncils: unheldCouncilsIn(text, registry.councils),
   };
   const previous = context.previous;
   if (!previous || !isFollowUp(text)) return own;
@@ -301,8 +304,10 @@ function inherit(previous: QuestionReading, own: QuestionReading): QuestionReadi
     wantsDecision: own.wantsDecision || previous.wantsDecision,
     clauses: own.clauses,
     names: unique([...previous.names, ...own.names]),
+    unheldCouncils: own.scope.councils.length ? own.unheldCouncils : unique([...previous.unheldCouncils, ...own.unheldCouncils]),
     scope: {
-      councils: pick(own.scope.councils, previous.scope.councils),
+      // "and Medway Council?": a follow-up that turns to a council not held is not about the earlier one.
+      councils: own.unheldCouncils.length ? own.scope.councils : pick(own.scope.councils, previous.scope.councils),
       committees: pick(own.scope.committees, previous.scope.committees),
       dates: pick(own.scope.dates, previous.scope.dates),
       periods: pick(own.scope.periods, previous.scope.periods),

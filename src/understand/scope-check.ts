@@ -74,6 +74,8 @@ export function sentenceInPeriod(sentence: string, chunk: Chunk, period: NamedPe
 export function recordInPeriod(words: string, meetingDate: string | null, period: NamedPeriod): boolean {
   if (mentions(words.toLowerCase(), period)) return true;
   if (period.kind === 'year') return Boolean(meetingDate?.startsWith(period.label));
+  // A record that names only other financial years ("the 2022-23 opinion", heard in September 2023) is theirs.
+  if (financialYearsIn(words).length) return false;
   return Boolean(meetingDate && meetingDate >= period.start && meetingDate <= addMonths(period.end, REPORTING_LAG_MONTHS));
 }
 

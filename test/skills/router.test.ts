@@ -32,6 +32,8 @@ const TABLE: Array<[string, string]> = [
   ['How many FOI requests did we receive in 2022/23?', 'documents'],
   ['Who sent apologies to the 14 September 2023 meeting?', 'documents'],
   ['What annual internal audit opinion did Wessex County Council get for 2022-23?', 'documents'],
+  ['How is GL02 doing at Medway Council?', 'documents'],
+  ['What annual opinion did internal audit give for 2023-24?', 'documents'],
   ['An FOI from Mr Quilliam came in on 18 December 2026: when is it due?', 'deadline'],
 ];
 

@@ -21,6 +21,23 @@ const registry = buildScopeRegistry(
 const read = (q: string, ourCouncil: string | null = null) => readQuestion(q, { registry, ourCouncil });
 
 describe('the question reading: scope', () => {
+  it('reads a council named by place that the index does not hold', () => {
+    expect(read('What % of FOI requests did Eastwick Council answer on time?').unheldCouncils).toEqual(['Eastwick Council']);
+  });
+
+  it('does not read a held council, named in full, as one not held', () => {
+    expect(read('What did Vale of Dunmore Mayoral Combined Authority Council decide?').unheldCouncils).toEqual([]);
+  });
+
+  it('does not read "Full Council" as a council not held', () => {
+    expect(read('When does Full Council meet to set the budget?').unheldCouncils).toEqual([]);
+  });
+
+  it('reads a follow-up turning to a council not held as out of the earlier council\'s scope', () => {
+    const first = read('How many complaints did Riverton City Council receive?');
+    expect(readQuestion('And Eastwick Council?', { registry, previous: first }).scope.councils).toEqual([]);
+  });
+
   it('reads a council named in full', () => {
     expect(read('What did Riverton City Council decide on bus lanes?').scope.councils).toEqual(['Riverton City Council']);
   });
