@@ -136,6 +136,8 @@ export function sameWord(a: string, b: string): boolean {
 
 /** Credit for a key term found only as another form of the word ("reporting" for "reportable"). */
 const SOFT_MATCH = 0.6;
+/** Credit for a key term found as a word of the same meaning ("raised" for "brought in"). */
+const SYNONYM_MATCH = 0.8;
 
 /** Whether a short question word abbreviates a longer word of the text ("sub" for "substitute", "reps" for "representations"). */
 function abbreviates(short: string, long: string): boolean {
@@ -149,7 +151,7 @@ export function matchedTerms(key: readonly string[], textTerms: ReadonlySet<stri
   const out = new Map<string, number>();
   for (const k of key) {
     if (textTerms.has(k)) out.set(k, 1);
-    else if (SYNONYMS.get(k)?.some((s) => textTerms.has(s))) out.set(k, SOFT_MATCH);
+    else if (SYNONYMS.get(k)?.some((s) => textTerms.has(s))) out.set(k, SYNONYM_MATCH);
     else for (const t of textTerms) if (t.charCodeAt(0) === k.charCodeAt(0) && (sameWord(k, t) || abbreviates(k, t))) {
       out.set(k, SOFT_MATCH);
       break;
@@ -164,7 +166,9 @@ export function matchedTerms(key: readonly string[], textTerms: ReadonlySet<stri
  */
 const SYNONYM_GROUPS = [
   'end ends ended expire expires expired expiry finish finishes finished conclude concluded cease ceases lapse lapses lapsed',
-  'start starts started commence commences commenced begin begins began',
+  'start starts started commence commences commenced begin begins began launch launched introduction introduced',
+  // Money a scheme "brought in" is what it raised or generated.
+  'brought raise raises raised generate generates generated',
   'buy buys bought purchase purchased procure procured',
   'keep keeps kept retain retains retained',
   'stay stays stayed remain remains remained',

@@ -77,6 +77,11 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/expires on 6 July 2027/);
   });
 
+  it('answers a short question worded in other words than the paper\'s ("brought in since it started")', () => {
+    const answer = read('Roughly how much has the levy brought in since it started?', hits([{ text: 'Since its introduction in 2012, the levy has raised around £108 million.' }]));
+    expect(answer.kind).toBe('answer');
+  });
+
   it('reads "sit on" as membership and "quorum" as quorate', () => {
     const answer = read('How many sit on the licensing committee and what is the quorum?', hits([
       { text: 'Cabinet members are not eligible to sit on the licensing committee.' },
