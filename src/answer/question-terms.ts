@@ -12,6 +12,8 @@ const QUESTION_WORDS = new Set(
     'someone', 'somebody', 'asking', 'wondering', 'quick',
     // Hedges on the figure asked for ("roughly how many", "ballpark").
     'roughly', 'approximately', 'approx', 'ballpark', 'ish',
+    // Words setting one thing against another ("a normal meeting vs Full Council"): the things are the terms.
+    'vs', 'versus', 'normal', 'usual', 'typical', 'ordinary',
   ].map((w) => terms(w)[0] ?? w),
 );
 

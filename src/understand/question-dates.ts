@@ -33,6 +33,8 @@ const QUARTER_RE = /\b(?:q|quarter\s*)([1-4])\b/i;
 /** Words before a year that make it a horizon: the end or start of a run of years, not the period asked about. */
 const HORIZON_BEFORE = /\b(?:by|until|till|up to|before|since|beyond)\s+(?:the\s+)?(?:end of\s+)?$/i;
 const MEETING_BEFORE = /\b(?:on|at|of|for|from)\s+(?:the\s+)?$|\b(?:meeting|committee|minutes)\s+(?:on|of|held on)?\s*$/i;
+/** Words before a date that make it a point in time a figure is given at ("at the end of Sept 2022", "as at March"), not a meeting. */
+const POINT_BEFORE = /\b(?:(?:end|start|beginning|close|middle)\s+of|as\s+(?:at|of))\s+(?:the\s+)?$/i;
 const MEETING_AFTER = /^\s*(?:[A-Z][\w&]*\s+)?(?:meeting|committee|minutes|agm|egm|annual (?:general )?meeting)\b/i;
 
 function fyForms(y: number): string[] {
@@ -85,7 +87,10 @@ function lastDayBefore(iso: string): string {
 export function namedDates(question: string): NamedDate[] {
   const out: NamedDate[] = [];
   const taken: Array<[number, number]> = [];
-  const meetingish = (start: number, end: number): boolean => MEETING_BEFORE.test(question.slice(Math.max(0, start - 30), start)) || MEETING_AFTER.test(question.slice(end));
+  const meetingish = (start: number, end: number): boolean => {
+    const before = question.slice(Math.max(0, start - 30), start);
+    return (MEETING_BEFORE.test(before) && !POINT_BEFORE.test(before)) || MEETING_AFTER.test(question.slice(end));
+  };
   for (const m of question.matchAll(DAY_RE)) {
     const month = monthNumber(m[2]!);
     if (!month) continue;

@@ -74,6 +74,10 @@ describe('the key terms of a question', () => {
   it('leave out a hedge on the figure asked for ("roughly")', () => {
     expect(keyTerms('roughly how many permits are on issue?')).toEqual(['permit', 'issue']);
   });
+
+  it('leave out the words setting one thing against another ("a normal meeting vs Full Council")', () => {
+    expect(keyTerms('notice for a normal meeting vs full council')).toEqual(terms('notice meeting full'));
+  });
 });
 
 describe('a count of the thing asked about', () => {

@@ -21,6 +21,10 @@ const registry = buildScopeRegistry(
 const read = (q: string, ourCouncil: string | null = null) => readQuestion(q, { registry, ourCouncil });
 
 describe('the question reading: scope', () => {
+  it('reads "at the end of Sept 2022" as the time of a figure, not a meeting', () => {
+    expect(read('Where were we on potholes fixed within 28 days at the end of Sept 2022?').scope.dates.map((d) => d.meeting)).toEqual([false]);
+  });
+
   it('reads a council named by place that the index does not hold', () => {
     expect(read('What % of FOI requests did Eastwick Council answer on time?').unheldCouncils).toEqual(['Eastwick Council']);
   });
