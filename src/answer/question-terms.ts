@@ -76,9 +76,9 @@ export function countsThing(sentence: string, thing: readonly string[], context 
   const ws = sentence.replace(YEARS, ' ').split(/\s+/);
   return ws.some((w, i) => {
     if (!/^\(?£?\d[\d,.]*%?\)?$/.test(w) && !NUMBER_WORDS.test(w)) return false;
-    // "56 grants", "7 KPIs did…"; or "the number of complaints was 5,580".
+    // "56 grants", "7 KPIs did…"; or "the number of complaints was 5,580", "Access to data – 4".
     const after = terms(ws.slice(i + 1, i + 4).join(' '));
-    const before = /^(was|were|is|are|of|totall?ed|numbered|reached|received|:)$/i.test(ws[i - 1] ?? '') ? terms(ws.slice(Math.max(0, i - 5), i).join(' ')) : [];
+    const before = /^(was|were|is|are|of|totall?ed|numbered|reached|received|:|[-–—=])$/i.test(ws[i - 1] ?? '') ? terms(ws.slice(Math.max(0, i - 5), i).join(' ')) : [];
     return [...after, ...before].some((t) => thing.some((x) => sameWord(x, t) || (SYNONYMS.get(x)?.includes(t) ?? false)));
   });
 }

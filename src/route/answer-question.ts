@@ -198,7 +198,7 @@ export async function answerQuestion(deps: AssistantDeps, question: string | Que
   draft ??= extractiveAnswer({ reading, hits: inScope, idf: (t) => deps.store.idf(t), known: (t) => deps.store.known(t), glossary: deps.store.glossary });
   if (draft.kind === 'not_found' && draft.answer === NOT_FOUND_TEXT) {
     const instead = heldInstead(reading, pool.map((h) => h.chunk));
-    if (instead) draft = notFound(reading, instead);
+    if (instead) draft = { ...draft, ...notFound(reading, instead) };
   }
   const totalMs = performance.now() - started;
   deps.logger.debug({ evidence: draft.evidence, declined: draft.declined, kind: draft.kind, cited: draft.citations.map((c) => c.chunkId), searchMs, totalMs }, 'question answered');

@@ -242,9 +242,9 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
   // "25/26" (or "25-26", not "12-13 weeks") is written "2025/26" in the papers: search and match the full form; a common abbreviation
   // the papers never define ("DOIs") is read as its words.
   // "whats", "whos", "hows": typed without the apostrophe, read as written with it; "cttee" is "committee";
-  // a contract that "runs out" expires; a body "set up" is established.
+  // a contract that "runs out" expires; a body "set up" is established; who "picks up" or "foots" the cost is who it falls on.
   const corrected = context.vocabulary ? correctTypos(typed, context.vocabulary) : typed;
-  const text = spellOut(corrected.replace(/\b(what|who|how|where|when)s\b/gi, "$1's").replace(/\b(?:cttee|ctte|cmttee|cmte)(s?)\b/gi, 'committee$1').replace(/\b(run|runs|ran|running) out\b/gi, 'expire').replace(/\b(?:set|sets|setting) up\b/gi, 'establish'), context.glossary ?? {}).replace(/(?<![\d/-])(\d{2})[/-](\d{2})(?![\d/-])(?!\s*(?:weeks?|days?|months?|years?|hours?|minutes?|members?|people|%))/g, (m, a: string, b: string) => (Number(b) === Number(a) + 1 ? `20${a}/${b}` : m));
+  const text = spellOut(corrected.replace(/\b(what|who|how|where|when)s\b/gi, "$1's").replace(/\b(?:cttee|ctte|cmttee|cmte)(s?)\b/gi, 'committee$1').replace(/\b(run|runs|ran|running) out\b/gi, 'expire').replace(/\b(?:set|sets|setting) up\b/gi, 'establish').replace(/\b(?:picks?|picked|picking)\s+up\s+(?=the\s+(?:costs?|bill|tab)\b)|\b(?:foots?|footed|bears?|shoulders?|shouldered)\s+(?=the\s+(?:costs?|bill|tab)\b)/gi, ''), context.glossary ?? {}).replace(/(?<![\d/-])(\d{2})[/-](\d{2})(?![\d/-])(?!\s*(?:weeks?|days?|months?|years?|hours?|minutes?|members?|people|%))/g, (m, a: string, b: string) => (Number(b) === Number(a) + 1 ? `20${a}/${b}` : m));
   const councilSpans = namesIn(text, registry.councils);
   const committeeSpans = namesIn(text, registry.committees);
   let councils = unique(councilSpans.map((s) => s.name));

@@ -81,6 +81,10 @@ describe('the key terms of a question', () => {
 });
 
 describe('a count of the thing asked about', () => {
+  it('is given by a number after a dash that follows the thing ("Access to telecommunications data – 4")', () => {
+    expect(countsThing('Access to telecommunications data – 4 (2)', ['data'])).toBe(true);
+  });
+
   it('is given by a number before a near-synonym of it ("32 projects" for schemes)', () => {
     expect(countsThing('A total of 32 projects have submitted change requests.', terms('schemes'))).toBe(true);
   });

@@ -21,6 +21,10 @@ const registry = buildScopeRegistry(
 const read = (q: string, ourCouncil: string | null = null) => readQuestion(q, { registry, ourCouncil });
 
 describe('the question reading: scope', () => {
+  it('reads who "picks up" the cost as whom the cost falls on: the verb is not a key term', () => {
+    expect(read('Who actually picks up the cost of the support scheme?').terms).toEqual(terms('cost support scheme'));
+  });
+
   it('reads "at the end of Sept 2022" as the time of a figure, not a meeting', () => {
     expect(read('Where were we on potholes fixed within 28 days at the end of Sept 2022?').scope.dates.map((d) => d.meeting)).toEqual([false]);
   });
