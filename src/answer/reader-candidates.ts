@@ -222,7 +222,21 @@ const VALUE = /[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d(?:\.\d+)?\s?%/;
 
 /** A heading or caption: a short line, not a table row or list item, without closing punctuation or a value. */
 export function headingLike(text: string, span: Span, sentence: string): boolean {
-  return !span.row && !listItemAt(text, span.start) && sentence.length < 110 && !/[.:;!?]["')]?\s*$/.test(sentence) && !VALUE.test(sentence);
+  if (span.row || sentence.length >= 110 || /[.:;!?]["')]?\s*$/.test(sentence) || VALUE.test(sentence)) return false;
+  // A numbered line in title case is a heading ("140. Election of Vice-Chair (Item 5)"), not a list item.
+  return !listItemAt(text, span.start) || (numberedAt(text, span.start) && titleCase(sentence));
+}
+
+/** Whether a span's line opens with a paragraph or minute number ("140. ", "3.2 "). */
+function numberedAt(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return /^[ \t]*\d{1,3}(?:\.\d{1,2})*\.?[ \t]*$/.test(text.slice(lineStart, start));
+}
+
+/** Whether most of a line's longer words open with a capital, as a title's do. */
+function titleCase(line: string): boolean {
+  const long = line.split(/[^\p{L}-]+/u).filter((w) => w.length >= 4);
+  return long.length > 0 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
 }
 
 /** Whether a span starts a list item: a bullet or item number opens its line, or the span itself ("(ii) a summary…"). */

@@ -77,6 +77,11 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/expires on 6 July 2027/);
   });
 
+  it('names the person elected, not the numbered minute heading above them', () => {
+    const answer = read('Who is vice-chair?', hits([{ text: '140. Election of Vice-Chair (Item 5)\n\n- 1. Mr Rayner proposed, and Mr Ross seconded that Mrs Hudson be elected Vice-Chair of the Committee.' }]));
+    expect(answer.answer).toMatch(/^Mr Rayner proposed/);
+  });
+
   it('answers a short question worded in other words than the paper\'s ("brought in since it started")', () => {
     const answer = read('Roughly how much has the levy brought in since it started?', hits([{ text: 'Since its introduction in 2012, the levy has raised around £108 million.' }]));
     expect(answer.kind).toBe('answer');
