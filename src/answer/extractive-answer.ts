@@ -248,7 +248,8 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const decline = (declined: DraftAnswer['declined']): DraftAnswer => ({ kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence, declined });
   if (!enough) return decline('little evidence');
   const chosen = choose(candidates(hits, want, w), perClause, want, w);
-  if (!chosen.length) return decline('no statement');
+  // Headings and a table's header row name what follows; alone, they state nothing.
+  if (!chosen.length || chosen.every(isHeading)) return decline('no statement');
   // The question's most specific word names what it is about: passages without it answer something else.
   // A proper name the question uses ("the Values and Ethics Sub-Committee") names its subject as a short form does.
   const names: ShortForm[] = reading.names.flatMap((n) => terms(n).filter((t) => key.includes(t)).map((t) => ({ term: t, letters: '', spelled: [] })));

@@ -218,11 +218,12 @@ export function clauseCandidates(reading: QuestionReading, hits: readonly Search
 }
 
 /** An amount, a figure with thousands or a percentage: a short line holding one states a value ("March 23 £5,964,399"). */
-const VALUE = /[£$€]\s?\d|\d{1,3}(?:,\d{3})+|\d(?:\.\d+)?\s?%/;
+const VALUE = /[£$€]\s?(?!000[’']?s\b)\d|\d{1,3}(?:,\d{3})+|\d(?:\.\d+)?\s?%/;
 
 /** A heading or caption: a short line, not a table row or list item, without closing punctuation or a value. */
 export function headingLike(text: string, span: Span, sentence: string): boolean {
-  if (span.row || sentence.length >= 110 || /[.:;!?]["')]?\s*$/.test(sentence) || VALUE.test(sentence)) return false;
+  // (A line of capitalised words may run longer: a table's header row, "Balance Balance Movement 2024/25 £000s".)
+  if (span.row || sentence.length >= (titleCase(sentence) ? 200 : 110) || /[.:;!?]["')]?\s*$/.test(sentence) || VALUE.test(sentence)) return false;
   // A numbered line in title case is a heading ("140. Election of Vice-Chair (Item 5)"), not a list item.
   return !listItemAt(text, span.start) || (numberedAt(text, span.start) && titleCase(sentence));
 }

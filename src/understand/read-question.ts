@@ -1,7 +1,7 @@
 import { letteredTerms } from '../index/tokenize.js';
 import { answerType, clausesOf, countedThing, keyPairs, keyTerms, type AnswerType } from '../answer/question-terms.js';
 import { namedDates, namedPeriods, type NamedDate, type NamedPeriod } from './question-dates.js';
-import { namesIn, unheldCouncilsIn, type ScopeRegistry } from './scope-registry.js';
+import { councilOfKind, namesIn, unheldCouncilsIn, type ScopeRegistry } from './scope-registry.js';
 import { correctTypos } from './correct-typos.js';
 import type { TermStats } from '../retrieve/passage-store.js';
 import { COMMON_ACRONYMS } from './common-acronyms.js';
@@ -249,6 +249,9 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
   const committeeSpans = namesIn(text, registry.committees);
   let councils = unique(councilSpans.map((s) => s.name));
   if (!councils.length && context.ourCouncil && OUR_RE.test(text) && registry.councils.some((c) => c.name === context.ourCouncil)) councils = [context.ourCouncil];
+  // "the community council's AGM": the one council of that kind the index holds.
+  const ofKind = councils.length ? null : councilOfKind(text, registry.councils);
+  if (ofKind) councils = [ofKind.name];
   // "Which committee owns air quality - is it T&C?": a committee named as a candidate answer is not where to look.
   const committees = ASKS_WHICH_BODY.test(text) ? [] : unique(committeeSpans.map((s) => s.name));
   // A council's name, a committee's short form and a meeting's date say where to look, not what to find:
@@ -256,7 +259,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
   // committee itself ("the Cabinet Members' Meeting").
   const dates = namedDates(text);
   const acronymSpans = committeeSpans.filter((s) => /^[A-Z&]+s?$/.test(text.slice(s.start, s.end)));
-  const scopeSpans = [...councilSpans.map((s) => withKindWords(text, s)), ...acronymSpans, ...dates.filter((d) => d.meeting)];
+  const scopeSpans = [...councilSpans.map((s) => withKindWords(text, s)), ...(ofKind ? [ofKind] : []), ...acronymSpans, ...dates.filter((d) => d.meeting)];
   let content = blank(text, scopeSpans);
   // "the 23 Oct 2025 TCPC meeting": once the meeting is named by its date or committee, "meeting" says nothing more.
   if (acronymSpans.length || dates.some((d) => d.meeting)) content = content.replace(/\bmeetings?\b/gi, (m) => ' '.repeat(m.length));

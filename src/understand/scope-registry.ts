@@ -228,3 +228,21 @@ export function unheldCouncilsIn(question: string, councils: readonly ScopeName[
   }
   return [...new Set(out)];
 }
+
+/** Kinds of council a question may name one by ("the community council", "the CA"). */
+const COUNCIL_KINDS = ['community council', 'town council', 'parish council', 'county council', 'city council', 'borough council', 'district council', 'combined authority'];
+const KIND_RE = new RegExp(`\\bthe\\s+(${COUNCIL_KINDS.join('|')})\\b|\\bthe\\s+([A-Z]{2})(?:[’']s)?\\b`, 'gi');
+
+/**
+ * The council a question names by its kind alone ("the community council's AGM", "the CA's answer") when
+ * the index holds exactly one council of that kind; null when it holds none or several.
+ */
+export function councilOfKind(question: string, councils: readonly ScopeName[]): { name: string; start: number; end: number } | null {
+  for (const m of question.matchAll(KIND_RE)) {
+    const kinds = m[1] ? [m[1].toLowerCase().replace(/\s+/g, ' ')] : COUNCIL_KINDS.filter((k) => initialsOf(k) === m[2]);
+    if (!kinds.length || (m[2] && m[2] !== m[2].toUpperCase())) continue;
+    const held = councils.filter((c) => kinds.some((k) => c.name.toLowerCase().includes(k)));
+    if (held.length === 1) return { name: held[0]!.name, start: m.index, end: m.index + m[0].length };
+  }
+  return null;
+}

@@ -77,6 +77,11 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/expires on 6 July 2027/);
   });
 
+  it('declines when the only statement found is a table\'s header row', () => {
+    const answer = read('What was the revenue outturn for 2022/23 against budget?', hits([{ text: 'Balance Balance Balance Movement Balance\n2022/23 2023/24 2024/25 2025/26 2025/26\n£000s £000s £000s £000s £000s', item: 'Budget Outturn' }]));
+    expect(answer.kind).toBe('not_found');
+  });
+
   it('names the person elected, not the numbered minute heading above them', () => {
     const answer = read('Who is vice-chair?', hits([{ text: '140. Election of Vice-Chair (Item 5)\n\n- 1. Mr Rayner proposed, and Mr Ross seconded that Mrs Hudson be elected Vice-Chair of the Committee.' }]));
     expect(answer.answer).toMatch(/^Mr Rayner proposed/);

@@ -29,6 +29,19 @@ describe('the question reading: scope', () => {
     expect(read('Where were we on potholes fixed within 28 days at the end of Sept 2022?').scope.dates.map((d) => d.meeting)).toEqual([false]);
   });
 
+  it('reads "the community council" as the one community council held', () => {
+    expect(read("Who did the community council's internal audit?").scope.councils).toEqual(['Llanfair and Bryn Community Council']);
+  });
+
+  it('reads "the CA" as the one combined authority held', () => {
+    expect(read("What was the CA's answer on the Mayor's diary?").scope.councils).toEqual(['Vale of Dunmore Mayoral Combined Authority']);
+  });
+
+  it('does not read "the city council" as any council when it is not the only one of its kind', () => {
+    const two = buildScopeRegistry([place('Riverton City Council', null, null), place('Eastwick City Council', null, null)], {});
+    expect(readQuestion('What did the city council decide?', { registry: two }).scope.councils).toEqual([]);
+  });
+
   it('reads a council named by place that the index does not hold', () => {
     expect(read('What % of FOI requests did Eastwick Council answer on time?').unheldCouncils).toEqual(['Eastwick Council']);
   });
