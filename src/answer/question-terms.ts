@@ -54,8 +54,14 @@ export function countedThing(question: string): string[] {
   const m = /\bhow many\s+(.+?)(?:\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|got|in|on|at|for|by|over|during|about|regarding|concerning|of|from|with|to|under)\b|[?,]|$)/i.exec(question);
   // "How many signed it?", "how many sit on it?" count people doing something, not a thing: any number answers.
   if (!m || DOING.test(m[1]!)) return [];
-  return terms(m[1]!.split(/\s+/).filter((w) => !/ed$/i.test(w)).join(' ')).filter((t) => !QUESTION_WORDS.has(t));
+  const thing = terms(m[1]!.split(/\s+/).filter((w) => !/ed$/i.test(w)).join(' ')).filter((t) => !QUESTION_WORDS.has(t));
+  // "How many people did they interview?": people are counted as what was done to them ("24 interviews").
+  const done = PEOPLE_DONE_TO.exec(question);
+  return done ? [...thing, ...terms(done[1]!)] : thing;
 }
+
+/** "how many people did they interview", "how many residents were consulted": the verb says what the count is of. */
+const PEOPLE_DONE_TO = /\bhow many\s+(?:people|persons|individuals|residents|staff|officers|members|councillors)\s+(?:did|do|does|have|has|had|will|were|was)\s+(?:(?:they|we|you|it|he|she|the\s+\w+)\s+)?(\p{L}+)/iu;
 
 const YEARS = /\b(19|20)\d{2}(\/\d{2,4}|-\d{2,4})?\b/g;
 
@@ -100,7 +106,8 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
     case 'yesno':
       return /\b(no|not|none|never|nil|unchanged|has been|have been|had been|remains?|remained|yes)\b/i.test(sentence);
     case 'date':
-      return /\b(19|20)\d{2}\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(sentence);
+      // (A financial year a programme is "for", "2023/24", is a period rather than when something happened.)
+      return /\b(19|20)\d{2}\b(?![/-]\d)|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(sentence);
     case 'duration':
       // A time allowed ("20 working days"), or a deadline given as a date ("by 11 March each year").
       return /\b(\d+|one|two|three|four|five|six|ten|twelve|twenty)\s+(working\s+|calendar\s+)?(day|week|month|year|hour)s?\b/i.test(sentence) || DEADLINE_DATE.test(sentence);

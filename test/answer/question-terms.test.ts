@@ -36,6 +36,12 @@ describe('a sentence holding a figure', () => {
   });
 });
 
+describe('a sentence holding a date', () => {
+  it('is not one whose only year is a financial year it is "for"', () => {
+    expect(hasAnswerType('As part of the programme of activity for 2023/24 it was agreed that a review would be undertaken.', 'date')).toBe(false);
+  });
+});
+
 describe('a question for a figure', () => {
   it('is one that names its rate a few words in ("what was the council\'s ombudsman uphold rate?")', () => {
     expect(answerType("what was the council's ombudsman uphold rate in 22/23?")).toBe('number');
@@ -81,6 +87,10 @@ describe('the key terms of a question', () => {
 });
 
 describe('a count of the thing asked about', () => {
+  it('counts people by what was done to them ("how many people did they interview" -> interviews)', () => {
+    expect(countedThing('how many people did they interview?')).toEqual(terms('people interview'));
+  });
+
   it('is given by a number after a dash that follows the thing ("Access to telecommunications data – 4")', () => {
     expect(countsThing('Access to telecommunications data – 4 (2)', ['data'])).toBe(true);
   });
