@@ -201,6 +201,7 @@ const SYNONYM_GROUPS = [
   'take takes took taken',
   'answer answers answered respond responds responded reply replies replied',
   'quorum quorate inquorate',
+  'score scores scored rating ratings rated',
   'advise advises advising advised advice adviser advisers advisor advisors advisory',
   'win wins won award awards awarded appoint appointed',
   'sit sits seat seats member members membership comprise comprises comprising composition',

@@ -223,10 +223,13 @@ const VALUE = /[£$€]\s?(?!000[’']?s\b)\d|\d{1,3}(?:,\d{3})+|\d(?:\.\d+)?\s?
 /** A heading or caption: a short line, not a table row or list item, without closing punctuation or a value. */
 export function headingLike(text: string, span: Span, sentence: string): boolean {
   // (A line of capitalised words may run longer: a table's header row, "Balance Balance Movement 2024/25 £000s".)
-  if (span.row || sentence.length >= (titleCase(sentence) ? 200 : 110) || /[.:;!?]["')]?\s*$/.test(sentence) || VALUE.test(sentence)) return false;
+  // (A tab-separated line holding a figure is a table's row: "CRR0042 ⇥ Border fluidity ⇥ High (25)".)
+  if (span.row || sentence.length >= (titleCase(sentence) ? 200 : 110) || /[.:;!?]["')]?\s*$/.test(sentence) || VALUE.test(sentence) || TAB_ROW.test(sentence)) return false;
   // A numbered line in title case is a heading ("140. Election of Vice-Chair (Item 5)"), not a list item.
   return !listItemAt(text, span.start) || (numberedAt(text, span.start) && titleCase(sentence));
 }
+
+const TAB_ROW = /\t[^\t\n]*\d/;
 
 /** Whether a span's line opens with a paragraph or minute number ("140. ", "3.2 "). */
 function numberedAt(text: string, start: number): boolean {

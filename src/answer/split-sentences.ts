@@ -51,7 +51,8 @@ export function splitSentences(text: string, furniture: (line: string) => boolea
       if ((!after || /[A-Z0-9(£"“‘]/.test(after)) && !ABBREV.test(before) && !INITIAL.test(before) && !CIRCA.test(before)) push(i + 1);
     }
   }
-  if (start < text.length) push(text.length);
+  // (A passage that ends on a table's row ends with that row, not a sentence.)
+  if (start < text.length) push(text.length, text.slice(text.lastIndexOf('\n') + 1).includes('\t'));
   const out: Span[] = [];
   for (const s of raw) {
     let a = s.start;

@@ -77,6 +77,11 @@ describe("the reader's choice", () => {
     expect(answer.answer).toMatch(/expires on 6 July 2027/);
   });
 
+  it('takes a table row holding a figure as a statement, not a heading', () => {
+    const answer = read('CRR0042 border fluidity - current rating?', hits([{ text: 'CRR0042\tBorder fluidity, infrastructure and regulatory arrangements\tHigh (25)\tHigh (16)' }]));
+    expect(answer.answer).toMatch(/High \(25\)/);
+  });
+
   it('declines when the only statement found is a table\'s header row', () => {
     const answer = read('What was the revenue outturn for 2022/23 against budget?', hits([{ text: 'Balance Balance Balance Movement Balance\n2022/23 2023/24 2024/25 2025/26 2025/26\n£000s £000s £000s £000s £000s', item: 'Budget Outturn' }]));
     expect(answer.kind).toBe('not_found');

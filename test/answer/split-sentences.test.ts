@@ -17,6 +17,11 @@ describe('splitSentences', () => {
     expect(splitSentences(text, (line) => running.has(line)).map((s) => text.slice(s.start, s.end))).toEqual([text]);
   });
 
+  it('reads the last line of a passage as a table row when it is one', () => {
+    const text = 'Risk No.\tRisk Title\tCurrent Rating\nCRR0042\tBorder fluidity\tHigh (25)';
+    expect(splitSentences(text).at(-1)!.row).toBe(true);
+  });
+
   it('does not split at "c." for circa', () => {
     expect(sentences('Parking is falling short of its income target by c. £4m this year. The next report is due in June.')).toHaveLength(2);
   });
