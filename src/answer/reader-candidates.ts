@@ -49,6 +49,20 @@ const COMPARES = /\b(?:increase|decrease|rise|fall|reduction|higher|lower|more|f
 const DETAILS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:Tel|Telephone|Email|E-mail|Contact Officer|Appendices|Background papers|Ward|Report author)\s*:/i;
 /** A copyright line or a firm's legal notice: printed on a consultant's report, never an answer. */
 const LEGAL_NOTICE = /©|\bcopyright\b|\ball rights reserved\b|\bregistered in England\b|\bregistered office\b|\bauthorised and regulated by\b|\blimited liability partnership\b|\bmember firms?\b/i;
+/** A line heading a question put at a meeting ("Question 3 – A. Resident", "Public question 2"). */
+const QUESTION_HEADING = /^[ \t]*(?:public\s+|supplementary\s+)?question\s*(?:\d+|[A-Z])\b[^\n.?]{0,60}$/gim;
+/** A line heading its reply ("Mayor's Response", "Response:", "Answer", "Reply from the Chair"). */
+const REPLY_HEADING = /^[ \t]*(?:[^\n.?]{0,40}[’']s\s+)?(?:response|answer|reply)(?:\s+(?:from|by)\s+[^\n.?]{0,40})?:?[ \t]*$/gim;
+
+/** Where, in a paper of questions and replies, each question and each reply starts. */
+function exchangeTurns(text: string): Array<{ at: number; turn: 'question' | 'reply' }> {
+  const out = [
+    ...[...text.matchAll(QUESTION_HEADING)].map((m) => ({ at: m.index, turn: 'question' as const })),
+    ...[...text.matchAll(REPLY_HEADING)].map((m) => ({ at: m.index, turn: 'reply' as const })),
+  ];
+  return out.sort((a, b) => a.at - b.at);
+}
+
 /** A sentence that opens by pointing back at the one before ("This pressure…", "These delays…", "It is…"). */
 const POINTS_BACK = /^\s*(?:this|these|that|those|it|such)\b/i;
 export const ANNOUNCES = /\b(?:below|as follows|the following|set out (?:in|below)|summarised (?:in|below)|detailed (?:in|below)|are listed|shown in (?:the )?(?:table|appendix|figure))\b/i;
@@ -90,6 +104,8 @@ export interface Want {
   reason: boolean;
   vote?: boolean;
   decision?: boolean;
+  /** The question asks for the reply to a question put at a meeting. */
+  response?: boolean;
   latest?: boolean;
   /** Short forms the question types, matched where a text spells them out. */
   forms: readonly ShortForm[];
@@ -135,6 +151,7 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
     let previousText = '';
     // The sentence introducing the list the sentences after it are items of ("…for six years after a meeting:").
     let lead: { text: string; set: ReadonlySet<string>; start: number } | null = null;
+    const turns = want.response ? exchangeTurns(chunk.text) : [];
     for (const sentence of readSentences(chunk)) {
       const { span, text, reason, vote, decision } = sentence;
       const isItem = listItemAt(chunk.text, span.start);
@@ -175,6 +192,9 @@ export function candidates(hits: readonly SearchHit[], want: Want, w: Weigh): Ca
       if (want.reason && reason) score += sentence.cause ? W.reasonBonus : W.reasonBonus / 2;
       if (want.vote && vote) score += W.voteBonus;
       if (want.decision && decision) score += W.decisionBonus;
+      // Of a question put at a meeting and its reply, the reply answers: "Question 1 – …" asks, "Mayor's Response" answers.
+      const turn = turns.findLast((t) => t.at <= span.start)?.turn;
+      if (turn) score += turn === 'reply' ? W.responseBonus : -W.responseBonus;
       if (newest && chunk.place.meetingDate === newest) score += W.latestBonus;
       if (text.length > 450) score -= W.longPenalty;
       if (headingLike(chunk.text, span, text)) score -= W.headingPenalty;
@@ -196,7 +216,7 @@ export function clauseCandidates(reading: QuestionReading, hits: readonly Search
   const perClause = reading.clauses.map((c) => {
     const inherited = new Set(c.inherited ?? []);
     const cw: Weigh = inherited.size ? (t) => (inherited.has(t) ? W.inheritedShare * w(t) : w(t)) : w;
-    const found = candidates(hits, { periods: [...reading.scope.periods, ...(c.periods ?? [])], terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: c.wantsReason ?? false, vote: c.wantsVote, decision: c.wantsDecision, ...words, committees: reading.scope.committees }, cw);
+    const found = candidates(hits, { periods: [...reading.scope.periods, ...(c.periods ?? [])], terms: c.terms, pairs: c.pairs, type: c.type, counted: c.counted, reason: c.wantsReason ?? false, vote: c.wantsVote, decision: c.wantsDecision, response: reading.wantsResponse, ...words, committees: reading.scope.committees }, cw);
     // …and a statement for it must be about the subject and hold one of the part's own words (unless none
     // does: "how big is it?" asks for a size no paper calls big).
     if (!inherited.size) return found;

@@ -51,6 +51,8 @@ export const READER_WEIGHTS = {
   reasonBonus: 0.2,
   voteBonus: 0.3,
   decisionBonus: 0.3,
+  /** Of a question put at a meeting and its reply, the reply when the question asks for the answer (and the question itself less). */
+  responseBonus: 0.3,
   /** Headings and captions state nothing. */
   headingPenalty: 0.2,
   /** A sentence that announces what follows ("the findings are set out below") without stating it. */

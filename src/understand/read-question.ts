@@ -54,6 +54,8 @@ export interface QuestionReading {
   wantsVote: boolean;
   /** "what did the committee decide / agree / approve?": the answer should give the resolution. */
   wantsDecision: boolean;
+  /** "what was the answer to the public question?": the answer should give the response, not the question. */
+  wantsResponse: boolean;
   clauses: ClauseReading[];
   scope: QuestionScope;
   followUp: boolean;
@@ -93,6 +95,8 @@ const VOTE_RE = /\bunanim\w*|\bvot(?:e|ed|es|ing)\b|\bwas it close\b|\bget throu
 // What was decided: the past tense, the noun, or "did … agree": not "the deadline to approve the scheme".
 const DECISION_RE = /\bdecided\b|\bdecisions?\b|\bagreed\b|\bapproved\b|\bapproval\b|\bresolved\b|\bresolutions?\b|\bsign(?:ed)? off\b|\b(?:get|got|go|went) through\b|\b(?:did|does|has|have|will)\b[^?]*\b(?:decide|agree|approve|resolve|sign)\b|\bwhat (?:did|has|have|will)\b[^?]*\bdo(?:ne)?\b/i;
 const OUR_RE = /\b(we|our|us|ours)\b/i;
+/** Asking for the reply to a question put at a meeting: "what's the CA's answer?", "how did the Mayor respond?". */
+const RESPONSE_RE = /\bthe\s+(?:[\p{L}&]+[’']s\s+)?(?:answer|response|reply)\b|\b(?:respond|responded|reply|replied)\b/iu;
 
 /** Whether a question leans on the one before it ("and for 2021-22?", "what about CHIS?"). */
 export function isFollowUp(question: string): boolean {
@@ -276,6 +280,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     wantsReason: asksForReason(text),
     wantsVote: VOTE_RE.test(text),
     wantsDecision: DECISION_RE.test(text),
+    wantsResponse: RESPONSE_RE.test(text),
     clauses,
     scope: { councils, committees, dates, periods: clauses.length ? periods : [...periods, ...monthYears(periods, dates)], latest: asksForLatest(text) },
     followUp: false,
@@ -305,6 +310,7 @@ function inherit(previous: QuestionReading, own: QuestionReading): QuestionReadi
     wantsReason: own.wantsReason || previous.wantsReason,
     wantsVote: own.wantsVote || previous.wantsVote,
     wantsDecision: own.wantsDecision || previous.wantsDecision,
+    wantsResponse: own.wantsResponse || previous.wantsResponse,
     clauses: own.clauses,
     names: unique([...previous.names, ...own.names]),
     unheldCouncils: own.scope.councils.length ? own.unheldCouncils : unique([...previous.unheldCouncils, ...own.unheldCouncils]),

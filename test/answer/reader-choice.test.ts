@@ -87,6 +87,11 @@ describe("the reader's choice", () => {
     expect(answer.kind).toBe('not_found');
   });
 
+  it('gives the reply to a question put at a meeting, not the question', () => {
+    const answer = read("What was the Mayor's answer on publishing the diary?", hits([{ text: 'Question 1 – A. Resident\n\nI asked the Mayor in January to publish the diary.\n\nMayor’s Response\n\nOfficers will publish the diary monthly from July.' }]));
+    expect(answer.answer).toMatch(/Officers will publish/);
+  });
+
   it('names the person elected, not the numbered minute heading above them', () => {
     const answer = read('Who is vice-chair?', hits([{ text: '140. Election of Vice-Chair (Item 5)\n\n- 1. Mr Rayner proposed, and Mr Ross seconded that Mrs Hudson be elected Vice-Chair of the Committee.' }]));
     expect(answer.answer).toMatch(/^Mr Rayner proposed/);

@@ -21,6 +21,10 @@ const registry = buildScopeRegistry(
 const read = (q: string, ourCouncil: string | null = null) => readQuestion(q, { registry, ourCouncil });
 
 describe('the question reading: scope', () => {
+  it('reads "what\'s the CA\'s answer?" as asking for the reply to a question put at a meeting', () => {
+    expect(read("Re the public question on the Mayor's diary - what's the CA's answer?").wantsResponse).toBe(true);
+  });
+
   it('reads who "picks up" the cost as whom the cost falls on: the verb is not a key term', () => {
     expect(read('Who actually picks up the cost of the support scheme?').terms).toEqual(terms('cost support scheme'));
   });
