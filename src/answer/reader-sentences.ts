@@ -3,6 +3,20 @@ import { terms } from '../index/tokenize.js';
 import type { SearchHit } from '../retrieve/passage-store.js';
 import { looksLikeInjection } from './injection.js';
 import { splitSentences, type Span } from './split-sentences.js';
+import { COMMON_ACRONYMS } from '../understand/common-acronyms.js';
+
+/**
+ * A text's terms with the words of the common short forms it uses ("the AGM" holds annual, general,
+ * meeting): a question typed with the short form is read spelled out, and papers write either.
+ */
+function withShortFormWords(text: string, list: readonly string[]): Set<string> {
+  const set = new Set(list);
+  for (const m of text.matchAll(/\b[A-Z][A-Z&]{1,5}(?=s?\b)/g)) {
+    const expansion = COMMON_ACRONYMS[m[0]];
+    if (expansion) for (const t of terms(expansion)) set.add(t);
+  }
+  return set;
+}
 
 /** What a passage's sentences say of themselves, read once per passage and reused by every question. */
 
@@ -42,7 +56,7 @@ export function readSentences(chunk: Chunk): Sentence[] {
     const text = withoutFurniture(chunk, span.start, span.end);
     const list = terms(text);
     const header = span.row && chunk.tableHeader !== null && cleanText(text).split('\t').map((c) => c.trim()).filter(Boolean).join(' | ') === chunk.tableHeader;
-    return { span, text, list, set: new Set(list), skip: looksLikeInjection(text) || header, clean: cleanText(text), reason: REASON_SENTENCE.test(text), cause: CAUSE_SENTENCE.test(text), vote: VOTE_SENTENCE.test(text), decision: DECISION_SENTENCE.test(text) };
+    return { span, text, list, set: withShortFormWords(text, list), skip: looksLikeInjection(text) || header, clean: cleanText(text), reason: REASON_SENTENCE.test(text), cause: CAUSE_SENTENCE.test(text), vote: VOTE_SENTENCE.test(text), decision: DECISION_SENTENCE.test(text) };
   });
   chunkSentences.set(chunk, out);
   return out;
@@ -51,7 +65,7 @@ export function readSentences(chunk: Chunk): Sentence[] {
 /** A passage's index terms, worked out once per passage (the store keeps its passages between questions). */
 export function indexTermsOf(chunk: Chunk): ReadonlySet<string> {
   let set = chunkTerms.get(chunk);
-  if (!set) chunkTerms.set(chunk, (set = new Set(terms(chunk.indexText))));
+  if (!set) chunkTerms.set(chunk, (set = withShortFormWords(chunk.indexText, terms(chunk.indexText))));
   return set;
 }
 

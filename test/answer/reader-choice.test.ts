@@ -87,6 +87,11 @@ describe("the reader's choice", () => {
     expect(answer.kind).toBe('not_found');
   });
 
+  it('reads a common short form in the papers as its words ("the AGM" for the annual general meeting)', () => {
+    const answer = read('When is the AGM in 2020?', hits([{ text: 'The 2020 meeting was held remotely.\n\nIt was agreed that the AGM would be held remotely on Wednesday 8th July.' }]));
+    expect(answer.answer).toMatch(/8th July/);
+  });
+
   it('gives the reply to a question put at a meeting, not the question', () => {
     const answer = read("What was the Mayor's answer on publishing the diary?", hits([{ text: 'Question 1 – A. Resident\n\nI asked the Mayor in January to publish the diary.\n\nMayor’s Response\n\nOfficers will publish the diary monthly from July.' }]));
     expect(answer.answer).toMatch(/Officers will publish/);
