@@ -29,7 +29,7 @@ export type AnswerType = 'number' | 'money' | 'date' | 'duration' | 'frequency' 
 export function answerType(question: string): AnswerType {
   const q = question.toLowerCase().trim();
   if (/\bhow much\b/.test(q) && !/\bhow much (time|longer|notice)\b/.test(q)) return 'money';
-  if (/\bhow (many|much)\b|\bwhat(?:'s| is| was| are| were)?\s+(?:\S+\s+){0,4}?(percentage|proportion|share|number|amount|rate|score|figure)s?\b|\bhow (big|large)\b|\bwhat %|%\s*of\b/.test(q)) return 'number';
+  if (/\bhow (many|much)\b|\bwhat(?:'s| is| was| are| were)?\s+(?:\S+\s+){0,4}?(percentage|proportion|share|number|amount|rate|score|figure|target)s?\b(?!\s+(?:date|year|month|day))|\bhow (big|large)\b|\bwhat %|%\s*of\b/.test(q)) return 'number';
   // "What's the revenue forecast against budget?" asks for an amount.
   // (The money word is what is asked for, a few words in: "what's the risk flagged in the outturn?" asks for a risk.)
   if (/^\s*what(?:'s| is| was| are| were)?\s+(?:\S+\s+){0,4}?(?:costs?|budget|forecast|outturn|spend|spending|income|reserves?|overspend|underspend|surplus|deficit|allocation|funding|fees?|prices?|charges?)\b/.test(q)) return 'money';

@@ -28,6 +28,10 @@ describe('a question for an amount', () => {
   it('is one that asks what someone pays', () => {
     expect(answerType('what do users pay per year?')).toBe('money');
   });
+
+  it('is a figure for "what\'s the target"', () => {
+    expect(answerType("what's the cycle hangar target the committee agreed?")).toBe('number');
+  });
 });
 
 describe('a sentence holding a figure', () => {
