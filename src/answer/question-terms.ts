@@ -223,7 +223,7 @@ export function keyPairs(question: string): string[] {
 /** The parts of a compound question ("…, and has the policy changed?"), or [] for a simple one. */
 export function clausesOf(question: string): string[] {
   const parts = question
-    .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:(?:over|in|for|at|by|from|during|within|on|to|since|until)\s+)?(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|,\s+(?=(?:what|how|who|when|where|why|which)\b)|\s+[-–—]\s+(?=\w)|,?\s+(?=(?:compared (?:with|to)|versus|vs\.?)\s)/i)
+    .split(/\?\s+|,?\s+(?:and|also|plus)\s+(?=(?:(?:over|in|for|at|by|from|during|within|on|to|since|until)\s+)?(?:what|how|who|when|where|why|which|has|have|had|is|are|was|were|did|does|do|can|could|will)\b)|,\s+(?=(?:what|how|who|when|where|why|which)\b)|,?\s+and\s+(?=[^,?]*\bor not\b)|\s+[-–—]\s+(?=\w)|,?\s+(?=(?:compared (?:with|to)|versus|vs\.?)\s)/i)
     .map((p) => p.trim())
     // A lone question word ("…carried out - when, and how many interviews?") asks its own part of the question.
     .filter((p) => p.split(/\s+/).length >= 2 || /^(?:when|why|who|where|how)\??$/i.test(p));

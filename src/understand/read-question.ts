@@ -141,7 +141,7 @@ function inheriting(clause: ClauseReading, words: readonly string[]): ClauseRead
 }
 
 /** A part that asks something (a question word, or a question's opening verb), not a topic heading ("Audit Committee - …"). */
-const ASKS = /\b(?:what|how|who|whom|whose|when|where|why|which)\b|^\s*(?:has|have|had|is|are|was|were|did|does|do|can|could|will|should|must)\b/i;
+const ASKS = /\b(?:what|how|who|whom|whose|when|where|why|which)\b|^\s*(?:has|have|had|is|are|was|were|did|does|do|can|could|will|should|must)\b|\bor not\b/i;
 
 /**
  * The parts of a compound question, each with its subject. The subject is the topic the question opens

@@ -231,7 +231,7 @@ export function unheldCouncilsIn(question: string, councils: readonly ScopeName[
 
 /** Kinds of council a question may name one by ("the community council", "the CA"). */
 const COUNCIL_KINDS = ['community council', 'town council', 'parish council', 'county council', 'city council', 'borough council', 'district council', 'combined authority'];
-const KIND_RE = new RegExp(`\\bthe\\s+(${COUNCIL_KINDS.join('|')})\\b|\\bthe\\s+([A-Z]{2})(?:[’']s)?\\b`, 'gi');
+const KIND_RE = new RegExp(`(?:\\bthe\\s+|^\\s*)(${COUNCIL_KINDS.join('|')})\\b|\\bthe\\s+([A-Z]{2})(?:[’']s)?\\b`, 'gi');
 
 /**
  * The council a question names by its kind alone ("the community council's AGM", "the CA's answer") when

@@ -37,6 +37,14 @@ describe('the question reading: scope', () => {
     expect(read("Who did the community council's internal audit?").scope.councils).toEqual(['Llanfair and Bryn Community Council']);
   });
 
+  it('reads a question opening with "community council" as the one community council held', () => {
+    expect(read('community council AGM 2020 - when?').scope.councils).toEqual(['Llanfair and Bryn Community Council']);
+  });
+
+  it('reads "…, and in person or not?" as a part of its own', () => {
+    expect(read('AGM 2020 - when, and in person or not?').clauses.map((c) => c.text)).toEqual(['when', 'in person or not?']);
+  });
+
   it('reads "the CA" as the one combined authority held', () => {
     expect(read("What was the CA's answer on the Mayor's diary?").scope.councils).toEqual(['Vale of Dunmore Mayoral Combined Authority']);
   });
