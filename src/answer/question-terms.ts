@@ -202,6 +202,7 @@ const SYNONYM_GROUPS = [
   'answer answers answered respond responds responded reply replies replied',
   'quorum quorate inquorate',
   'score scores scored rating ratings rated',
+  'fine fines fined penalty penalties',
   'advise advises advising advised advice adviser advisers advisor advisors advisory',
   'win wins won award awards awarded appoint appointed',
   'sit sits seat seats member members membership comprise comprises comprising composition',

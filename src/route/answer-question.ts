@@ -55,6 +55,9 @@ const RETRIEVAL = {
   clauseCovered: 1,
 } as const;
 
+/** A passage whose first lines are a table's title and rows: a short line, then a line of tab-separated cells or figures. */
+const OPENS_ON_TABLE = /^[^\n.!?]{3,80}\n(?:[^\n]*\n){0,2}?[^\n]*(?:\t|\d{1,3},\d{3})/;
+
 /** A passage that opens inside a list or a sentence: an item marker past the first ("(iii)", "b.", "2.", "•") or a lower-case word. */
 const OPENS_MID_LIST = /^\s*(?:\(?(?:[ivx]{2,4}|v|[b-z]|[2-9]|\d{2})\)|[b-z]\.\s|(?:[2-9]|\d{2})\.\s|[-•▪◦*]\s|\p{Ll})/u;
 
@@ -78,7 +81,12 @@ async function withNeighbours(store: PassageStore, hits: readonly SearchHit[]): 
     placed.add(hit.chunk.id);
     out.push(hit);
     if (i >= RETRIEVAL.expanded) continue;
+    // (So does one that opens on a table after a passage that ends in prose: the sentence before a table says what it is of.)
     if (OPENS_MID_LIST.test(hit.chunk.text)) join(hit, await store.adjacent(hit.chunk.id, -1));
+    else if (OPENS_ON_TABLE.test(hit.chunk.text)) {
+      const before = await store.adjacent(hit.chunk.id, -1);
+      if (before && /[.!?]["'”’)]?\s*$/.test(before.text) && !before.text.trimEnd().split('\n').at(-1)!.includes('\t')) join(hit, before);
+    }
     join(hit, await store.adjacent(hit.chunk.id, 1));
   }
   return out;

@@ -76,6 +76,22 @@ describe('retrieval around a best passage that opens inside a list', () => {
   });
 });
 
+describe('retrieval around a best passage that opens on a table', () => {
+  it('brings the passage before it when that ends with the sentence saying what the table is of', async () => {
+    const before = chunk('p.txt', 0, 'Bus Lane PCNs\nPenalty Charge Notices are issued for bus lane contraventions, currently set at £60.00.');
+    const table = chunk('p.txt', 1, "Bus Lane Penalty Charge Notices 2022/2023\nTotal\nNumber of PCNs issued 85,911\nNumber of PCNs paid 70,376");
+    const store = {
+      search: async () => [{ chunk: table, score: 1, vectorRank: 0, keywordRank: 0 }],
+      adjacent: async (id: string, step: number) => (id === table.id && step === -1 ? before : null),
+      idf: () => 1,
+      known: () => true,
+    } as unknown as PassageStore;
+    const reading = readQuestion('How much is a bus lane penalty?', { registry: buildScopeRegistry([], {}) });
+    const { pool } = await retrievePool(store, reading, {});
+    expect(pool.map((h) => h.chunk.id)).toContain(before.id);
+  });
+});
+
 describe('retrieval for a part of a compound question', () => {
   it('reads the part\'s own search as the part asks, best first', async () => {
     const mk = (id: number, text: string): SearchHit => ({ chunk: chunk('p.txt', id, text), score: 1 / (id + 1), vectorRank: id, keywordRank: id });

@@ -80,6 +80,12 @@ describe('the parts of a question', () => {
   });
 });
 
+describe('a key term found in other words', () => {
+  it('finds "fines" in a penalty', () => {
+    expect(matchedTerms(terms('fines'), new Set(terms('penalty charge notices'))).size).toBe(1);
+  });
+});
+
 describe('the key terms of a question', () => {
   it('leave out a hedge on the figure asked for ("roughly")', () => {
     expect(keyTerms('roughly how many permits are on issue?')).toEqual(['permit', 'issue']);
