@@ -1,4 +1,5 @@
 import { terms } from '../index/tokenize.js';
+import { monthNumber } from '../parse/find-dates.js';
 
 /** Words that shape a question but are not what it is about. */
 const QUESTION_WORDS = new Set(
@@ -51,10 +52,14 @@ const DOING = /^(?:sit|sits|serve|serves|attend|attends|work|works|live|lives|us
 
 /** The thing a "how many" question counts ("how many stage 1 complaints did…" -> stage, 1, complaint). */
 export function countedThing(question: string): string[] {
-  const m = /\bhow many\s+(.+?)(?:\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|got|in|on|at|for|by|over|during|about|regarding|concerning|of|from|with|to|under)\b|[?,]|$)/i.exec(question);
+  const m = /\bhow many\s+(.+?)(?:\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|got|in|on|at|for|by|over|during|about|regarding|concerning|of|from|with|to|under|and|or|between|since)\b|\s+[-–—]\s|[?,]|$)/i.exec(question);
   // "How many signed it?", "how many sit on it?" count people doing something, not a thing: any number answers.
   if (!m || DOING.test(m[1]!)) return [];
-  const thing = terms(m[1]!.split(/\s+/).filter((w) => !/ed$/i.test(w)).join(' ')).filter((t) => !QUESTION_WORDS.has(t));
+  // The phrase ends where a verb in the past starts ("how many officers patrolled the town": officers), and is
+  // not the months it is counted over ("how many referrals Apr-Aug").
+  const words = m[1]!.split(/\s+/).filter((w) => !w.split(/[-–/]/).every((p) => monthNumber(p) !== null || /^\d+$/.test(p)));
+  const verb = words.findIndex((w, i) => i > 0 && /ed$/i.test(w));
+  const thing = terms((verb > 0 ? words.slice(0, verb) : words).filter((w) => !/ed$/i.test(w)).join(' ')).filter((t) => !QUESTION_WORDS.has(t));
   // "How many people did they interview?": people are counted as what was done to them ("24 interviews").
   const done = PEOPLE_DONE_TO.exec(question);
   return done ? [...thing, ...terms(done[1]!)] : thing;
@@ -76,8 +81,10 @@ export function statedFigures(text: string): Set<string> {
 }
 
 /** Whether a sentence gives a count of the thing: a number within a few words before or after it. */
-export function countsThing(sentence: string, thing: readonly string[], context = ''): boolean {
-  if (!thing.length) return true;
+export function countsThing(sentence: string, counted: readonly string[], context = ''): boolean {
+  if (!counted.length) return true;
+  // What is counted is the phrase's last word ("e-scooter trips" counts trips, not e-scooters).
+  const thing = counted.slice(-1);
   if (context && terms(context).some((t) => thing.some((x) => sameWord(x, t)))) return true;
   const ws = sentence.replace(YEARS, ' ').split(/\s+/);
   return ws.some((w, i) => {

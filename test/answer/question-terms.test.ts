@@ -97,6 +97,14 @@ describe('the key terms of a question', () => {
 });
 
 describe('a count of the thing asked about', () => {
+  it('counts the last word of the phrase ("e-scooter trips" are trips, not e-scooters)', () => {
+    expect(countsThing('Around 1,300 e-scooters will be available across the city.', terms('e-scooter trips'))).toBe(false);
+  });
+
+  it('is not the months it is counted over ("how many referrals Apr-Aug and…")', () => {
+    expect(countedThing('how many irregularity referrals Apr-Aug and how much did we lose?')).toEqual(terms('irregularity referrals'));
+  });
+
   it('counts people by what was done to them ("how many people did they interview" -> interviews)', () => {
     expect(countedThing('how many people did they interview?')).toEqual(terms('people interview'));
   });
