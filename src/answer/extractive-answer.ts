@@ -229,13 +229,15 @@ export interface ReaderInput {
   known: (t: string) => boolean;
   /** The corpus glossary, so that a short form in the question is found spelled out in the papers. */
   glossary?: Glossary;
+  /** The council a passage's paper is of (its label, else its file name's), or null when unknown. */
+  councilOf?: (chunk: SearchHit['chunk']) => string | null;
 }
 
 /**
  * Composes a short answer from the sentences of the top passages that answer the question, each
  * followed by its citation number; "not found" when the passages do not cover the question.
  */
-export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: ReaderInput): DraftAnswer {
+export function extractiveAnswer({ reading, hits, idf, known, glossary = {}, councilOf = (c) => c.place.council }: ReaderInput): DraftAnswer {
   const W = READER_WEIGHTS;
   const key = reading.terms;
   const w = weigher(idf, known, reading);
@@ -247,7 +249,13 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {} }: R
   const perClause = clauseCandidates(reading, hits, w, { forms, period });
   const decline = (declined: DraftAnswer['declined']): DraftAnswer => ({ kind: 'not_found', answer: NOT_FOUND_TEXT, citations: [], evidence, declined });
   if (!enough) return decline('little evidence');
-  const chosen = choose(candidates(hits, want, w), perClause, want, w);
+  let chosen = choose(candidates(hits, want, w), perClause, want, w);
+  // One council's papers answer a question that names at most one: statements from another council's
+  // papers answer something else ("how many members sit on it?" is about the first part's committee).
+  // The council is that of the best-ranked passage among the statements: the one search found closest to the question.
+  const anchor = [...chosen].sort((a, b) => a.rank - b.rank)[0];
+  const council = anchor && councilOf(anchor.hit.chunk);
+  if (council && reading.scope.councils.length < 2) chosen = chosen.filter((c) => (councilOf(c.hit.chunk) ?? council) === council);
   // Headings and a table's header row name what follows; alone, they state nothing.
   if (!chosen.length || chosen.every(isHeading)) return decline('no statement');
   // The question's most specific word names what it is about: passages without it answer something else.

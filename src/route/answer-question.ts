@@ -203,7 +203,11 @@ export async function answerQuestion(deps: AssistantDeps, question: string | Que
       if (result.dropped) notes.push(`${result.dropped} citation(s) from the model did not match the papers and were removed.`);
     } else notes.push(FALLBACK_NOTES[result.reason]);
   }
-  draft ??= extractiveAnswer({ reading, hits: inScope, idf: (t) => deps.store.idf(t), known: (t) => deps.store.known(t), glossary: deps.store.glossary });
+  const councilOf = (c: Chunk): string | null => {
+    const labelled = c.place.council ?? registry.councilOfSource(c.source);
+    return labelled && registry.canonicalCouncil(labelled);
+  };
+  draft ??= extractiveAnswer({ reading, hits: inScope, idf: (t) => deps.store.idf(t), known: (t) => deps.store.known(t), glossary: deps.store.glossary, councilOf });
   if (draft.kind === 'not_found' && draft.answer === NOT_FOUND_TEXT) {
     const instead = heldInstead(reading, pool.map((h) => h.chunk));
     if (instead) draft = { ...draft, ...notFound(reading, instead) };

@@ -87,6 +87,13 @@ describe("the reader's choice", () => {
     expect(answer.kind).toBe('not_found');
   });
 
+  it('answers a question naming no council from one council\'s papers only', () => {
+    const [first, second] = hits([{ text: 'The Human Resources Committee shall approve the Senior Coroner’s salary.' }, { text: 'Eight members sit on the committee.' }]);
+    const other = { ...second!, chunk: { ...second!.chunk, source: 'other.txt', place: { ...second!.chunk.place, source: 'other.txt', council: 'Northshire County Council' } } };
+    const answer = read('Which committee approves the Senior Coroner’s salary, and how many members sit on it?', [first!, other]);
+    expect(answer.citations.map((c) => c.council)).toEqual(['Riverton City Council']);
+  });
+
   it('reads a common short form in the papers as its words ("the AGM" for the annual general meeting)', () => {
     const answer = read('When is the AGM in 2020?', hits([{ text: 'The 2020 meeting was held remotely.\n\nIt was agreed that the AGM would be held remotely on Wednesday 8th July.' }]));
     expect(answer.answer).toMatch(/8th July/);
