@@ -210,6 +210,7 @@ const SYNONYM_GROUPS = [
   'quorum quorate inquorate',
   'score scores scored rating ratings rated',
   'fine fines fined penalty penalties',
+  'become became becomes elect elected elects',
   'advise advises advising advised advice adviser advisers advisor advisors advisory',
   'win wins won award awards awarded appoint appointed',
   'sit sits seat seats member members membership comprise comprises comprising composition',

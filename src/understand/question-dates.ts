@@ -25,6 +25,7 @@ export interface NamedDate {
 }
 
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const NUMERIC_DAY_RE = /(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.])/g;
 const DAY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?(?:\\s+(\\d{4}))?\\b`, 'gi');
 // "October 2025"; "Sept 24" and "May 25", as officers write a month of a year.
 const MONTH_RE = new RegExp(`\\b${MONTH}\\s+'?(\\d{4}|\\d{2})(?![\\d:/.])\\b`, 'gi');
@@ -96,6 +97,15 @@ export function namedDates(question: string): NamedDate[] {
     if (!month) continue;
     const day = Number(m[1]);
     const iso = m[3] ? isoDate(Number(m[3]), month, day) : isoDate(2000, month, day) && `--${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (!iso) continue;
+    const end = m.index + m[0].length;
+    out.push({ kind: 'day', iso, start: m.index, end, label: m[0], meeting: meetingish(m.index, end) });
+    taken.push([m.index, end]);
+  }
+  // "12/9/24", "14/09/2023", "5.6.26": day, month and year as UK officers type them.
+  for (const m of question.matchAll(NUMERIC_DAY_RE)) {
+    const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+    const iso = isoDate(year, Number(m[3]), Number(m[1]));
     if (!iso) continue;
     const end = m.index + m[0].length;
     out.push({ kind: 'day', iso, start: m.index, end, label: m[0], meeting: meetingish(m.index, end) });

@@ -67,6 +67,9 @@ function scopeName(name: string, glossary: Glossary, kindWordsAreNames: boolean)
   const init = initialsOf(name);
   if (init.length >= MIN_ACRONYM) acronyms.add(init);
   for (const [acronym, expansion] of Object.entries(glossary)) if (acronym.length >= MIN_ACRONYM && expansionNames(expansion, name)) acronyms.add(acronym);
+  // "G&A" for the Governance and Audit Committee, "P&R" for Policy and Resources: the words either side of "and".
+  const and = words.findIndex((w, i) => (w === 'and' || w === '&') && i > 0 && i < words.length - 1);
+  if (and > 0 && !kindWordsAreNames && !SMALL.has(words[and - 1]!) && !SMALL.has(words[and + 1]!)) acronyms.add(`${words[and - 1]![0]}&${words[and + 1]![0]}`.toUpperCase());
   // A council's short form is typed in lower case as often as not ("ncc's complaints"): it names the council either way.
   if (kindWordsAreNames) for (const a of acronyms) aliases.add(a.toLowerCase());
   return { name, aliases: [...aliases].filter((a) => a.length >= 3), acronyms: [...acronyms], ...(kindWordsAreNames ? { place: true } : {}) };

@@ -81,6 +81,10 @@ describe('the parts of a question', () => {
 });
 
 describe('a key term found in other words', () => {
+  it('finds who "became" vice-chair in who was elected', () => {
+    expect(matchedTerms(terms('became'), new Set(terms('Mrs Hudson be elected Vice-Chair'))).size).toBe(1);
+  });
+
   it('finds "fines" in a penalty', () => {
     expect(matchedTerms(terms('fines'), new Set(terms('penalty charge notices'))).size).toBe(1);
   });

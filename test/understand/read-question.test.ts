@@ -29,6 +29,14 @@ describe('the question reading: scope', () => {
     expect(read('Who actually picks up the cost of the support scheme?').terms).toEqual(terms('cost support scheme'));
   });
 
+  it('reads a date typed in figures ("12/9/24") as the meeting\'s day', () => {
+    expect(read('At the committee on 12/9/24 did the parking charges go through?').scope.dates.map((d) => d.iso)).toEqual(['2024-09-12']);
+  });
+
+  it('reads "G&A" as the Governance and Audit Committee', () => {
+    expect(read('Who became vice-chair of G&A?').scope.committees).toEqual(['Governance and Audit Committee']);
+  });
+
   it('reads "at the end of Sept 2022" as the time of a figure, not a meeting', () => {
     expect(read('Where were we on potholes fixed within 28 days at the end of Sept 2022?').scope.dates.map((d) => d.meeting)).toEqual([false]);
   });
