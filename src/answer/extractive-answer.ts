@@ -271,9 +271,15 @@ export function extractiveAnswer({ reading, hits, idf, known, glossary = {}, cou
   const figures = statedFigures(reading.text);
   if (figures.size > 1 && !chosen.some((c) => [...statedValues(c.hit.chunk.text)].some((v) => figures.has(v)))) return decline('figures absent');
   const { cover, missing } = statementCover(chosen, key, w);
-  // A short question is about all of its words: statements that leave one of them out answer another question.
-  // (A question in parts asks a little of each: its parts' own statements are checked by the cover of any question.)
-  if (key.length <= W.shortQuestion && reading.clauses.length < 2 && (cover < W.minStatementCover || missing > W.maxMissingTerms)) return decline('short question not covered');
+  // A short question is about all of its words, and about one thing: the statements of one part of one paper
+  // must cover it (the Downs Committee's creation and another committee's quorum answer neither "the Downs
+  // Committee's quorum"). (A question in parts asks a little of each: its parts' own statements are checked by
+  // the cover of any question.)
+  if (key.length <= W.shortQuestion && reading.clauses.length < 2) {
+    const partOf = (c: Candidate): string => `${c.hit.chunk.source}|${c.hit.chunk.place.section ?? c.hit.chunk.place.item ?? ''}`;
+    const parts = [...new Set(chosen.map(partOf))].map((p) => statementCover(chosen.filter((c) => partOf(c) === p), key, w));
+    if (!parts.some((p) => p.cover >= W.minStatementCover && p.missing <= W.maxMissingTerms)) return decline('short question not covered');
+  }
   // Any question: statements that speak of little of it answer something else.
   if (cover < W.minAnyCover) return decline('statements cover little of the question');
   // Statements read in the papers' order within a passage, passages in rank order.

@@ -87,6 +87,13 @@ describe("the reader's choice", () => {
     expect(answer.kind).toBe('not_found');
   });
 
+  it('declines a short question whose words only statements about different things cover together', () => {
+    const [downs, other] = hits([{ text: 'The Harbour Committee was created by an Act of 1861 to manage the harbour.' }, { text: 'The quorum for meetings of the Committee shall be 5.' }]);
+    const section = (h: SearchHit, name: string): SearchHit => ({ ...h, chunk: { ...h.chunk, place: { ...h.chunk.place, section: name } } });
+    const answer = read('What is the quorum of the Harbour Committee?', [section(downs!, 'Harbour Committee'), section(other!, 'Licensing Committee')]);
+    expect(answer.kind).toBe('not_found');
+  });
+
   it('answers a question naming no council from one council\'s papers only', () => {
     const [first, second] = hits([{ text: 'The Human Resources Committee shall approve the Senior Coroner’s salary.' }, { text: 'Eight members sit on the committee.' }]);
     const other = { ...second!, chunk: { ...second!.chunk, source: 'other.txt', place: { ...second!.chunk.place, source: 'other.txt', council: 'Northshire County Council' } } };
