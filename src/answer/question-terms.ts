@@ -33,7 +33,8 @@ export function answerType(question: string): AnswerType {
   if (/\bhow (many|much)\b|\bwhat(?:'s| is| was| are| were)?\s+(?:\S+\s+){0,4}?(percentage|proportion|share|number|amount|rate|score|figure|target)s?\b(?!\s+(?:date|year|month|day))|\bhow (big|large)\b|\bwhat %|%\s*of\b/.test(q)) return 'number';
   // "What's the revenue forecast against budget?" asks for an amount.
   // (The money word is what is asked for, a few words in: "what's the risk flagged in the outturn?" asks for a risk.)
-  if (/^\s*what(?:'s| is| was| are| were)?\s+(?:\S+\s+){0,4}?(?:costs?|budget|forecast|outturn|spend|spending|income|reserves?|overspend|underspend|surplus|deficit|allocation|funding|fees?|prices?|charges?)\b/.test(q)) return 'money';
+  // ("What did the outturn flag?" asks what the outturn said, not its amount.)
+  if (/^\s*what(?:'s| is| was| are| were)?\s+(?!(?:did|does|do|has|have|had|will|would|can|could|should)\b)(?:\S+\s+){0,4}?(?:costs?|budget|forecast|outturn|spend|spending|income|reserves?|overspend|underspend|surplus|deficit|allocation|funding|fees?|prices?|charges?)\b/.test(q)) return 'money';
   // "What do users pay?", "what will it cost?": a price.
   if (/^\s*what\s+(?:do|does|did|will|would|should)\s+(?:\S+\s+){0,4}?(?:pay|cost|charge)\b/.test(q)) return 'money';
   if (/\bhow often\b|\bhow frequently\b/.test(q)) return 'frequency';

@@ -29,6 +29,10 @@ describe('a question for an amount', () => {
     expect(answerType('what do users pay per year?')).toBe('money');
   });
 
+  it('is not an amount for "what did the outturn flag…"', () => {
+    expect(answerType('What did the 25/26 outturn flag as the unsustainable bit of how staff are funded?')).toBe('any');
+  });
+
   it('is a figure for "what\'s the target"', () => {
     expect(answerType("what's the cycle hangar target the committee agreed?")).toBe('number');
   });
