@@ -66,6 +66,8 @@ export function countedThing(question: string): string[] {
   return done ? [...thing, ...terms(done[1]!)] : thing;
 }
 
+const OCCASIONS = new Set(terms('times occasions instances'));
+
 /** "how many people did they interview", "how many residents were consulted": the verb says what the count is of. */
 const PEOPLE_DONE_TO = /\bhow many\s+(?:people|persons|individuals|residents|staff|officers|members|councillors)\s+(?:did|do|does|have|has|had|will|were|was)\s+(?:(?:they|we|you|it|he|she|the\s+\w+)\s+)?(\p{L}+)/iu;
 
@@ -86,6 +88,8 @@ export function countsThing(sentence: string, counted: readonly string[], contex
   if (!counted.length) return true;
   // What is counted is the phrase's last word ("e-scooter trips" counts trips, not e-scooters).
   const thing = counted.slice(-1);
+  // "How many times…?" counts occasions of anything: any number of them answers ("on 155 occasions").
+  if (OCCASIONS.has(thing[0]!)) return hasAnswerType(sentence, 'number');
   if (context && terms(context).some((t) => thing.some((x) => sameWord(x, t)))) return true;
   const ws = sentence.replace(YEARS, ' ').split(/\s+/);
   return ws.some((w, i) => {

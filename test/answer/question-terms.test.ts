@@ -105,6 +105,10 @@ describe('the key terms of a question', () => {
 });
 
 describe('a count of the thing asked about', () => {
+  it('takes any number of occasions for "how many times"', () => {
+    expect(countsThing('The contractor missed the deadline on 155 occasions.', countedThing('how many times did the contractor miss the deadline?'))).toBe(true);
+  });
+
   it('counts the last word of the phrase ("e-scooter trips" are trips, not e-scooters)', () => {
     expect(countsThing('Around 1,300 e-scooters will be available across the city.', terms('e-scooter trips'))).toBe(false);
   });
