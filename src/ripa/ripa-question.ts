@@ -41,7 +41,7 @@ const ONLINE = /\b(?:facebook|instagram|twitter|tiktok|social media|online profi
 const INVESTIGATING = /\bsuspects?\b|investigat\w*|\btraders?\b|\btargets?\b|\bevidence\b|\bcovert\w*|\bsecret\w*|\boffenders?\b|\bfraud\w*|\brogue\b/i;
 const COMMS = /communications data|\bsubscriber\b|phone (?:records?|numbers?|company|bills?)|\btelecom\w*|\bip address\w*|\bnafn\b|\bocda\b/i;
 const MAGISTRATE = /\bmagistrates?'?\b|justice of the peace|judicial approval/i;
-const REGISTER = /\bcentral (?:register|record)\b|\bregister cop(?:y|ies)\b|cop(?:y|ies) (?:to|for) the (?:central )?register|\bcop(?:y|ies) of (?:the |an |any |each |our )?(?:authori[sz]ation|renewal|cancellation)s?\b/i;
+const REGISTER = /\bcentral (?:register|record)\b|\bregister cop(?:y|ies)\b|cop(?:y|ies) (?:to|for) the (?:central )?register|\bcop(?:y|ies) of (?:the |an |any |each |our )?(?:authori[sz]ation|renewal|cancellation)s?\b|\b(?:send|get|forward|pass)\w*\s+(?:a |the |our )?cop(?:y|ies)\b/i;
 const INTERCEPT = /\b(?:bug|intercept|tap)\w*\b[^?]{0,30}\b(?:phones?|calls?|lines?|emails?|messages?|texts?)\b|\bread (?:their |someone'?s |the |his |her )?(?:texts?|text messages|emails?|messages)\b|\blisten(?:ing)? (?:in )?to (?:their |someone'?s |the )?(?:phone )?calls?\b/i;
 /** Activity figures and policy history are for document search (the annual report), not the rules. */
 const ACTIVITY = /\breportable errors?\b|\berrors?\b|\bhow many\b|\bnumber of\b|\bstatistics\b|\bpolicy (?:has )?(?:been )?(?:changed|updated|amended)\b|\bchanges? (?:to|in) the policy\b|\bhas the [\w\s]*policy changed\b|\breport\b|\blast\s+year'?s?\b|\bsentenc(?:e|ed|es)\b|\bconvict\w*|\bprosecut\w*|\bfined\b|\buse of\b[^?]*\bpowers?\b|\boversight\b|\boutcomes?\b|\bscrutin\w*|\b20\d\d[/-]\d\d\b(?![/-]\d)/i;

@@ -76,6 +76,10 @@ describe('ripaAnswer: the questions officers ask', () => {
     expect(cited(dated)).toContain('9.1');
   });
 
+  it('reads "get a copy over to the Corporate Director" as the register copy', () => {
+    expect(ask('Once we have renewed a CHIS authorisation, how long do we have to get a copy over to the Corporate Director?')!.answer).toContain('within 5 working days');
+  });
+
   it('using my own Facebook account: no (para 3.3); privacy settings need a CHIS authorisation (para 3.8)', () => {
     const a = ask("Can I use my own Facebook account to look at a suspect's profile?")!;
     expect(a.answer).toMatch(/^No\. Never use your own equipment or personal social media accounts/);
