@@ -138,7 +138,7 @@ function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, known: 
 }
 
 /** Words asking what happened at a meeting: who chaired, attended or apologised, what was decided or declared. */
-const PROCEEDINGS = /\b(?:chair(?:ed|ing)|apolog\w*|attend\w*|present|substitut\w*|subs?|decid\w*|decisions?|agreed|resolved|vot\w*|approv\w*|declar\w*|interests?|dois?|proposed|seconded|(?:get|got|go|goes|went) through)\b/i;
+const PROCEEDINGS = /\b(?:chair(?:ed|ing)|apolog\w*|attend\w*|present|substitut\w*|subs?|decid\w*|decisions?|agreed|resolv\w*|vot\w*|approv\w*|declar\w*|interests?|dois?|proposed|seconded|(?:get|got|go|goes|went) through)\b/i;
 /** The document types that record a meeting's proceedings. */
 const RECORD_TYPES = ['minutes', 'decision'] as const;
 

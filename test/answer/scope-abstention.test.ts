@@ -41,6 +41,11 @@ describe('declining what the papers do not hold', () => {
     expect(answer.kind).toBe('not_found');
   });
 
+  it('declines what a meeting resolved when the papers hold its reports but not its minutes', async () => {
+    const answer = await assistant.ask('What did Cabinet actually resolve on the provisional local government finance settlement item on 5/1/23?');
+    expect(answer.kind).toBe('not_found');
+  });
+
   it('declines a meeting day the papers hold no meeting on', async () => {
     const answer = await assistant.ask('Who sent apologies to the meeting on 3 February 2021?');
     expect(answer.kind).toBe('not_found');
