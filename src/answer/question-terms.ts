@@ -215,6 +215,8 @@ const SYNONYM_GROUPS = [
   'quorum quorate inquorate',
   'score scores scored rating ratings rated',
   'fine fines fined penalty penalties',
+  // Who "owns" a risk is its owner.
+  'own owns owned owner owners ownership',
   'become became becomes elect elected elects',
   'advise advises advising advised advice adviser advisers advisor advisors advisory',
   'win wins won award awards awarded appoint appointed',

@@ -89,6 +89,10 @@ describe('a key term found in other words', () => {
     expect(matchedTerms(terms('became'), new Set(terms('Mrs Hudson be elected Vice-Chair'))).size).toBe(1);
   });
 
+  it('finds who "owns" a risk in its owner', () => {
+    expect(matchedTerms(terms('owns'), new Set(terms('Risk Owner(s): Executive Director Growth and Regeneration'))).size).toBe(1);
+  });
+
   it('finds "fines" in a penalty', () => {
     expect(matchedTerms(terms('fines'), new Set(terms('penalty charge notices'))).size).toBe(1);
   });
