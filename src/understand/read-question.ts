@@ -63,7 +63,7 @@ export interface QuestionReading {
   acronyms: string[];
   /** Capitalised words inside a sentence of the question (places, people, bodies), outside its scope's names. */
   names: string[];
-  /** Councils the question names that the index holds no papers of ("Medway Council"). */
+  /** Councils the question names that the index holds no papers of ("Eastwick Council"). */
   unheldCouncils: string[];
 }
 
@@ -315,7 +315,7 @@ function inherit(previous: QuestionReading, own: QuestionReading): QuestionReadi
     names: unique([...previous.names, ...own.names]),
     unheldCouncils: own.scope.councils.length ? own.unheldCouncils : unique([...previous.unheldCouncils, ...own.unheldCouncils]),
     scope: {
-      // "and Medway Council?": a follow-up that turns to a council not held is not about the earlier one.
+      // "and Eastwick Council?": a follow-up that turns to a council not held is not about the earlier one.
       councils: own.unheldCouncils.length ? own.scope.councils : pick(own.scope.councils, previous.scope.councils),
       committees: pick(own.scope.committees, previous.scope.committees),
       dates: pick(own.scope.dates, previous.scope.dates),

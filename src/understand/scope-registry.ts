@@ -70,7 +70,7 @@ function scopeName(name: string, glossary: Glossary, kindWordsAreNames: boolean)
   // "G&A" for the Governance and Audit Committee, "P&R" for Policy and Resources: the words either side of "and".
   const and = words.findIndex((w, i) => (w === 'and' || w === '&') && i > 0 && i < words.length - 1);
   if (and > 0 && !kindWordsAreNames && !SMALL.has(words[and - 1]!) && !SMALL.has(words[and + 1]!)) acronyms.add(`${words[and - 1]![0]}&${words[and + 1]![0]}`.toUpperCase());
-  // A council's short form is typed in lower case as often as not ("ncc's complaints"): it names the council either way.
+  // A council's short form is typed in lower case as often as not ("rcc's complaints"): it names the council either way.
   if (kindWordsAreNames) for (const a of acronyms) aliases.add(a.toLowerCase());
   return { name, aliases: [...aliases].filter((a) => a.length >= 3), acronyms: [...acronyms], ...(kindWordsAreNames ? { place: true } : {}) };
 }
@@ -210,20 +210,20 @@ export function namesIn(question: string, entries: readonly ScopeName[]): Array<
   return out;
 }
 
-/** "Medway Council", "Northshire County Council", "Vale of Ash Borough Council": a council named by its place and the word Council. */
+/** "Eastwick Council", "Northshire County Council", "Vale of Ash Borough Council": a council named by its place and the word Council. */
 const COUNCIL_NAMED = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}’'-]*(?:\s+(?:of|and|&|upon|on|\p{Lu}[\p{L}’'-]*))*)\s+Council\b/gu;
 /** Capitalised words that open a question or say which kind of council, not which place ("What did", "the Full Council"). */
 const NOT_A_PLACE = new Set(['the', 'full', 'our', 'this', 'that', 'each', 'every', 'which', 'what', 'whole', 'a', 'an', 'did', 'does', 'do', 'has', 'have', 'is', 'was', 'how', 'why', 'when', 'who', 'where', 'will', 'can', 'should']);
 
 /**
- * The councils a question names by place that the index does not hold ("What did Medway Council…", with
- * none of Medway's papers indexed): the papers hold nothing that answers for them.
+ * The councils a question names by place that the index does not hold ("What did Eastwick Council…", with
+ * none of Eastwick's papers indexed): the papers hold nothing that answers for them.
  */
 export function unheldCouncilsIn(question: string, councils: readonly ScopeName[]): string[] {
   const out: string[] = [];
   for (const m of question.matchAll(COUNCIL_NAMED)) {
     const words = m[1]!.split(/\s+/);
-    // The place follows any question words: "Did Medway Council" is Medway's; "the Full Council" names none.
+    // The place follows any question words: "Did Eastwick Council" is Eastwick's; "the Full Council" names none.
     while (words.length && (NOT_A_PLACE.has(words[0]!.toLowerCase()) || SMALL.has(words[0]!.toLowerCase()))) words.shift();
     if (!words.length || words.every((w) => KIND_WORDS.has(w.toLowerCase()) || SMALL.has(w.toLowerCase()))) continue;
     const name = `${words.join(' ')} Council`;
