@@ -87,17 +87,17 @@ export function statedFigures(text: string): Set<string> {
 export function countsThing(sentence: string, counted: readonly string[], context = ''): boolean {
   if (!counted.length) return true;
   // What is counted is the phrase's last word ("e-scooter trips" counts trips, not e-scooters).
-  const thing = counted.slice(-1);
+  const head = counted.at(-1)!;
   // "How many times…?" counts occasions of anything: any number of them answers ("on 155 occasions").
-  if (OCCASIONS.has(thing[0]!)) return hasAnswerType(sentence, 'number');
-  if (context && terms(context).some((t) => thing.some((x) => sameWord(x, t)))) return true;
+  if (OCCASIONS.has(head)) return hasAnswerType(sentence, 'number');
+  if (context && terms(context).some((t) => sameWord(head, t))) return true;
   const ws = sentence.replace(YEARS, ' ').split(/\s+/);
   return ws.some((w, i) => {
     if (!/^\(?£?\d[\d,.]*%?\)?$/.test(w) && !NUMBER_WORDS.test(w)) return false;
     // "56 grants", "7 KPIs did…"; or "the number of complaints was 5,580", "Access to data – 4".
     const after = terms(ws.slice(i + 1, i + 4).join(' '));
     const before = /^(was|were|is|are|of|totall?ed|numbered|reached|received|:|[-–—=])$/i.test(ws[i - 1] ?? '') ? terms(ws.slice(Math.max(0, i - 5), i).join(' ')) : [];
-    return [...after, ...before].some((t) => thing.some((x) => sameWord(x, t) || (SYNONYMS.get(x)?.includes(t) ?? false)));
+    return [...after, ...before].some((t) => sameWord(head, t) || (SYNONYMS.get(head)?.includes(t) ?? false));
   });
 }
 

@@ -7,7 +7,7 @@ import { toRetrieved } from '../answer/citations.js';
 import type { PassageStore, SearchFilters, SearchHit, TermStats } from '../retrieve/passage-store.js';
 import { readQuestion, type QuestionReading } from '../understand/read-question.js';
 import { scopeRegistryOf } from '../understand/index-scope.js';
-import { heldInstead, outOfScope, unheldName } from '../understand/scope-check.js';
+import { councilOfPassage, heldInstead, outOfScope, unheldName } from '../understand/scope-check.js';
 import { dateMatches } from '../understand/question-dates.js';
 import type { ScopeRegistry } from '../understand/scope-registry.js';
 import type { Glossary } from '../extract/mine-glossary.js';
@@ -64,7 +64,8 @@ const OPENS_MID_LIST = /^\s*(?:\(?(?:[ivx]{2,4}|v|[b-z]|[2-9]|\d{2})\)|[b-z]\.\s
 /**
  * The hits, each of the best few followed by the next passage of the same part: a paragraph that
  * answers the question often sits just after the one that matched it best. A best hit that opens inside
- * a list brings the passage before it too, which holds the sentence that introduces the list.
+ * a list brings the passage before it too, which holds the sentence that introduces the list; so does one
+ * that opens on a table after a passage ending in prose, which says what the table is of.
  */
 async function withNeighbours(store: PassageStore, hits: readonly SearchHit[]): Promise<SearchHit[]> {
   const placed = new Set<string>();
@@ -81,7 +82,6 @@ async function withNeighbours(store: PassageStore, hits: readonly SearchHit[]): 
     placed.add(hit.chunk.id);
     out.push(hit);
     if (i >= RETRIEVAL.expanded) continue;
-    // (So does one that opens on a table after a passage that ends in prose: the sentence before a table says what it is of.)
     if (OPENS_MID_LIST.test(hit.chunk.text)) join(hit, await store.adjacent(hit.chunk.id, -1));
     else if (OPENS_ON_TABLE.test(hit.chunk.text)) {
       const before = await store.adjacent(hit.chunk.id, -1);
@@ -118,7 +118,7 @@ function scopeFilters(reading: QuestionReading, registry: ScopeRegistry, known: 
   // something the papers can answer about.
   const unheld = unheldName(reading, known);
   if (unheld) missing = `The papers I hold never mention “${unheld}”.`;
-  else if (reading.unheldCouncils.length && !reading.scope.councils.length) missing = `The papers I hold include none from ${reading.unheldCouncils[0]}.`;
+  else if (reading.unheldCouncils.length) missing = `The papers I hold include none from ${reading.unheldCouncils[0]}.`;
   // A date names a meeting when the words around it say so ("on 19 March", "the May 2025 meeting"), or
   // when the question asks what a committee did ("Sept 24 TCPC - did it go through?"). Otherwise it may
   // be the date of a figure ("spending in March 23"), which papers of any date report.
@@ -203,11 +203,7 @@ export async function answerQuestion(deps: AssistantDeps, question: string | Que
       if (result.dropped) notes.push(`${result.dropped} citation(s) from the model did not match the papers and were removed.`);
     } else notes.push(FALLBACK_NOTES[result.reason]);
   }
-  const councilOf = (c: Chunk): string | null => {
-    const labelled = c.place.council ?? registry.councilOfSource(c.source);
-    return labelled && registry.canonicalCouncil(labelled);
-  };
-  draft ??= extractiveAnswer({ reading, hits: inScope, idf: (t) => deps.store.idf(t), known: (t) => deps.store.known(t), glossary: deps.store.glossary, councilOf });
+  draft ??= extractiveAnswer({ reading, hits: inScope, idf: (t) => deps.store.idf(t), known: (t) => deps.store.known(t), glossary: deps.store.glossary, councilOf: (c) => councilOfPassage(c, registry) });
   if (draft.kind === 'not_found' && draft.answer === NOT_FOUND_TEXT) {
     const instead = heldInstead(reading, pool.map((h) => h.chunk));
     if (instead) draft = { ...draft, ...notFound(reading, instead) };

@@ -21,7 +21,7 @@ export function claims(request: SkillRequest, context: SkillContext, skills: rea
   // A question about something no paper mentions ("Norfolk's audit opinion") is not any record's to answer:
   // the documents say what they do not hold. (Deadlines come from the statutes, not the papers.)
   const { reading } = request;
-  const unheld = unheldName(reading, (t) => context.store.known(t)) !== null || (reading.unheldCouncils.length > 0 && !reading.scope.councils.length);
+  const unheld = unheldName(reading, (t) => context.store.known(t)) !== null || reading.unheldCouncils.length > 0;
   for (const skill of skills) {
     if (unheld && skill.name !== 'documents' && skill.name !== 'deadline') continue;
     const claim = skill.claim(request, context);

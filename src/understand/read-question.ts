@@ -63,7 +63,7 @@ export interface QuestionReading {
   acronyms: string[];
   /** Capitalised words inside a sentence of the question (places, people, bodies), outside its scope's names. */
   names: string[];
-  /** Councils the question names that the index holds no papers of ("Eastwick Council"). */
+  /** Councils the question names that the index holds no papers of ("Eastwick Council"), when it names no council held. */
   unheldCouncils: string[];
 }
 
@@ -286,7 +286,7 @@ export function readQuestion(typed: string, context: ReadingContext): QuestionRe
     followUp: false,
     acronyms: unique(text.match(/\b[A-Z][A-Z&]{1,5}s?\b/g) ?? []),
     names: namesOf(content),
-    unheldCouncils: unheldCouncilsIn(text, registry.councils),
+    unheldCouncils: councils.length ? [] : unheldCouncilsIn(text, registry.councils),
   };
   const previous = context.previous;
   if (!previous || !isFollowUp(text)) return own;
@@ -313,7 +313,7 @@ function inherit(previous: QuestionReading, own: QuestionReading): QuestionReadi
     wantsResponse: own.wantsResponse || previous.wantsResponse,
     clauses: own.clauses,
     names: unique([...previous.names, ...own.names]),
-    unheldCouncils: own.scope.councils.length ? own.unheldCouncils : unique([...previous.unheldCouncils, ...own.unheldCouncils]),
+    unheldCouncils: own.scope.councils.length ? [] : unique([...previous.unheldCouncils, ...own.unheldCouncils]),
     scope: {
       // "and Eastwick Council?": a follow-up that turns to a council not held is not about the earlier one.
       councils: own.unheldCouncils.length ? own.scope.councils : pick(own.scope.councils, previous.scope.councils),

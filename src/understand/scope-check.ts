@@ -95,14 +95,21 @@ export function unheldName(reading: QuestionReading, known: (term: string) => bo
   return reading.names.find((n) => (letteredTerms(n).length ? letteredTerms(n) : terms(n)).every((t) => !known(t))) ?? null;
 }
 
+/**
+ * The council a passage's paper is of, under the name the index holds it by. A paper that names no council
+ * (a constitution part without a title block) is the council its file name or folder names; otherwise null.
+ */
+export function councilOfPassage(chunk: Chunk, registry: ScopeRegistry): string | null {
+  const labelled = chunk.place.council ?? registry.councilOfSource(chunk.source);
+  return labelled && registry.canonicalCouncil(labelled);
+}
+
 /** What keeps a passage out of a question's scope, or null when it is in scope. */
 export function outOfScope(chunk: Chunk, reading: QuestionReading, registry: ScopeRegistry): 'council' | 'committee' | null {
   const { scope } = reading;
-  // A paper that names no council (a constitution part without a title block) is the council its file name
-  // or folder names; otherwise it may be any council's, and never answers for a named one (COUNCIL_NAME
+  // A paper of no known council may be any council's, and never answers for a named one (COUNCIL_NAME
   // labels it in a one-council corpus).
-  const labelled = chunk.place.council ?? registry.councilOfSource(chunk.source);
-  const council = labelled && registry.canonicalCouncil(labelled);
+  const council = councilOfPassage(chunk, registry);
   if (scope.councils.length && !(council && scope.councils.includes(council))) return 'council';
   if (scope.committees.length && !passageOfCommittee(chunk, scope.committees, registry)) return 'committee';
   return null;
